@@ -1,0 +1,137 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  DeskError,
+  payloadLimits,
+  type AppInfo,
+  type DeskApi,
+  type ExportKind,
+  type ImportKind,
+  type SettingsNotice,
+  type WorkspaceEntry,
+} from '../../shared/platform/desk-api';
+import { safeFileName } from '../../shared/platform/file-names';
+import { applySettingsPatch, withRecentFile, type Settings } from '../../shared/settings/settings';
+import { writeFileAtomic } from '../persistence/atomic-write';
+import type { WorkspaceRegistry } from '../workspaces/workspace-registry';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The dialogs the main process shows; injected so tests can answer them. */
+export interface Dialogs {
+  chooseFileToOpen(filters: FileFilter[]): Promise<string | null>;
+  chooseFileToSave(suggestedName: string, filters: FileFilter[]): Promise<string | null>;
+}
+
+export interface SettingsRepository {
+  read(): Settings;
+  write(settings: Settings): void;
+  notices: SettingsNotice[];
+}
+
+export interface MainDeskDeps {
+  appInfo: AppInfo;
+  settings: SettingsRepository;
+  registry: WorkspaceRegistry;
+  dialogs: Dialogs;
+}
+
+export const workspaceExtension = 'sdesk';
+
+const workspaceFilters: FileFilter[] = [{ name: 'Scenario Desk workspace', extensions: [workspaceExtension, 'json'] }];
+
+const exportFilters: Record<ExportKind, FileFilter> = {
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  png: { name: 'PNG image', extensions: ['png'] },
+  svg: { name: 'SVG image', extensions: ['svg'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+const importFilters: Record<ImportKind, FileFilter> = {
+  csv: { name: 'CSV', extensions: ['csv'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  sdesk: { name: 'Scenario Desk workspace', extensions: [workspaceExtension] },
+};
+
+/** The bridge as the main process implements it, over injected dialogs, settings and files. */
+export function createMainDeskApi(deps: MainDeskDeps): DeskApi {
+  const { registry, dialogs, settings } = deps;
+
+  async function remember(filePath: string): Promise<WorkspaceEntry> {
+    const stat = await fs.stat(filePath);
+    const entry: WorkspaceEntry = {
+      id: await registry.idFor(filePath),
+      name: path.basename(filePath),
+      modifiedAt: stat.mtime.toISOString(),
+    };
+    settings.write(withRecentFile(settings.read(), entry));
+    return entry;
+  }
+
+  async function readWorkspace(filePath: string): Promise<string> {
+    const stat = await fs.stat(filePath);
+    if (stat.size > payloadLimits.workspaceTextChars) throw new DeskError('too-large', 'The workspace file is larger than 20 MB.');
+    return fs.readFile(filePath, 'utf8');
+  }
+
+  return {
+    async getAppInfo() {
+      return deps.appInfo;
+    },
+    async getSettings() {
+      return { settings: settings.read(), notices: settings.notices };
+    },
+    async setSettings(patch) {
+      const next = applySettingsPatch(settings.read(), patch);
+      settings.write(next);
+      return next;
+    },
+    async listWorkspaces() {
+      return settings.read().recentFiles.filter((f) => registry.pathOf(f.id) !== undefined);
+    },
+    async openWorkspace() {
+      const filePath = await dialogs.chooseFileToOpen(workspaceFilters);
+      if (!filePath) return null;
+      const text = await readWorkspace(filePath);
+      return { entry: await remember(filePath), text };
+    },
+    async openRecentWorkspace(id) {
+      const filePath = registry.pathOf(id);
+      if (!filePath) throw new DeskError('not-found', 'That workspace is not in the recent list.');
+      const text = await readWorkspace(filePath).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DeskError('not-found', 'The workspace file no longer exists.');
+        throw error;
+      });
+      return { entry: await remember(filePath), text };
+    },
+    async saveWorkspace(id, text) {
+      const filePath = registry.pathOf(id);
+      if (!filePath) throw new DeskError('not-found', 'That workspace is not in the recent list.');
+      await writeFileAtomic(filePath, text);
+      return remember(filePath);
+    },
+    async saveWorkspaceAs(suggestedName, text) {
+      const filePath = await dialogs.chooseFileToSave(safeFileName(suggestedName, workspaceExtension), workspaceFilters);
+      if (!filePath) return null;
+      await writeFileAtomic(filePath, text);
+      return remember(filePath);
+    },
+    async saveExport(request) {
+      const filePath = await dialogs.chooseFileToSave(safeFileName(request.suggestedName, request.kind), [exportFilters[request.kind]]);
+      if (!filePath) return { saved: false, fileName: null };
+      await writeFileAtomic(filePath, request.bytes);
+      return { saved: true, fileName: path.basename(filePath) };
+    },
+    async pickImportFile(kinds) {
+      const filePath = await dialogs.chooseFileToOpen(kinds.map((k) => importFilters[k]));
+      if (!filePath) return null;
+      const stat = await fs.stat(filePath);
+      if (stat.size > payloadLimits.importBytes) throw new DeskError('too-large', 'The file is larger than 20 MB.');
+      return { fileName: path.basename(filePath), bytes: new Uint8Array(await fs.readFile(filePath)) };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The main process, kept thin: it serves the built renderer over `app://`, hardens every
+ * window, owns the dialogs and files, and answers the bridge. All domain logic lives in `shared/`.
+ */
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import Store from 'electron-store';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deskApiFunctionNames, ipcChannelName } from '../shared/platform/desk-api';
+import { type Settings } from '../shared/settings/settings';
+import { createIpcDispatcher } from './ipc/dispatcher';
+import { createMainDeskApi, type Dialogs } from './ipc/main-desk-api';
+import { appEntryUrl, appScheme, resolveAppRequest } from './security/app-protocol';
+import { contentSecurityPolicy } from './security/content-security-policy';
+import { denyAllPermissions, hardenWebContents } from './security/web-contents';
+import { secureWindowOptions } from './security/window-options';
+import { loadSettingsFile } from './settings/settings-file';
+import { WorkspaceRegistry } from './workspaces/workspace-registry';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '..', 'renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+function serveRenderer(): void {
+  protocol.handle(appScheme, async (request) => {
+    const filePath = resolveAppRequest(rendererRoot, request.url);
+    if (!filePath) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(filePath).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', contentSecurityPolicy);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createDialogs(): Dialogs {
+  return {
+    async chooseFileToOpen(filters) {
+      const options = { properties: ['openFile' as const], filters };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFileToSave(suggestedName, filters) {
+      const options = { defaultPath: suggestedName, filters };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+  };
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const loaded = await loadSettingsFile(path.join(userData, 'settings.json'));
+  const store = new Store<Settings>({ name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: loaded.settings });
+  const registry = await WorkspaceRegistry.load(path.join(userData, 'workspace-registry.json'));
+
+  const api = createMainDeskApi({
+    appInfo: { name: 'Scenario Desk', version: app.getVersion(), platform: process.platform, locale: app.getLocale(), shell: 'electron' },
+    settings: { read: () => store.store, write: (next) => (store.store = next), notices: loaded.notices },
+    registry,
+    dialogs: createDialogs(),
+  });
+  const dispatch = createIpcDispatcher(api);
+  for (const fn of deskApiFunctionNames) {
+    ipcMain.handle(ipcChannelName(fn), (event, ...args: unknown[]) => dispatch(fn, event.senderFrame?.url, args));
+  }
+
+  denyAllPermissions(session.defaultSession);
+  serveRenderer();
+
+  const bounds = store.store.windowBounds;
+  mainWindow = new BrowserWindow(
+    secureWindowOptions(preloadPath, { width: bounds?.width ?? 1280, height: bounds?.height ?? 820, x: bounds?.x, y: bounds?.y }, '#f7f8fa'),
+  );
+  if (bounds?.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    const b = mainWindow.getNormalBounds();
+    store.set('windowBounds', { x: b.x, y: b.y, width: b.width, height: b.height, maximized: mainWindow.isMaximized() });
+  });
+  await mainWindow.loadURL(appEntryUrl);
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(start, (error: unknown) => {
+  console.error('Scenario Desk could not start:', error instanceof Error ? error.message : error);
+  app.exit(1);
+});

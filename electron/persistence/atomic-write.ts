@@ -1,0 +1,43 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Writes so that a crash at any moment leaves either the old file or the new one, whole:
+ * the bytes go to a temporary file in the same folder, are flushed to disk, and the
+ * temporary file is renamed over the target (atomic on one file system). The previous
+ * version is kept beside it as `<name>.bak`.
+ */
+export async function writeFileAtomic(targetPath: string, data: string | Uint8Array, options: { keepBackup?: boolean } = {}): Promise<void> {
+  const dir = path.dirname(targetPath);
+  const tempPath = path.join(dir, `.${path.basename(targetPath)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await fs.open(tempPath, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (options.keepBackup !== false) {
+      await fs.copyFile(targetPath, `${targetPath}.bak`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
+    await fs.rename(tempPath, targetPath);
+  } catch (error) {
+    await fs.rm(tempPath, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // Makes the rename itself durable; Windows cannot open directories, where rename is already journaled.
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,51 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/settings/settings';
+import { loadSettingsFile } from './settings-file';
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sdesk-settings-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('loadSettingsFile', () => {
+  it('starts with defaults when there is no settings file yet', async () => {
+    const dir = await tempDir();
+    expect(await loadSettingsFile(path.join(dir, 'settings.json'))).toEqual({ settings: defaultSettings, notices: [] });
+  });
+
+  it('reads valid settings and migrates the unversioned shape', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ language: 'en', theme: 'dark', windowBounds: null, recentFiles: [] }));
+    const loaded = await loadSettingsFile(file);
+    expect(loaded.notices).toEqual([]);
+    expect(loaded.settings).toMatchObject({ schemaVersion: 1, language: 'en', theme: 'dark' });
+  });
+
+  it.each([
+    ['garbage bytes', Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x0a, 0x13])],
+    ['truncated JSON', Buffer.from('{"schemaVersion":1,"language":"e')],
+    ['a wrong type', Buffer.from(JSON.stringify({ schemaVersion: 1, language: 'fr', theme: 'dark', windowBounds: null, recentFiles: [] }))],
+    ['a future version', Buffer.from(JSON.stringify({ schemaVersion: 99 }))],
+    ['an array', Buffer.from('[1,2,3]')],
+  ])('quarantines a settings file holding %s, byte for byte, and starts with defaults', async (_label, bytes) => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, bytes);
+    const loaded = await loadSettingsFile(file, new Date('2026-11-26T10:20:30.000Z'));
+    expect(loaded.settings).toEqual(defaultSettings);
+    expect(loaded.notices).toEqual([{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z.json' }]);
+    const quarantined = await readFile(path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json'));
+    expect(quarantined.equals(bytes)).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(defaultSettings);
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', 'settings.quarantine-2026-11-26T10-20-30-000Z.json']);
+  });
+});

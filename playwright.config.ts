@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, resolveChromiumExecutable } from './tests/helpers/chromium';
+
+const port = Number(process.env['E2E_PORT'] ?? 5179);
+const executablePath = resolveChromiumExecutable();
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  fullyParallel: false,
+  workers: process.env['CI'] ? 1 : 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
+    acceptDownloads: true,
+    trace: 'off',
+  },
+  projects: [
+    { name: 'web', testMatch: 'e2e/**/*.spec.ts' },
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
+  ],
+  webServer: {
+    command: 'node scripts/serve-web.mjs',
+    url: `http://127.0.0.1:${port}/`,
+    env: { PORT: String(port) },
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

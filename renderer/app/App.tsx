@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
+import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../../shared/settings/settings';
+import { DataView } from '../features/data/DataView';
+import { changeLanguage, resolveLanguage } from '../i18n';
+import { PlaceholderView } from './PlaceholderView';
+import { useTheme } from './useTheme';
+import { viewIds, type ViewId } from './views';
+
+export interface AppProps {
+  platform: DeskApi;
+  appInfo: AppInfo;
+  initialSettings: Settings;
+  initialNotices: SettingsNotice[];
+}
+
+export function App({ platform, appInfo, initialSettings, initialNotices }: AppProps) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState(initialSettings);
+  const [notices, setNotices] = useState(initialNotices);
+  const [view, setView] = useState<ViewId>('data');
+  useTheme(settings.theme);
+
+  const updateSettings = useCallback(
+    async (patch: SettingsPatch) => {
+      const next = await platform.setSettings(patch);
+      setSettings(next);
+      if (patch.language) await changeLanguage(resolveLanguage(next.language, appInfo.locale));
+    },
+    [platform, appInfo.locale],
+  );
+
+  useEffect(() => {
+    document.title = `${t('app.name')} · ${t(`nav.${view}`)}`;
+  }, [t, view]);
+
+  useEffect(() => {
+    // Alt+1…5 jump between views from anywhere, as the sidebar shows.
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      const target = viewIds[index];
+      if (target) {
+        event.preventDefault();
+        setView(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="shell-header">
+        <h1 className="shell-title">
+          {t('app.name')}
+          <small lang={settings.language === 'en' ? 'zh-CN' : 'en'}>{t('app.nameOther')}</small>
+        </h1>
+        <span className="spacer" />
+        <div className="shell-controls">
+          <label>
+            {t('settings.language')}
+            <select
+              data-testid="language-select"
+              value={settings.language}
+              onChange={(e) => void updateSettings({ language: e.target.value as LanguageSetting })}
+            >
+              <option value="system">{t('settings.languageSystem')}</option>
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <label>
+            {t('settings.theme')}
+            <select data-testid="theme-select" value={settings.theme} onChange={(e) => void updateSettings({ theme: e.target.value as ThemeSetting })}>
+              <option value="system">{t('settings.themeSystem')}</option>
+              <option value="light">{t('settings.themeLight')}</option>
+              <option value="dark">{t('settings.themeDark')}</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <nav className="shell-nav" aria-label={t('nav.label')}>
+        {viewIds.map((id, index) => (
+          <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)} aria-keyshortcuts={`Alt+${index + 1}`}>
+            <span>{t(`nav.${id}`)}</span>
+            <kbd aria-hidden="true">{t('nav.shortcutHint', { n: index + 1 })}</kbd>
+          </button>
+        ))}
+        <p className="shell-version" data-testid="app-version">
+          {t('app.version', { version: appInfo.version })}
+          <br />
+          {t(appInfo.shell === 'electron' ? 'app.shellElectron' : 'app.shellBrowser')}
+        </p>
+      </nav>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        {notices.map((notice) => (
+          <div key={notice.quarantineFileName} className="notice" role="alert">
+            <p>{t('notices.settingsQuarantined', { file: notice.quarantineFileName })}</p>
+            <button type="button" className="button" onClick={() => setNotices((all) => all.filter((n) => n !== notice))}>
+              {t('notices.dismiss')}
+            </button>
+          </div>
+        ))}
+        {view === 'data' ? <DataView /> : <PlaceholderView view={view} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const appVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export default defineConfig({
+  root,
+  // Relative URLs, so the same build serves from app://scenario-desk/ in Electron and from any folder in the browser.
+  base: './',
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  server: { host: '127.0.0.1' },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    // No inline data: URLs for scripts; CSP allows scripts only from the app's own files.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+});

@@ -1,0 +1,136 @@
+/**
+ * The one contract between the renderer and the platform it runs on.
+ *
+ * Two implementations exist: `electron/preload.ts` (contextBridge + IPC to the main
+ * process) and `renderer/platform/browser.ts` (IndexedDB, download links, file input).
+ * The renderer never sees a file path: the platform opens every dialog and hands back
+ * opaque workspace ids, so a compromised renderer cannot name a file to read or write.
+ */
+import type { Settings, SettingsPatch } from '../settings/settings';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** `win32`, `darwin`, `linux` in Electron; `web` in the browser build. */
+  platform: string;
+  /** The operating system's locale, e.g. `zh-CN`, used when the language setting is `system`. */
+  locale: string;
+  /** `electron` or `browser`: which implementation of the bridge is answering. */
+  shell: 'electron' | 'browser';
+}
+
+/** Why the settings were not loaded as stored: shown to the user once at start-up. */
+export interface SettingsNotice {
+  kind: 'settings-quarantined';
+  /** File name (not path) of the quarantined copy, so the user can find it. */
+  quarantineFileName: string;
+}
+
+export interface SettingsSnapshot {
+  settings: Settings;
+  notices: SettingsNotice[];
+}
+
+/** A workspace the platform knows about. `id` is opaque; only the platform maps it to storage. */
+export interface WorkspaceEntry {
+  id: string;
+  name: string;
+  /** ISO time of the last save, when known. */
+  modifiedAt: string | null;
+}
+
+export interface OpenedWorkspace {
+  entry: WorkspaceEntry;
+  /** The file's text, unparsed: the workspace format module validates it. */
+  text: string;
+}
+
+export type ExportKind = 'xlsx' | 'png' | 'svg' | 'csv' | 'json';
+
+export interface ExportRequest {
+  suggestedName: string;
+  kind: ExportKind;
+  bytes: Uint8Array;
+}
+
+export interface ExportResult {
+  saved: boolean;
+  /** File name the user chose (not the path). */
+  fileName: string | null;
+}
+
+export type ImportKind = 'csv' | 'xlsx' | 'sdesk';
+
+export interface ImportedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface DeskApi {
+  getAppInfo(): Promise<AppInfo>;
+  getSettings(): Promise<SettingsSnapshot>;
+  setSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Recently used workspaces, newest first. */
+  listWorkspaces(): Promise<WorkspaceEntry[]>;
+  /** Shows an open dialog; `null` when the user cancels. */
+  openWorkspace(): Promise<OpenedWorkspace | null>;
+  /** Re-opens a workspace from `listWorkspaces` without a dialog. */
+  openRecentWorkspace(id: string): Promise<OpenedWorkspace>;
+  /** Writes to a workspace the user already chose. */
+  saveWorkspace(id: string, text: string): Promise<WorkspaceEntry>;
+  /** Shows a save dialog; `null` when the user cancels. */
+  saveWorkspaceAs(suggestedName: string, text: string): Promise<WorkspaceEntry | null>;
+  /** Shows a save dialog for an export (workbook, image, CSV). */
+  saveExport(request: ExportRequest): Promise<ExportResult>;
+  /** Shows an open dialog for data to import; `null` when the user cancels. */
+  pickImportFile(kinds: ImportKind[]): Promise<ImportedFile | null>;
+}
+
+/** The names the preload exposes: exactly these and nothing else (tested in the Electron e2e spec). */
+export const deskApiFunctionNames = [
+  'getAppInfo',
+  'getSettings',
+  'setSettings',
+  'listWorkspaces',
+  'openWorkspace',
+  'openRecentWorkspace',
+  'saveWorkspace',
+  'saveWorkspaceAs',
+  'saveExport',
+  'pickImportFile',
+] as const satisfies readonly (keyof DeskApi)[];
+
+/** The IPC channel of a bridge function: one channel per function, never a generic one. */
+export function ipcChannelName(fn: keyof DeskApi): string {
+  return `desk:${fn}`;
+}
+
+/** Stable error codes, translated by the renderer; messages never carry paths or stacks. */
+export type DeskErrorCode =
+  | 'invalid-payload'
+  | 'forbidden-sender'
+  | 'not-found'
+  | 'too-large'
+  | 'io-failed'
+  | 'unknown';
+
+export class DeskError extends Error {
+  constructor(
+    readonly code: DeskErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeskError';
+  }
+}
+
+/** What crosses IPC: errors are data, so the renderer gets a code and a message, never a stack. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: DeskErrorCode; message: string } };
+
+/** Upper bounds on payloads, shared so both sides agree. */
+export const payloadLimits = {
+  workspaceTextChars: 20 * 1024 * 1024,
+  exportBytes: 200 * 1024 * 1024,
+  importBytes: 20 * 1024 * 1024,
+  nameChars: 200,
+} as const;
