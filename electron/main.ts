@@ -76,9 +76,21 @@ async function start(): Promise<void> {
   serveRenderer();
 
   const bounds = store.store.windowBounds;
-  mainWindow = new BrowserWindow(
-    secureWindowOptions(preloadPath, { width: bounds?.width ?? 1280, height: bounds?.height ?? 820, x: bounds?.x, y: bounds?.y }, '#f7f8fa'),
-  );
+  const options = secureWindowOptions(preloadPath, { width: bounds?.width ?? 1280, height: bounds?.height ?? 820, x: bounds?.x, y: bounds?.y }, '#f6f7f9');
+  // The security flags are restated literally here so the static scanner (electronegativity), which
+  // reads only the object written at `new BrowserWindow(...)`, can verify them too.
+  mainWindow = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   if (bounds?.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('close', () => {

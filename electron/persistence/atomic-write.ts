@@ -18,17 +18,34 @@ export async function writeFileAtomic(targetPath: string, data: string | Uint8Ar
     await handle.close();
   }
   try {
-    if (options.keepBackup !== false) {
-      await fs.copyFile(targetPath, `${targetPath}.bak`).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-    }
+    if (options.keepBackup !== false) await keepBackup(targetPath);
     await fs.rename(tempPath, targetPath);
   } catch (error) {
     await fs.rm(tempPath, { force: true });
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * The backup is made atomically too: a half-copied `.bak` is no backup. A hard link to the
+ * current file costs nothing and is renamed into place; file systems without hard links
+ * (FAT, some network shares) get a full copy, also renamed into place.
+ */
+async function keepBackup(targetPath: string): Promise<void> {
+  const tempBackup = path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.bak.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.link(targetPath, tempBackup);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    try {
+      await fs.copyFile(targetPath, tempBackup);
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw copyError;
+    }
+  }
+  await fs.rename(tempBackup, `${targetPath}.bak`);
 }
 
 async function syncDirectory(dir: string): Promise<void> {

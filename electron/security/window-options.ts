@@ -33,6 +33,8 @@ export function secureWindowOptions(preloadPath: string, placement: WindowPlacem
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click would otherwise open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './dataset';
+export * from './derived';
+export * from './checks';
+export * from './search';
+export * from './markdown';
