@@ -2,11 +2,11 @@
  * The main process, kept thin: it serves the built renderer over `app://`, hardens every
  * window, owns the dialogs and files, and answers the bridge. All domain logic lives in `shared/`.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { deskApiFunctionNames, ipcChannelName } from '../shared/platform/desk-api';
+import { deskRequestNames, ipcChannelName, type DocumentState } from '../shared/platform/desk-api';
 import { type Settings } from '../shared/settings/settings';
 import { createIpcDispatcher } from './ipc/dispatcher';
 import { createMainDeskApi, type Dialogs } from './ipc/main-desk-api';
@@ -14,6 +14,7 @@ import { appEntryUrl, appScheme, resolveAppRequest } from './security/app-protoc
 import { contentSecurityPolicy } from './security/content-security-policy';
 import { denyAllPermissions, hardenWebContents } from './security/web-contents';
 import { secureWindowOptions } from './security/window-options';
+import { buildAppMenu } from './menu';
 import { loadSettingsFile } from './settings/settings-file';
 import { WorkspaceRegistry } from './workspaces/workspace-registry';
 
@@ -27,6 +28,7 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+let documentState: DocumentState = { title: '', dirty: false };
 
 function serveRenderer(): void {
   protocol.handle(appScheme, async (request) => {
@@ -66,9 +68,15 @@ async function start(): Promise<void> {
     settings: { read: () => store.store, write: (next) => (store.store = next), notices: loaded.notices },
     registry,
     dialogs: createDialogs(),
+    draftFile: path.join(userData, 'draft.sdesk.json'),
+    showDocumentState(state) {
+      documentState = state;
+      mainWindow?.setTitle(`${state.dirty ? '● ' : ''}${state.title} — Scenario Desk 情景推演台`);
+      mainWindow?.setDocumentEdited(state.dirty);
+    },
   });
   const dispatch = createIpcDispatcher(api);
-  for (const fn of deskApiFunctionNames) {
+  for (const fn of deskRequestNames) {
     ipcMain.handle(ipcChannelName(fn), (event, ...args: unknown[]) => dispatch(fn, event.senderFrame?.url, args));
   }
 
@@ -93,12 +101,33 @@ async function start(): Promise<void> {
   });
   if (bounds?.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
+  const language = resolveMenuLanguage(store.store.language, app.getLocale());
+  Menu.setApplicationMenu(buildAppMenu(mainWindow, language));
+  mainWindow.on('close', (event) => {
     if (!mainWindow) return;
+    if (documentState.dirty && !confirmCloseWithUnsavedChanges(mainWindow, language)) {
+      event.preventDefault();
+      return;
+    }
     const b = mainWindow.getNormalBounds();
     store.set('windowBounds', { x: b.x, y: b.y, width: b.width, height: b.height, maximized: mainWindow.isMaximized() });
   });
   await mainWindow.loadURL(appEntryUrl);
+}
+
+function resolveMenuLanguage(setting: Settings['language'], locale: string): 'zh' | 'en' {
+  if (setting !== 'system') return setting;
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The draft is autosaved, so closing loses nothing; the prompt is about the file not being updated. */
+function confirmCloseWithUnsavedChanges(window: BrowserWindow, language: 'zh' | 'en'): boolean {
+  const text =
+    language === 'zh'
+      ? { message: '工作区有未保存到文件的修改。', detail: '修改已自动保存为草稿，下次启动时会恢复。仍要关闭吗？', buttons: ['取消', '关闭'] }
+      : { message: 'The workspace has changes not saved to its file.', detail: 'They are kept as an autosaved draft and restored at next start. Close anyway?', buttons: ['Cancel', 'Close'] };
+  const choice = dialog.showMessageBoxSync(window, { type: 'warning', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0 });
+  return choice === 1;
 }
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

@@ -4,9 +4,9 @@
  * the contract names, and the main process still validates every argument.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannelName, type DeskApi, type IpcResult } from '../shared/platform/desk-api';
+import { ipcChannelName, menuCommandChannel, menuCommands, type DeskApi, type DeskRequest, type IpcResult, type MenuCommand } from '../shared/platform/desk-api';
 
-async function call<T>(fn: keyof DeskApi, ...args: unknown[]): Promise<T> {
+async function call<T>(fn: DeskRequest, ...args: unknown[]): Promise<T> {
   const result = (await ipcRenderer.invoke(ipcChannelName(fn), ...args)) as IpcResult<T>;
   if (result.ok) return result.value;
   // contextBridge drops custom error fields; the code rides in the message (read by deskErrorFromBridge).
@@ -24,6 +24,19 @@ const desk = {
   saveWorkspaceAs: (suggestedName, text) => call('saveWorkspaceAs', suggestedName, text),
   saveExport: (request) => call('saveExport', request),
   pickImportFile: (kinds) => call('pickImportFile', kinds),
+  loadDraft: () => call('loadDraft'),
+  saveDraft: (draft) => call('saveDraft', draft),
+  setDocumentState: (state) => call('setDocumentState', state),
+  onMenuCommand: (listener) => {
+    // Only known command names reach the page; the IPC event object never does.
+    const forward = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string' && (menuCommands as readonly string[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(menuCommandChannel, forward);
+    return () => {
+      ipcRenderer.removeListener(menuCommandChannel, forward);
+    };
+  },
 } satisfies DeskApi;
 
 contextBridge.exposeInMainWorld('desk', desk);

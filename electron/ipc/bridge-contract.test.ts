@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it } from 'vitest';
-import { deskApiFunctionNames, type DeskApi } from '../../shared/platform/desk-api';
+import { deskRequestNames, type DeskApi } from '../../shared/platform/desk-api';
 import { unwrapIpcResult } from '../../shared/platform/ipc-result';
 import { defaultSettings, type Settings } from '../../shared/settings/settings';
 import { bridgeContractCases, type BridgeDriver, type PickedFile } from '../../tests/contract/bridge-contract';
@@ -29,6 +29,8 @@ async function createElectronDriver(): Promise<BridgeDriver> {
     appInfo: { name: 'Scenario Desk', version: '0.1.0', platform: process.platform, locale: 'zh-CN', shell: 'electron' },
     settings: { read: () => stored, write: (next) => (stored = next), notices: [] },
     registry: await WorkspaceRegistry.load(path.join(dir, 'registry.json')),
+    draftFile: path.join(dir, 'draft.json'),
+    showDocumentState: () => undefined,
     dialogs: {
       async chooseFileToOpen() {
         const answer = nextOpen;
@@ -45,8 +47,9 @@ async function createElectronDriver(): Promise<BridgeDriver> {
   });
   const dispatch = createIpcDispatcher(mainApi);
   const api = Object.fromEntries(
-    deskApiFunctionNames.map((fn) => [fn, async (...args: unknown[]) => unwrapIpcResult(await dispatch(fn, trustedFrame, args))]),
+    deskRequestNames.map((fn) => [fn, async (...args: unknown[]) => unwrapIpcResult(await dispatch(fn, trustedFrame, args))]),
   ) as unknown as DeskApi;
+  api.onMenuCommand = () => () => undefined;
   return {
     api,
     shell: 'electron',

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError, type DeskApi } from '../../shared/platform/desk-api';
+import { DeskError } from '../../shared/platform/desk-api';
 import { defaultSettings } from '../../shared/settings/settings';
 import { createIpcDispatcher } from './dispatcher';
+import type { MainDeskHandlers } from './main-desk-api';
 
 const trusted = 'app://scenario-desk/index.html';
 
-function apiThatThrows(error: unknown): DeskApi {
+function apiThatThrows(error: unknown): MainDeskHandlers {
   const fail = async () => {
     throw error;
   };
@@ -20,10 +21,13 @@ function apiThatThrows(error: unknown): DeskApi {
     saveWorkspaceAs: fail,
     saveExport: fail,
     pickImportFile: fail,
+    loadDraft: fail,
+    saveDraft: fail,
+    setDocumentState: fail,
   };
 }
 
-const workingApi: DeskApi = {
+const workingApi: MainDeskHandlers = {
   ...apiThatThrows(new Error('not used')),
   setSettings: async (patch) => ({ ...defaultSettings, ...patch }),
 };

@@ -1,6 +1,7 @@
-import { DeskError, type DeskApi, type IpcResult } from '../../shared/platform/desk-api';
+import { DeskError, type IpcResult } from '../../shared/platform/desk-api';
 import { ipcArgumentSchemas, type DeskChannel } from '../../shared/platform/ipc-channels';
 import { isTrustedSenderUrl } from '../security/app-protocol';
+import type { MainDeskHandlers } from './main-desk-api';
 
 export type IpcDispatcher = (fn: DeskChannel, senderFrameUrl: string | null | undefined, args: unknown[]) => Promise<IpcResult<unknown>>;
 
@@ -8,7 +9,7 @@ export type IpcDispatcher = (fn: DeskChannel, senderFrameUrl: string | null | un
  * Checks the sender frame and the payload of every call before it reaches the implementation,
  * and turns every failure into a code and a short message: no stack and no path crosses IPC.
  */
-export function createIpcDispatcher(api: DeskApi, isTrusted: (url: string | null | undefined) => boolean = isTrustedSenderUrl): IpcDispatcher {
+export function createIpcDispatcher(api: MainDeskHandlers, isTrusted: (url: string | null | undefined) => boolean = isTrustedSenderUrl): IpcDispatcher {
   return async (fn, senderFrameUrl, args) => {
     if (!Object.hasOwn(ipcArgumentSchemas, fn)) {
       return { ok: false, error: { code: 'invalid-payload', message: 'Unknown bridge function.' } };

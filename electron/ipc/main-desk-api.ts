@@ -5,12 +5,14 @@ import {
   payloadLimits,
   type AppInfo,
   type DeskApi,
+  type DocumentState,
   type ExportKind,
   type ImportKind,
   type SettingsNotice,
   type WorkspaceEntry,
 } from '../../shared/platform/desk-api';
 import { safeFileName } from '../../shared/platform/file-names';
+import { workspaceDraftSchema } from '../../shared/platform/ipc-channels';
 import { applySettingsPatch, withRecentFile, type Settings } from '../../shared/settings/settings';
 import { writeFileAtomic } from '../persistence/atomic-write';
 import type { WorkspaceRegistry } from '../workspaces/workspace-registry';
@@ -37,7 +39,14 @@ export interface MainDeskDeps {
   settings: SettingsRepository;
   registry: WorkspaceRegistry;
   dialogs: Dialogs;
+  /** Where the autosaved draft lives (in the user-data folder). */
+  draftFile: string;
+  /** Shows the document state in the window and arms the close prompt. */
+  showDocumentState(state: DocumentState): void;
 }
+
+/** What the main process answers: every bridge function except the menu, which it sends the other way. */
+export type MainDeskHandlers = Omit<DeskApi, 'onMenuCommand'>;
 
 export const workspaceExtension = 'sdesk';
 
@@ -58,7 +67,7 @@ const importFilters: Record<ImportKind, FileFilter> = {
 };
 
 /** The bridge as the main process implements it, over injected dialogs, settings and files. */
-export function createMainDeskApi(deps: MainDeskDeps): DeskApi {
+export function createMainDeskApi(deps: MainDeskDeps): MainDeskHandlers {
   const { registry, dialogs, settings } = deps;
 
   async function remember(filePath: string): Promise<WorkspaceEntry> {
@@ -132,6 +141,30 @@ export function createMainDeskApi(deps: MainDeskDeps): DeskApi {
       const stat = await fs.stat(filePath);
       if (stat.size > payloadLimits.importBytes) throw new DeskError('too-large', 'The file is larger than 20 MB.');
       return { fileName: path.basename(filePath), bytes: new Uint8Array(await fs.readFile(filePath)) };
+    },
+    async loadDraft() {
+      let raw: string;
+      try {
+        raw = await fs.readFile(deps.draftFile, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+      try {
+        const draft = workspaceDraftSchema.parse(JSON.parse(raw));
+        // A draft whose file was forgotten keeps its text but no longer claims the file.
+        return draft.entry && !registry.pathOf(draft.entry.id) ? { ...draft, entry: null, dirty: true } : draft;
+      } catch {
+        // A damaged draft is set aside, not deleted: the user may still want what is in it.
+        await fs.rename(deps.draftFile, `${deps.draftFile}.damaged-${Date.now()}`);
+        return null;
+      }
+    },
+    async saveDraft(draft) {
+      await writeFileAtomic(deps.draftFile, JSON.stringify(draft), { keepBackup: false });
+    },
+    async setDocumentState(state) {
+      deps.showDocumentState(state);
     },
   };
 }

@@ -10,15 +10,18 @@ import {
   type ImportKind,
   type OpenedWorkspace,
   type SettingsNotice,
+  type WorkspaceDraft,
   type WorkspaceEntry,
 } from '../../shared/platform/desk-api';
 import { safeFileName } from '../../shared/platform/file-names';
-import { ipcArgumentSchemas, type DeskChannel } from '../../shared/platform/ipc-channels';
+import { ipcArgumentSchemas, workspaceDraftSchema, type DeskChannel } from '../../shared/platform/ipc-channels';
 import { applySettingsPatch, defaultSettings, migrateSettings, withRecentFile, type Settings } from '../../shared/settings/settings';
 
 const settingsKey = 'scenario-desk.settings';
 const databaseName = 'scenario-desk';
 const workspaceStore = 'workspaces';
+const draftStore = 'drafts';
+const draftKey = 'current';
 
 interface StoredWorkspace extends WorkspaceEntry {
   text: string;
@@ -36,18 +39,21 @@ function validate(fn: DeskChannel, args: unknown[]): void {
 function openDatabase(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(databaseName, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(workspaceStore, { keyPath: 'id' });
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(workspaceStore, { keyPath: 'id' });
+      request.result.createObjectStore(draftStore);
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(new DeskError('io-failed', 'The browser storage could not be opened.'));
   });
 }
 
-async function withStore<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function withStore<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>, storeName = workspaceStore): Promise<T> {
   const db = await openDatabase();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(workspaceStore, mode);
-      const request = action(tx.objectStore(workspaceStore));
+      const tx = db.transaction(storeName, mode);
+      const request = action(tx.objectStore(storeName));
       tx.oncomplete = () => resolve(request.result);
       tx.onerror = () => reject(new DeskError('io-failed', 'The browser storage refused the write (is it full?).'));
     });
@@ -104,6 +110,11 @@ const mimeByKind = {
 
 export function createBrowserDeskApi(storage: Storage = window.localStorage): DeskApi {
   const notices: SettingsNotice[] = [];
+  let unsavedChanges = false;
+  // The browser's own prompt on leaving; the draft is kept anyway, but the user hears about it.
+  window.addEventListener('beforeunload', (event) => {
+    if (unsavedChanges) event.preventDefault();
+  });
   let settings: Settings = loadSettings();
 
   function loadSettings(): Settings {
@@ -199,6 +210,25 @@ export function createBrowserDeskApi(storage: Storage = window.localStorage): De
       if (!file) return null;
       if (file.size > payloadLimits.importBytes) throw new DeskError('too-large', 'The file is larger than 20 MB.');
       return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    },
+    async loadDraft() {
+      const stored = await withStore<unknown>('readonly', (store) => store.get(draftKey), draftStore);
+      if (stored === undefined) return null;
+      const parsed = workspaceDraftSchema.safeParse(stored);
+      return parsed.success ? parsed.data : null;
+    },
+    async saveDraft(draft: WorkspaceDraft) {
+      validate('saveDraft', [draft]);
+      await withStore('readwrite', (store) => store.put(draft, draftKey), draftStore);
+    },
+    async setDocumentState(state) {
+      validate('setDocumentState', [state]);
+      unsavedChanges = state.dirty;
+      document.title = `${state.dirty ? '● ' : ''}${state.title} — 情景推演台 Scenario Desk`;
+    },
+    onMenuCommand() {
+      // The browser edition has no native menu: its in-page menu calls the commands directly.
+      return () => undefined;
     },
   };
 }

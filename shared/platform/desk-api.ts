@@ -66,6 +66,28 @@ export interface ImportedFile {
   bytes: Uint8Array;
 }
 
+/**
+ * The autosaved copy of the open workspace, kept by the platform apart from the user's files,
+ * so a crash or a reload loses nothing even before the first Save.
+ */
+export interface WorkspaceDraft {
+  text: string;
+  /** The file the draft belongs to, if it was opened from or saved to one. */
+  entry: WorkspaceEntry | null;
+  /** Whether the draft differs from that file (or has never been saved). */
+  dirty: boolean;
+}
+
+/** What the window shows about the open document; the desktop shell asks before closing a dirty one. */
+export interface DocumentState {
+  title: string;
+  dirty: boolean;
+}
+
+/** Commands the native menu sends to the page. The page handles the same keys itself. */
+export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importData', 'exportExcel', 'undo', 'redo', 'presentation'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
 export interface DeskApi {
   getAppInfo(): Promise<AppInfo>;
   getSettings(): Promise<SettingsSnapshot>;
@@ -84,6 +106,14 @@ export interface DeskApi {
   saveExport(request: ExportRequest): Promise<ExportResult>;
   /** Shows an open dialog for data to import; `null` when the user cancels. */
   pickImportFile(kinds: ImportKind[]): Promise<ImportedFile | null>;
+  /** The last autosaved draft, or `null` on a first start. */
+  loadDraft(): Promise<WorkspaceDraft | null>;
+  /** Replaces the autosaved draft (atomically on the desktop). */
+  saveDraft(draft: WorkspaceDraft): Promise<void>;
+  /** Window title and unsaved-changes mark; the shell asks before closing when `dirty`. */
+  setDocumentState(state: DocumentState): Promise<void>;
+  /** Calls `listener` for each native-menu command; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 /** The names the preload exposes: exactly these and nothing else (tested in the Electron e2e spec). */
@@ -98,10 +128,22 @@ export const deskApiFunctionNames = [
   'saveWorkspaceAs',
   'saveExport',
   'pickImportFile',
+  'loadDraft',
+  'saveDraft',
+  'setDocumentState',
+  'onMenuCommand',
 ] as const satisfies readonly (keyof DeskApi)[];
 
+/** The bridge functions that are requests to the main process (the menu is an event the other way). */
+export type DeskRequest = Exclude<keyof DeskApi, 'onMenuCommand'>;
+
+export const deskRequestNames = deskApiFunctionNames.filter((name): name is DeskRequest => name !== 'onMenuCommand');
+
+/** Channel on which the main process sends menu commands to the page. */
+export const menuCommandChannel = 'desk:menu-command';
+
 /** The IPC channel of a bridge function: one channel per function, never a generic one. */
-export function ipcChannelName(fn: keyof DeskApi): string {
+export function ipcChannelName(fn: DeskRequest): string {
   return `desk:${fn}`;
 }
 

@@ -4,11 +4,18 @@
  */
 import { z } from 'zod';
 import { settingsPatchSchema } from '../settings/settings';
-import { payloadLimits, type DeskApi } from './desk-api';
+import { payloadLimits, type DeskRequest } from './desk-api';
 
 const workspaceId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be an id issued by the app');
 const suggestedName = z.string().min(1).max(payloadLimits.nameChars);
 const workspaceText = z.string().max(payloadLimits.workspaceTextChars, 'workspace is larger than 20 MB');
+
+/** Also the shape of the stored draft, which is re-checked when read back. */
+export const workspaceDraftSchema = z.strictObject({
+  text: workspaceText,
+  entry: z.strictObject({ id: workspaceId, name: z.string().min(1).max(500), modifiedAt: z.string().max(40).nullable() }).nullable(),
+  dirty: z.boolean(),
+});
 
 export const ipcArgumentSchemas = {
   getAppInfo: z.tuple([]),
@@ -27,6 +34,9 @@ export const ipcArgumentSchemas = {
     }),
   ]),
   pickImportFile: z.tuple([z.array(z.enum(['csv', 'xlsx', 'sdesk'])).min(1).max(3)]),
-} satisfies { [K in keyof DeskApi]: z.ZodType };
+  loadDraft: z.tuple([]),
+  saveDraft: z.tuple([workspaceDraftSchema]),
+  setDocumentState: z.tuple([z.strictObject({ title: z.string().max(300), dirty: z.boolean() })]),
+} satisfies { [K in DeskRequest]: z.ZodType };
 
 export type DeskChannel = keyof typeof ipcArgumentSchemas;

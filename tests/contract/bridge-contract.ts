@@ -140,4 +140,27 @@ export const bridgeContractCases: ContractCase[] = [
       assert.equal(await driver.api.pickImportFile(['csv']), null);
     },
   },
+  {
+    name: 'keeps the autosaved draft, with its file and its unsaved mark',
+    async run(driver) {
+      const { api } = driver;
+      assert.equal(await api.loadDraft(), null);
+      await api.saveDraft({ text: workspaceText, entry: null, dirty: true });
+      assert.deepEqual(await api.loadDraft(), { text: workspaceText, entry: null, dirty: true });
+      await driver.answerNextSaveDialog('草稿.sdesk');
+      const entry = await api.saveWorkspaceAs('草稿', workspaceText);
+      assert.ok(entry);
+      await api.saveDraft({ text: workspaceText, entry, dirty: false });
+      assert.deepEqual(await api.loadDraft(), { text: workspaceText, entry, dirty: false });
+      await expectDeskError(api.saveDraft({ text: 42 } as unknown as { text: string; entry: null; dirty: boolean }), 'invalid-payload');
+    },
+  },
+  {
+    name: 'accepts the document state and refuses a malformed one',
+    async run({ api }) {
+      await api.setDocumentState({ title: '软件产业', dirty: true });
+      await api.setDocumentState({ title: '软件产业', dirty: false });
+      await expectDeskError(api.setDocumentState({ title: 'x' } as unknown as { title: string; dirty: boolean }), 'invalid-payload');
+    },
+  },
 ];

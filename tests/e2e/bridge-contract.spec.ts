@@ -1,13 +1,13 @@
 import { test, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { DeskError, deskApiFunctionNames, type DeskApi } from '../../shared/platform/desk-api';
+import { DeskError, deskRequestNames, type DeskApi } from '../../shared/platform/desk-api';
 import { bridgeContractCases, type BridgeDriver, type PickedFile } from '../contract/bridge-contract';
 import { openApp } from '../helpers/app';
 
 function createBrowserDriver(page: Page): BridgeDriver {
   let pendingDownload: Promise<Download> | null = null;
   const api = Object.fromEntries(
-    deskApiFunctionNames.map((fn) => [
+    deskRequestNames.map((fn) => [
       fn,
       async (...args: unknown[]) => {
         // Playwright carries Uint8Array across page.evaluate both ways; errors come back as data.

@@ -1,0 +1,171 @@
+/**
+ * Engine benchmarks: medians of repeated runs after warm-up, printed as a table and written to
+ * bench/results.json. Run with `npm run bench` (or `node dist/cli/bench.mjs` after building).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { linspace, twoWayTable } from '../shared/engine/analysis';
+import { projectScenario, type ScenarioSpec } from '../shared/engine/models';
+import { createMonteCarloRun, type MonteCarloInput } from '../shared/engine/montecarlo';
+import { percentilesBySorting, percentilesInPlace } from '../shared/engine/percentiles';
+import { renderTable, formatNumber } from './format';
+
+interface Measurement {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly runs: number;
+  readonly note: string;
+}
+
+function measure(name: string, note: string, warmups: number, runs: number, body: () => unknown): Measurement {
+  let sink: unknown;
+  for (let i = 0; i < warmups; i++) sink = body();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    sink = body();
+    times.push(performance.now() - start);
+  }
+  if (sink === Symbol.for('never')) console.log('');
+  times.sort((a, b) => a - b);
+  const middle = Math.floor(times.length / 2);
+  const medianMs = times.length % 2 === 1 ? (times[middle] as number) : ((times[middle - 1] as number) + (times[middle] as number)) / 2;
+  return { name, medianMs, minMs: times[0] as number, runs, note };
+}
+
+const BASE_YEAR = 2010;
+const HORIZON = BASE_YEAR + 49; // 50 yearly values
+
+function hundredScenarios(): ScenarioSpec[] {
+  return Array.from({ length: 100 }, (_, index): ScenarioSpec => {
+    const base = { year: BASE_YEAR, value: 1000 + index * 37 };
+    const common = { base, horizonYear: HORIZON, targets: [{ year: BASE_YEAR + 10, value: 3000 }] };
+    switch (index % 5) {
+      case 0:
+        return { ...common, model: 'cagr', params: { growthRatePercent: 3 + (index % 17) } };
+      case 1:
+        return { ...common, model: 'ratePath', params: { ratesPercent: [12, 10, 9, 8, 7, 6, 5] } };
+      case 2:
+        return { ...common, model: 'linear', params: { incrementPerYear: 4000 } };
+      case 3:
+        return { ...common, model: 'logistic', params: { growthRatePercent: 20, ceiling: 1e6 } };
+      default:
+        return { ...common, model: 'targetPath', params: { targetYear: BASE_YEAR + 5, targetValue: 5500 } };
+    }
+  });
+}
+
+const TRIALS = 100_000;
+const MC_BASE_YEAR = 2023;
+const MC_YEARS = 30;
+const mcScenario: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 15 }, base: { year: MC_BASE_YEAR, value: 7565 }, horizonYear: MC_BASE_YEAR + MC_YEARS, targets: [{ year: 2027, value: 12700 }] };
+
+function monteCarloInput(shockMode: 'perYear' | 'perTrial'): MonteCarloInput {
+  return {
+    scenario: mcScenario,
+    uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 15, sd: 4 } }, shockMode, trials: TRIALS, seed: 42 },
+    computePercentiles: false,
+    keepTrialValues: true,
+  };
+}
+
+function runToEnd(input: MonteCarloInput) {
+  const run = createMonteCarloRun(input);
+  while (!run.step(64)) {
+    // all chunks
+  }
+  return run.finish();
+}
+
+/** The naive reference: Math.random, Box–Muller without caching, paths in ordinary nested arrays. */
+function naiveMonteCarlo(): number[][] {
+  const paths: number[][] = [];
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const pathValues = [7565];
+    let value = 7565;
+    for (let year = 1; year <= MC_YEARS; year++) {
+      const u1 = 1 - Math.random();
+      const u2 = Math.random();
+      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      value *= 1 + (15 + 4 * z) / 100;
+      pathValues.push(value);
+    }
+    paths.push(pathValues);
+  }
+  return paths;
+}
+
+function main(): void {
+  const started = performance.now();
+  const scenarios = hundredScenarios();
+  const results: Measurement[] = [];
+
+  results.push(measure('deterministic: 100 scenarios × 50 years', 'validate + project (projectScenario)', 20, 101, () => scenarios.map((scenario) => projectScenario(scenario))));
+
+  const perYear = measure(`Monte Carlo perYear: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'normal growth shock every year, ziggurat + xoshiro128**', 2, 9, () => runToEnd(monteCarloInput('perYear')));
+  results.push(perYear);
+  results.push(measure(`Monte Carlo perTrial: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'one normal growth draw per trial', 2, 9, () => runToEnd(monteCarloInput('perTrial'))));
+
+  const matrix = runToEnd(monteCarloInput('perYear')).trialValues as Float64Array;
+  const columns = MC_YEARS + 1;
+  const levels = [5, 10, 25, 50, 75, 90, 95];
+  const scratch = new Float64Array(TRIALS);
+  results.push(
+    measure(`percentiles (7 levels) × ${columns} columns, quickselect`, 'multi-quickselect on a copied column', 2, 9, () => {
+      for (let column = 0; column < columns; column++) {
+        scratch.set(matrix.subarray(column * TRIALS, (column + 1) * TRIALS));
+        percentilesInPlace(scratch, levels);
+      }
+    }),
+  );
+  results.push(
+    measure(`percentiles (7 levels) × ${columns} columns, sort`, 'Float64Array.prototype.sort per column', 1, 5, () => {
+      for (let column = 0; column < columns; column++) percentilesBySorting(matrix.subarray(column * TRIALS, (column + 1) * TRIALS), levels);
+    }),
+  );
+
+  const tableScenario: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 19.2 }, base: { year: 2023, value: 7565 }, horizonYear: 2050 };
+  results.push(
+    measure('two-way table 50 × 50 (base value × growth rate → value in 2050)', 'twoWayTable', 5, 21, () =>
+      twoWayTable(tableScenario, { key: 'baseValue', values: linspace(6000, 9000, 50) }, { key: 'growthRatePercent', values: linspace(5, 30, 50) }, { kind: 'valueAtYear', year: 2050 }),
+    ),
+  );
+
+  const naive = measure(`baseline: Math.random + Box–Muller, JS arrays (${formatNumber(TRIALS, 0)} × ${MC_YEARS})`, 'same model as Monte Carlo perYear', 1, 5, naiveMonteCarlo);
+  results.push(naive);
+
+  const trialYearsPerSecond = (TRIALS * MC_YEARS) / (perYear.medianMs / 1000);
+  const speedup = naive.medianMs / perYear.medianMs;
+  const rows = results.map((result) => [result.name, formatNumber(result.medianMs, 3), formatNumber(result.minMs, 3), String(result.runs), result.note]);
+  console.log(renderTable(['Benchmark', 'Median ms', 'Min ms', 'Runs', 'Notes'], rows, ['left', 'right', 'right', 'right', 'left'], ''));
+  console.log('');
+  console.log(`Monte Carlo perYear throughput: ${formatNumber(trialYearsPerSecond / 1e6, 1)} million trial-years/s (target ≥ 30)`);
+  console.log(`Speed-up over the Math.random/Box–Muller/JS-array baseline: ${formatNumber(speedup, 2)}×`);
+  const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
+  console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}; total bench time ${formatNumber((performance.now() - started) / 1000, 1)} s`);
+
+  const output = path.resolve('bench/results.json');
+  mkdirSync(path.dirname(output), { recursive: true });
+  writeFileSync(
+    output,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        loadAverage: os.loadavg(),
+        results,
+        monteCarloTrialYearsPerSecond: trialYearsPerSecond,
+        speedupOverNaiveBaseline: speedup,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`written ${path.relative(process.cwd(), output)}`);
+}
+
+main();

@@ -1,0 +1,49 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { menuCommandChannel, type MenuCommand } from '../shared/platform/desk-api';
+
+const labels = {
+  zh: {
+    file: '文件', new: '新建工作区', open: '打开…', save: '保存', saveAs: '另存为…', importData: '导入数据…', exportExcel: '导出 Excel…', quit: '退出',
+    edit: '编辑', undo: '撤销', redo: '重做', view: '视图', presentation: '演示模式',
+  },
+  en: {
+    file: 'File', new: 'New workspace', open: 'Open…', save: 'Save', saveAs: 'Save As…', importData: 'Import data…', exportExcel: 'Export to Excel…', quit: 'Quit',
+    edit: 'Edit', undo: 'Undo', redo: 'Redo', view: 'View', presentation: 'Presentation mode',
+  },
+} as const;
+
+/**
+ * The native menu. Its accelerators are shown but not registered: the page handles the same
+ * keys itself (so the browser edition has them too), and registering them here would run each
+ * command twice.
+ */
+export function buildAppMenu(window: BrowserWindow, language: 'zh' | 'en'): Menu {
+  const t = labels[language];
+  const send = (command: MenuCommand) => () => window.webContents.send(menuCommandChannel, command);
+  const item = (command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label: t[command],
+    click: send(command),
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+  });
+  return Menu.buildFromTemplate([
+    {
+      label: t.file,
+      submenu: [
+        item('new', 'CmdOrCtrl+N'),
+        item('open', 'CmdOrCtrl+O'),
+        item('save', 'CmdOrCtrl+S'),
+        item('saveAs', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('importData'),
+        item('exportExcel', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        { label: t.quit, role: 'quit' },
+      ],
+    },
+    {
+      label: t.edit,
+      submenu: [item('undo', 'CmdOrCtrl+Z'), item('redo', 'CmdOrCtrl+Y'), { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    },
+    { label: t.view, submenu: [item('presentation', 'F5'), { type: 'separator' }, { role: 'togglefullscreen' }] },
+  ]);
+}

@@ -1,0 +1,495 @@
+/**
+ * Monte Carlo simulation of one scenario, designed for a Web Worker: plain data in, typed arrays out,
+ * work split into fixed chunks of trials so a stale run can be abandoned between chunks.
+ *
+ * Determinism: chunk c always covers trials [c·CHUNK_TRIALS, (c+1)·CHUNK_TRIALS) and draws from its
+ * own generator stream (seed, c), so results depend only on (scenario, uncertainty, shifts) — not on
+ * how many chunks run per call, and chunks could even run in parallel workers.
+ *
+ * Inner loops run year-by-year over a chunk's trials on preallocated Float64Arrays (no allocation).
+ */
+import { meetsTarget } from './analysis';
+import { distributionMean, fillSamples, validateDistribution, type DistributionSpec } from './distributions';
+import { EngineError, formatNumberForMessage, joinField, makeIssue, type EngineIssue } from './issues';
+import {
+  getParameter,
+  growthParameterOf,
+  lastAnalysisYear,
+  parametersOf,
+  PARAMETER_KEYS,
+  targetPathFactor,
+  validateScenarioSpec,
+  type ParameterKey,
+  type ScenarioSpec,
+  type TargetSpec,
+} from './models';
+import { percentilesInPlace } from './percentiles';
+import { Xoshiro128 } from './prng';
+
+/** perYear: growth-type parameters (rate, rate shift, increment) are redrawn every year; perTrial: drawn once per trial. */
+export type ShockMode = 'perYear' | 'perTrial';
+
+export interface UncertaintySpec {
+  /** Distribution of each uncertain parameter, in the parameter's own units (percent for rates). */
+  readonly distributions: Partial<Readonly<Record<ParameterKey, DistributionSpec>>>;
+  readonly shockMode: ShockMode;
+  readonly trials: number;
+  /** Unsigned 32-bit integer. */
+  readonly seed: number;
+}
+
+export const CHUNK_TRIALS = 4096;
+export const MAX_TRIALS = 1_000_000;
+/** trials × simulated years; keeps the result matrix ≤ 240 MB. */
+export const MAX_TRIAL_YEARS = 30_000_000;
+export const DEFAULT_PERCENTILE_LEVELS: readonly number[] = [5, 10, 25, 50, 75, 90, 95];
+
+export interface MonteCarloInput {
+  readonly scenario: ScenarioSpec;
+  readonly uncertainty: UncertaintySpec;
+  /** Percentile levels in percent; default 5, 10, 25, 50, 75, 90, 95. */
+  readonly percentileLevels?: readonly number[];
+  /** Skip percentiles when only target probabilities are needed (the reverse question does). */
+  readonly computePercentiles?: boolean;
+  /** Return the trials × years matrix (year-major: trialValues[yearIndex * trials + trial]). */
+  readonly keepTrialValues?: boolean;
+  /** Added to every draw of a parameter (or to its fixed value when it has no distribution). */
+  readonly shifts?: Partial<Readonly<Record<ParameterKey, number>>>;
+}
+
+export interface TargetProbability {
+  readonly label?: string | undefined;
+  readonly year: number;
+  readonly value: number;
+  /** Share of trials meeting the target in its year (0–1). */
+  readonly probability: number;
+  readonly standardError: number;
+}
+
+export interface MonteCarloResult {
+  readonly status: 'completed';
+  readonly startYear: number;
+  /** Number of simulated years including the base year. */
+  readonly yearCount: number;
+  readonly trials: number;
+  readonly seed: number;
+  readonly percentileLevels: readonly number[];
+  /** percentiles[levelIndex][yearIndex] */
+  readonly percentiles: readonly Float64Array[];
+  readonly mean: Float64Array;
+  readonly standardDeviation: Float64Array;
+  readonly targets: readonly TargetProbability[];
+  readonly trialValues?: Float64Array;
+}
+
+export interface MonteCarloCancelled {
+  readonly status: 'cancelled';
+  readonly completedChunks: number;
+  readonly totalChunks: number;
+}
+
+export interface MonteCarloRun {
+  readonly totalChunks: number;
+  readonly completedChunks: number;
+  /** Simulates the next `chunks` chunks; returns true once every chunk is done. */
+  step(chunks?: number): boolean;
+  /** Summarises a finished run (percentiles, means, target probabilities). */
+  finish(): MonteCarloResult;
+}
+
+export function validateUncertainty(scenario: ScenarioSpec, uncertainty: UncertaintySpec, prefix = 'uncertainty'): EngineIssue[] {
+  const issues: EngineIssue[] = [];
+  const field = (name: string): string => joinField(prefix, name);
+  const trials = uncertainty.trials;
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
+    issues.push(makeIssue('trials-out-of-range', field('trials'), `trials must be a whole number from 1 to ${MAX_TRIALS} (got ${formatNumberForMessage(trials)})`, `试验次数必须是 1 至 ${MAX_TRIALS} 的整数(当前为 ${formatNumberForMessage(trials)})`, trials));
+  } else if (Number.isInteger(scenario.base.year)) {
+    const trialYears = trials * (lastAnalysisYear(scenario) - scenario.base.year + 1);
+    if (trialYears > MAX_TRIAL_YEARS) {
+      issues.push(makeIssue('trials-out-of-range', field('trials'), `trials × years is ${trialYears}; the limit is ${MAX_TRIAL_YEARS}`, `试验次数 × 年数为 ${trialYears},上限为 ${MAX_TRIAL_YEARS}`, trials));
+    }
+  }
+  const seed = uncertainty.seed;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    issues.push(makeIssue('seed-invalid', field('seed'), `seed must be a whole number from 0 to 4294967295 (got ${formatNumberForMessage(seed)})`, `随机种子必须是 0 至 4294967295 的整数(当前为 ${formatNumberForMessage(seed)})`, seed));
+  }
+  const applicable = parametersOf(scenario.model);
+  for (const [key, dist] of Object.entries(uncertainty.distributions)) {
+    if (dist === undefined) continue;
+    const distField = field(`distributions.${key}`);
+    if (!(applicable as readonly string[]).includes(key)) {
+      issues.push(makeIssue('parameter-not-applicable', distField, `parameter "${key}" does not apply to the ${scenario.model} model (use ${applicable.join(', ')})`, `参数“${key}”不适用于 ${scenario.model} 模型(可用:${applicable.join('、')})`));
+      continue;
+    }
+    issues.push(...validateDistribution(dist, distField));
+  }
+  return issues;
+}
+
+interface Plan {
+  readonly scenario: ScenarioSpec;
+  readonly trials: number;
+  readonly seed: number;
+  readonly yearCount: number;
+  readonly perYearFlow: boolean;
+  readonly flowKey: ParameterKey | null;
+  readonly flowDistribution: DistributionSpec | undefined;
+  readonly flowShift: number;
+  readonly flowFixedValue: number;
+  readonly distributions: Partial<Readonly<Record<ParameterKey, DistributionSpec>>>;
+  readonly shifts: Partial<Readonly<Record<ParameterKey, number>>>;
+}
+
+const FLOW_KEY_OF_MODEL: Readonly<Record<ScenarioSpec['model'], ParameterKey | null>> = {
+  cagr: 'growthRatePercent',
+  ratePath: 'rateShiftPercent',
+  linear: 'incrementPerYear',
+  logistic: 'growthRatePercent',
+  targetPath: null,
+};
+
+/** Prepares a chunked run (validates first; throws EngineError listing every problem). */
+export function createMonteCarloRun(input: MonteCarloInput): MonteCarloRun {
+  const { scenario, uncertainty } = input;
+  const issues = [...validateScenarioSpec(scenario, 'scenario'), ...validateUncertainty(scenario, uncertainty)];
+  const levels = input.percentileLevels ?? DEFAULT_PERCENTILE_LEVELS;
+  levels.forEach((level, index) => {
+    if (!(level >= 0 && level <= 100)) issues.push(makeIssue('probability-out-of-range', `percentileLevels[${index}]`, `percentile must be between 0 and 100 (got ${formatNumberForMessage(level)})`, `百分位必须在 0 至 100 之间(当前为 ${formatNumberForMessage(level)})`, level));
+  });
+  if (issues.length > 0) throw new EngineError(issues);
+
+  const trials = uncertainty.trials;
+  const yearCount = lastAnalysisYear(scenario) - scenario.base.year + 1;
+  const shifts = input.shifts ?? {};
+  const flowKey = FLOW_KEY_OF_MODEL[scenario.model];
+  const flowDistribution = flowKey === null ? undefined : uncertainty.distributions[flowKey];
+  const plan: Plan = {
+    scenario,
+    trials,
+    seed: uncertainty.seed >>> 0,
+    yearCount,
+    perYearFlow: flowDistribution !== undefined && uncertainty.shockMode === 'perYear',
+    flowKey,
+    flowDistribution,
+    flowShift: flowKey === null ? 0 : (shifts[flowKey] ?? 0),
+    flowFixedValue: flowKey === null ? 0 : getParameter(scenario, flowKey),
+    distributions: uncertainty.distributions,
+    shifts,
+  };
+
+  const values = new Float64Array(trials * yearCount);
+  const scratch = {
+    current: new Float64Array(CHUNK_TRIALS),
+    flow: new Float64Array(CHUNK_TRIALS),
+    ceiling: new Float64Array(CHUNK_TRIALS),
+    factor: new Float64Array(CHUNK_TRIALS),
+  };
+  const totalChunks = Math.ceil(trials / CHUNK_TRIALS);
+  let completedChunks = 0;
+
+  return {
+    totalChunks,
+    get completedChunks() {
+      return completedChunks;
+    },
+    step(chunks = 1) {
+      const end = Math.min(totalChunks, completedChunks + Math.max(1, chunks));
+      while (completedChunks < end) {
+        simulateChunk(plan, completedChunks, values, scratch);
+        completedChunks++;
+      }
+      return completedChunks === totalChunks;
+    },
+    finish() {
+      if (completedChunks < totalChunks) throw new Error(`Monte Carlo run finished early: ${completedChunks}/${totalChunks} chunks done`);
+      return summarize(plan, values, levels, input.computePercentiles ?? true, input.keepTrialValues ?? false);
+    },
+  };
+}
+
+function simulateChunk(
+  plan: Plan,
+  chunkIndex: number,
+  values: Float64Array,
+  scratch: { current: Float64Array; flow: Float64Array; ceiling: Float64Array; factor: Float64Array },
+): void {
+  const { scenario, trials, yearCount, distributions, shifts } = plan;
+  const first = chunkIndex * CHUNK_TRIALS;
+  const count = Math.min(CHUNK_TRIALS, trials - first);
+  const rng = new Xoshiro128(plan.seed, chunkIndex);
+  const { current, flow, ceiling, factor } = scratch;
+
+  // Draw per-trial parameters in the fixed PARAMETER_KEYS order so the stream layout never changes.
+  for (const key of PARAMETER_KEYS) {
+    const dist = distributions[key];
+    if (dist === undefined || (plan.perYearFlow && key === plan.flowKey)) continue;
+    const target = key === 'baseValue' ? current : key === 'ceiling' ? ceiling : key === 'targetValue' ? factor : flow;
+    fillSamples(dist, rng, target, count, shifts[key] ?? 0);
+  }
+  if (distributions.baseValue === undefined) current.fill(scenario.base.value + (shifts.baseValue ?? 0), 0, count);
+  if (plan.flowKey !== null && plan.flowDistribution === undefined) flow.fill(plan.flowFixedValue + plan.flowShift, 0, count);
+  if (scenario.model === 'logistic' && distributions.ceiling === undefined) ceiling.fill(scenario.params.ceiling + (shifts.ceiling ?? 0), 0, count);
+  if (scenario.model === 'targetPath') {
+    const { targetYear } = scenario.params;
+    if (distributions.targetValue === undefined) factor.fill(scenario.params.targetValue + (shifts.targetValue ?? 0), 0, count);
+    for (let t = 0; t < count; t++) {
+      const f = targetPathFactor(current[t] as number, scenario.base.year, factor[t] as number, targetYear);
+      factor[t] = f >= 0 ? f : 0;
+    }
+  }
+
+  for (let t = 0; t < count; t++) values[first + t] = current[t] as number;
+
+  const flowDistribution = plan.flowDistribution;
+  for (let year = 1; year < yearCount; year++) {
+    if (plan.perYearFlow && flowDistribution !== undefined) fillSamples(flowDistribution, rng, flow, count, plan.flowShift);
+    const offset = year * trials + first;
+    switch (scenario.model) {
+      case 'cagr':
+        for (let t = 0; t < count; t++) {
+          let growthFactor = 1 + (flow[t] as number) / 100;
+          if (growthFactor < 0) growthFactor = 0;
+          const value = (current[t] as number) * growthFactor;
+          current[t] = value;
+          values[offset + t] = value;
+        }
+        break;
+      case 'ratePath': {
+        const rates = scenario.params.ratesPercent;
+        const rate = rates[Math.min(year - 1, rates.length - 1)] ?? 0;
+        for (let t = 0; t < count; t++) {
+          let growthFactor = 1 + (rate + (flow[t] as number)) / 100;
+          if (growthFactor < 0) growthFactor = 0;
+          const value = (current[t] as number) * growthFactor;
+          current[t] = value;
+          values[offset + t] = value;
+        }
+        break;
+      }
+      case 'linear':
+        for (let t = 0; t < count; t++) {
+          const value = (current[t] as number) + (flow[t] as number);
+          current[t] = value;
+          values[offset + t] = value;
+        }
+        break;
+      case 'logistic':
+        for (let t = 0; t < count; t++) {
+          let growthFactor = 1 + (flow[t] as number) / 100;
+          if (growthFactor < 0) growthFactor = 0;
+          const previous = current[t] as number;
+          const k = ceiling[t] as number;
+          const grown = previous * growthFactor;
+          let value = (k * grown) / (grown + k - previous);
+          if (!(value >= 0)) value = 0;
+          current[t] = value;
+          values[offset + t] = value;
+        }
+        break;
+      case 'targetPath':
+        for (let t = 0; t < count; t++) {
+          const value = (current[t] as number) * (factor[t] as number);
+          current[t] = value;
+          values[offset + t] = value;
+        }
+        break;
+    }
+  }
+}
+
+function summarize(plan: Plan, values: Float64Array, levels: readonly number[], computePercentiles: boolean, keepTrialValues: boolean): MonteCarloResult {
+  const { trials, yearCount, scenario } = plan;
+  const mean = new Float64Array(yearCount);
+  const standardDeviation = new Float64Array(yearCount);
+  for (let year = 0; year < yearCount; year++) {
+    const offset = year * trials;
+    let sum = 0;
+    for (let t = 0; t < trials; t++) sum += values[offset + t] as number;
+    const average = sum / trials;
+    let squares = 0;
+    for (let t = 0; t < trials; t++) {
+      const deviation = (values[offset + t] as number) - average;
+      squares += deviation * deviation;
+    }
+    mean[year] = average;
+    standardDeviation[year] = trials > 1 ? Math.sqrt(squares / (trials - 1)) : 0;
+  }
+
+  const targets = (scenario.targets ?? []).map((target): TargetProbability => {
+    const offset = (target.year - scenario.base.year) * trials;
+    let met = 0;
+    for (let t = 0; t < trials; t++) if (meetsTarget(values[offset + t] as number, target.value, scenario.base.value)) met++;
+    const probability = met / trials;
+    return {
+      ...(target.label === undefined ? {} : { label: target.label }),
+      year: target.year,
+      value: target.value,
+      probability,
+      standardError: Math.sqrt((probability * (1 - probability)) / trials),
+    };
+  });
+
+  const percentiles = levels.map(() => new Float64Array(computePercentiles ? yearCount : 0));
+  if (computePercentiles) {
+    const column = new Float64Array(trials);
+    const out = new Float64Array(levels.length);
+    for (let year = 0; year < yearCount; year++) {
+      column.set(values.subarray(year * trials, (year + 1) * trials));
+      percentilesInPlace(column, levels, out);
+      for (let level = 0; level < levels.length; level++) (percentiles[level] as Float64Array)[year] = out[level] as number;
+    }
+  }
+
+  return {
+    status: 'completed',
+    startYear: scenario.base.year,
+    yearCount,
+    trials,
+    seed: plan.seed,
+    percentileLevels: [...levels],
+    percentiles,
+    mean,
+    standardDeviation,
+    targets,
+    ...(keepTrialValues ? { trialValues: values } : {}),
+  };
+}
+
+export interface RunOptions {
+  /** Checked between chunks; return true to abandon the run (e.g. the inputs changed). */
+  readonly shouldCancel?: () => boolean;
+  /** Chunks per cancellation check (default 4 ≈ 16k trials). */
+  readonly chunksPerCheck?: number;
+}
+
+/** Runs to completion unless `shouldCancel` says stop. */
+export function runMonteCarlo(input: MonteCarloInput, options: RunOptions = {}): MonteCarloResult | MonteCarloCancelled {
+  const run = createMonteCarloRun(input);
+  const chunksPerCheck = options.chunksPerCheck ?? 4;
+  for (;;) {
+    if (options.shouldCancel?.() === true) return { status: 'cancelled', completedChunks: run.completedChunks, totalChunks: run.totalChunks };
+    if (run.step(chunksPerCheck)) break;
+  }
+  return run.finish();
+}
+
+/** runMonteCarlo without cancellation, for callers that just want the numbers. */
+export function simulate(input: MonteCarloInput): MonteCarloResult {
+  return completeRun(createMonteCarloRun(input));
+}
+
+function completeRun(run: MonteCarloRun): MonteCarloResult {
+  while (!run.step(64)) {
+    // keep stepping
+  }
+  return run.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reverse question: which assumed growth gives probability p of meeting a target?
+
+export interface ProbabilityQuestion {
+  readonly scenario: ScenarioSpec;
+  readonly uncertainty: UncertaintySpec;
+  readonly target: Pick<TargetSpec, 'year' | 'value'>;
+  /** Wanted probability of meeting the target, 0 < probability < 1. */
+  readonly probability: number;
+  /** Trials per evaluation (default: the uncertainty spec's trials, at most 20,000). */
+  readonly trials?: number;
+}
+
+export type GrowthForProbability =
+  | {
+      readonly status: 'found';
+      /** The growth parameter that was shifted (growthRatePercent, rateShiftPercent, incrementPerYear or targetValue). */
+      readonly parameter: ParameterKey;
+      /** Assumed mean of that parameter (its distribution mean + shift) giving the wanted probability. */
+      readonly assumedMean: number;
+      readonly shift: number;
+      readonly achievedProbability: number;
+      readonly evaluations: number;
+    }
+  | {
+      readonly status: 'unreachable';
+      readonly parameter: ParameterKey;
+      readonly reason: string;
+      readonly reasonZh: string;
+      readonly evaluations: number;
+    };
+
+/**
+ * Bisection over an additive shift of the growth parameter. Every evaluation reuses the same seed and the
+ * same draws (common random numbers), so the probability is a monotone step function of the shift.
+ * Returns the smallest shift (within 1e-6 relative) at which the probability reaches the wanted level.
+ */
+export function growthForProbability(question: ProbabilityQuestion): GrowthForProbability {
+  const { scenario, uncertainty, target, probability } = question;
+  if (!(probability > 0 && probability < 1)) {
+    throw new EngineError([makeIssue('probability-out-of-range', 'probability', `must be strictly between 0 and 1 (got ${formatNumberForMessage(probability)})`, `必须严格介于 0 与 1 之间(当前为 ${formatNumberForMessage(probability)})`, probability)]);
+  }
+  const trials = question.trials ?? Math.min(uncertainty.trials, 20_000);
+  const parameter = growthParameterOf(scenario.model);
+  const dist = uncertainty.distributions[parameter];
+  const baseMean = dist === undefined ? getParameter(scenario, parameter) : distributionMean(dist);
+  const evaluatedScenario: ScenarioSpec = { ...scenario, targets: [{ year: target.year, value: target.value }] };
+  const growthTarget = target.value >= scenario.base.value;
+  let evaluations = 0;
+  const probabilityAt = (shift: number): number => {
+    evaluations++;
+    const result = createMonteCarloRun({
+      scenario: evaluatedScenario,
+      uncertainty: { ...uncertainty, trials },
+      computePercentiles: false,
+      shifts: { [parameter]: shift },
+    });
+    return completeRun(result).targets[0]?.probability ?? 0;
+  };
+  // For a decline target the probability falls as growth rises, so search on the mirrored shift.
+  const direction = growthTarget ? 1 : -1;
+  const reaches = (shift: number): boolean => probabilityAt(direction * shift) >= probability - 1e-12;
+
+  // Lowest admissible shift keeps rates above −100 % / values above 0 on average.
+  const scale = Math.max(1, Math.abs(baseMean));
+  let lowLimit = -Infinity;
+  if (parameter === 'growthRatePercent') lowLimit = -99.999 - baseMean;
+  if (parameter === 'rateShiftPercent' && scenario.model === 'ratePath') lowLimit = -99.999 - Math.min(...scenario.params.ratesPercent) - baseMean;
+  if (parameter === 'targetValue') lowLimit = -baseMean * (1 - 1e-9);
+  const upperLimit = scale * 1e4;
+  const [mirroredLow, mirroredHigh] = growthTarget ? [lowLimit, upperLimit] : [-upperLimit, -lowLimit];
+
+  let lo: number;
+  let hi: number;
+  if (reaches(0)) {
+    hi = 0;
+    let step = scale;
+    lo = Math.max(mirroredLow, -step);
+    while (reaches(lo)) {
+      if (lo <= mirroredLow) return unreachableProbability(parameter, evaluations, 'the probability stays above the wanted level even at the lowest admissible growth', '即使增长设为最低可行值,达标概率仍高于所求水平');
+      hi = lo;
+      step *= 2;
+      lo = Math.max(mirroredLow, -step);
+    }
+  } else {
+    lo = 0;
+    let step = scale;
+    hi = Math.min(mirroredHigh, step);
+    while (!reaches(hi)) {
+      if (hi >= mirroredHigh) return unreachableProbability(parameter, evaluations, 'no assumed growth reaches the wanted probability (e.g. a ceiling below the target)', '任何增长假设都达不到所求概率(例如上限低于目标)');
+      lo = hi;
+      step *= 2;
+      hi = Math.min(mirroredHigh, step);
+    }
+  }
+  const tolerance = 1e-6 * scale;
+  while (hi - lo > tolerance) {
+    const middle = lo + (hi - lo) / 2;
+    if (reaches(middle)) hi = middle;
+    else lo = middle;
+  }
+  const shift = direction * hi;
+  return { status: 'found', parameter, assumedMean: baseMean + shift, shift, achievedProbability: probabilityAt(shift), evaluations };
+}
+
+function unreachableProbability(parameter: ParameterKey, evaluations: number, reason: string, reasonZh: string): GrowthForProbability {
+  return { status: 'unreachable', parameter, reason, reasonZh, evaluations };
+}

@@ -1,0 +1,219 @@
+/** Reading and writing .sdesk workspace files: size limit, JSON, forbidden keys, version, migration, schema, semantics. */
+import type { z } from 'zod';
+import { validateScenarioSpec } from '../engine/models';
+import { validateUncertainty } from '../engine/montecarlo';
+import { migrateV1ToV2 } from './migrations';
+import { CURRENT_FORMAT_VERSION, MAX_WORKSPACE_BYTES, WorkspaceSchema, WorkspaceV1Schema, type Workspace } from './schema';
+
+export type WorkspaceProblemCode =
+  | 'too-large'
+  | 'invalid-json'
+  | 'forbidden-key'
+  | 'not-an-object'
+  | 'missing-version'
+  | 'newer-version'
+  | 'unknown-version'
+  | 'schema'
+  | 'duplicate-id'
+  | 'unknown-baseline'
+  | 'invalid-value';
+
+export interface WorkspaceProblem {
+  /** JSON path such as `$.scenarios[1].params.growthRatePercent` (`$` for the whole file). */
+  readonly path: string;
+  readonly code: WorkspaceProblemCode;
+  readonly message: string;
+  readonly messageZh: string;
+}
+
+export type ParseWorkspaceResult =
+  | { readonly ok: true; readonly workspace: Workspace; /** Format version the file was migrated from, or null. */ readonly migratedFrom: number | null }
+  | { readonly ok: false; readonly problems: readonly WorkspaceProblem[] };
+
+export class WorkspaceError extends Error {
+  readonly problems: readonly WorkspaceProblem[];
+  constructor(problems: readonly WorkspaceProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'WorkspaceError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(problem: WorkspaceProblem): string {
+  return `${problem.path}: ${problem.message}`;
+}
+
+/** Keys that could reach Object.prototype if a later consumer copied the data with a naive merge. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function toJsonPath(path: readonly PropertyKey[]): string {
+  let text = '$';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) text += `.${segment}`;
+    else text += `[${JSON.stringify(String(segment))}]`;
+  }
+  return text;
+}
+
+function problem(path: string, code: WorkspaceProblemCode, message: string, messageZh: string): WorkspaceProblem {
+  return { path, code, message, messageZh };
+}
+
+/** Iterative walk (no recursion, so deeply nested input cannot overflow the stack). */
+function findForbiddenKeys(root: unknown): WorkspaceProblem[] {
+  const problems: WorkspaceProblem[] = [];
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === undefined || item.value === null || typeof item.value !== 'object') continue;
+    if (Array.isArray(item.value)) {
+      item.value.forEach((child, index) => stack.push({ value: child, path: [...item.path, index] }));
+      continue;
+    }
+    for (const key of Object.keys(item.value)) {
+      const childPath = [...item.path, key];
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push(problem(toJsonPath(childPath), 'forbidden-key', `the key "${key}" is not allowed`, `不允许使用键“${key}”`));
+        continue;
+      }
+      stack.push({ value: (item.value as Record<string, unknown>)[key], path: childPath });
+    }
+    if (problems.length >= 100) break;
+  }
+  return problems.reverse();
+}
+
+function zodIssueToProblems(issue: z.core.$ZodIssue): WorkspaceProblem[] {
+  const path = toJsonPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => problem(toJsonPath([...issue.path, key]), 'schema', `unknown field "${key}"`, `未知字段“${key}”`));
+    case 'invalid_type':
+      return [problem(path, 'schema', issue.message, `类型错误:应为 ${issue.expected}`)];
+    case 'invalid_union':
+      if ('discriminator' in issue && issue.discriminator !== undefined) {
+        return [problem(path, 'schema', issue.message, `取值无效:${issue.message}`)];
+      }
+      return [problem(path, 'schema', issue.message, '不符合任何允许的形式')];
+    case 'too_small':
+    case 'too_big':
+      return [problem(path, 'schema', issue.message, `超出允许范围:${issue.message}`)];
+    default:
+      return [problem(path, 'schema', issue.message, `无效:${issue.message}`)];
+  }
+}
+
+function schemaProblems(error: z.ZodError): WorkspaceProblem[] {
+  return error.issues.flatMap(zodIssueToProblems);
+}
+
+/** Checks that the schema cannot express: engine rules, unique ids, the baseline reference. */
+export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProblem[] {
+  const problems: WorkspaceProblem[] = [];
+  const seen = new Map<string, number>();
+  workspace.scenarios.forEach((scenario, index) => {
+    const previous = seen.get(scenario.id);
+    if (previous !== undefined) {
+      problems.push(problem(`$.scenarios[${index}].id`, 'duplicate-id', `scenario id "${scenario.id}" is already used by scenarios[${previous}]`, `情景 ID“${scenario.id}”已被 scenarios[${previous}] 使用`));
+    } else seen.set(scenario.id, index);
+    const prefix = `scenarios[${index}]`;
+    const issues = validateScenarioSpec(scenario, prefix);
+    if (scenario.uncertainty !== undefined) issues.push(...validateUncertainty(scenario, scenario.uncertainty, `${prefix}.uncertainty`));
+    for (const issue of issues) problems.push(problem(`$.${issue.field}`, 'invalid-value', issue.message.slice(issue.field.length + 2), issue.messageZh.slice(issue.field.length + 1)));
+  });
+  const indicatorIds = new Map<string, number>();
+  workspace.indicators.forEach((indicator, index) => {
+    const previous = indicatorIds.get(indicator.id);
+    if (previous !== undefined) {
+      problems.push(problem(`$.indicators[${index}].id`, 'duplicate-id', `indicator id "${indicator.id}" is already used by indicators[${previous}]`, `指标 ID“${indicator.id}”已被 indicators[${previous}] 使用`));
+    } else indicatorIds.set(indicator.id, index);
+  });
+  if (workspace.baselineScenarioId !== null && !seen.has(workspace.baselineScenarioId)) {
+    problems.push(problem('$.baselineScenarioId', 'unknown-baseline', `no scenario has the id "${workspace.baselineScenarioId}"`, `没有 ID 为“${workspace.baselineScenarioId}”的情景`));
+  }
+  return problems;
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (position?.[1] === undefined) return `not valid JSON: ${message}`;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `not valid JSON at line ${line}, column ${column}: ${message}`;
+}
+
+/** Parses a workspace file's text; migrates older formats; never throws for bad input. */
+export function parseWorkspace(text: string): ParseWorkspaceResult {
+  if (text.length > MAX_WORKSPACE_BYTES) {
+    return { ok: false, problems: [problem('$', 'too-large', `file is larger than ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`)] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, problems: [problem('$', 'invalid-json', describeJsonError(text, error), '不是有效的 JSON 文件')] };
+  }
+  const forbidden = findForbiddenKeys(raw);
+  if (forbidden.length > 0) return { ok: false, problems: forbidden };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, problems: [problem('$', 'not-an-object', 'a workspace file must contain a JSON object', '工作区文件必须是一个 JSON 对象')] };
+  }
+  const version = (raw as Record<string, unknown>).formatVersion;
+  if (version === undefined) {
+    return { ok: false, problems: [problem('$.formatVersion', 'missing-version', 'missing formatVersion; this does not look like a Scenario Desk workspace', '缺少 formatVersion,不像是情景推演台工作区文件')] };
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version > CURRENT_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        problem(
+          '$.formatVersion',
+          'newer-version',
+          `this workspace was made by a newer version of Scenario Desk (format ${version}); this version reads formats 1 to ${CURRENT_FORMAT_VERSION}. Please update the app.`,
+          `该工作区由更新版本的情景推演台创建(格式 ${version}),当前版本只能读取格式 1 至 ${CURRENT_FORMAT_VERSION},请升级应用。`,
+        ),
+      ],
+    };
+  }
+
+  let document: unknown = raw;
+  let migratedFrom: number | null = null;
+  if (version === 1) {
+    const v1 = WorkspaceV1Schema.safeParse(raw);
+    if (!v1.success) return { ok: false, problems: schemaProblems(v1.error) };
+    const migrated = migrateV1ToV2(v1.data);
+    if (migrated.problems.length > 0) return { ok: false, problems: migrated.problems.map((p) => problem(p.path, 'schema', p.message, p.messageZh)) };
+    document = migrated.document;
+    migratedFrom = 1;
+  } else if (version !== CURRENT_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problems: [problem('$.formatVersion', 'unknown-version', `unsupported formatVersion ${JSON.stringify(version)}; expected a whole number from 1 to ${CURRENT_FORMAT_VERSION}`, `不支持的 formatVersion ${JSON.stringify(version)}`)],
+    };
+  }
+
+  const parsed = WorkspaceSchema.safeParse(document);
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
+  const semantic = validateWorkspaceSemantics(parsed.data);
+  if (semantic.length > 0) return { ok: false, problems: semantic };
+  return { ok: true, workspace: parsed.data, migratedFrom };
+}
+
+/** Validates and writes the canonical text (keys in schema order, 2-space indent, trailing newline). */
+export function serializeWorkspace(workspace: Workspace): string {
+  const parsed = WorkspaceSchema.safeParse(workspace);
+  if (!parsed.success) throw new WorkspaceError(schemaProblems(parsed.error));
+  const semantic = validateWorkspaceSemantics(parsed.data);
+  if (semantic.length > 0) throw new WorkspaceError(semantic);
+  return `${JSON.stringify(parsed.data, null, 2)}\n`;
+}
+
+/** A new, empty workspace (pass the current time so callers and tests control it). */
+export function createEmptyWorkspace(name: string, nowIso: string): Workspace {
+  return { formatVersion: CURRENT_FORMAT_VERSION, name, createdAt: nowIso, modifiedAt: nowIso, baselineScenarioId: null, scenarios: [], indicators: [] };
+}
