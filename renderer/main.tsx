@@ -4,20 +4,33 @@ import './theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { NotificationsProvider } from './app/notifications';
+import { loadInitialWorkspace, WorkspaceProvider } from './features/workspace/WorkspaceProvider';
 import { initI18n, resolveLanguage } from './i18n';
 import { getPlatform } from './platform';
 
 async function boot(): Promise<void> {
   const platform = getPlatform();
-  const [appInfo, snapshot] = await Promise.all([platform.getAppInfo(), platform.getSettings()]);
+  const [appInfo, snapshot, initialWorkspace] = await Promise.all([platform.getAppInfo(), platform.getSettings(), loadInitialWorkspace(platform)]);
   await initI18n(resolveLanguage(snapshot.settings.language, appInfo.locale));
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root element');
   createRoot(rootElement).render(
     <StrictMode>
-      <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+      <NotificationsProvider>
+        <WorkspaceProvider platform={platform} initial={initialWorkspace}>
+          <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+        </WorkspaceProvider>
+      </NotificationsProvider>
     </StrictMode>,
   );
 }
 
-void boot();
+boot().catch((error: unknown) => {
+  // Without i18n or React there is nothing else to show it with; both languages are given.
+  const root = document.getElementById('root');
+  if (root) {
+    root.textContent = `情景推演台无法启动 / Scenario Desk could not start: ${error instanceof Error ? error.message : String(error)}`;
+    root.setAttribute('role', 'alert');
+  }
+});

@@ -14,7 +14,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   server: { host: '127.0.0.1' },
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    // SDESK_RENDERER_OUT lets parallel work build into separate folders; the default is what the app ships.
+    outDir: process.env['SDESK_RENDERER_OUT'] ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     // No inline data: URLs for scripts; CSP allows scripts only from the app's own files.

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('dist/renderer/index.html')) {
+const rendererOut = process.env.SDESK_RENDERER_OUT ?? 'dist/renderer';
+if (!existsSync(`${rendererOut}/index.html`)) {
   console.error('The renderer is not built: run `npm run build` first (npm test does this for you).');
   process.exit(1);
 }

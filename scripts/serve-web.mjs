@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+const root = path.resolve(process.env.SDESK_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer/', import.meta.url))) + path.sep;
 const port = Number(process.env.PORT ?? 5178);
 const types = {
   '.html': 'text/html; charset=utf-8',

@@ -2,9 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
 import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../../shared/settings/settings';
+import { CompareView } from '../features/compare/CompareView';
 import { DataView } from '../features/data/DataView';
+import { ExportView } from '../features/export/ExportView';
+import { scenarioFromObservation } from '../features/scenarios/new-scenario';
+import { ScenariosView } from '../features/scenarios/ScenariosView';
+import { SensitivityView } from '../features/sensitivity/SensitivityView';
+import { TargetsView } from '../features/targets/TargetsView';
+import { addScenario } from '../features/workspace/workspace-edits';
+import { useWorkspace } from '../features/workspace/WorkspaceProvider';
+import { WorkspaceToolbar } from '../features/workspace/WorkspaceToolbar';
 import { changeLanguage, resolveLanguage } from '../i18n';
-import { PlaceholderView } from './PlaceholderView';
 import { useTheme } from './useTheme';
 import { viewIds, type ViewId } from './views';
 
@@ -16,7 +24,8 @@ export interface AppProps {
 }
 
 export function App({ platform, appInfo, initialSettings, initialNotices }: AppProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspace();
   const [settings, setSettings] = useState(initialSettings);
   const [notices, setNotices] = useState(initialNotices);
   const [view, setView] = useState<ViewId>('data');
@@ -31,9 +40,21 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
     [platform, appInfo.locale],
   );
 
-  useEffect(() => {
-    document.title = `${t('app.name')} · ${t(`nav.${view}`)}`;
-  }, [t, view]);
+  const { edit, selectScenario } = workspace;
+  const useInScenario = useCallback(
+    (observationId: string) => {
+      const lang = i18n.language === 'en' ? 'en' : 'zh';
+      let newId: string | null = null;
+      edit((ws, nowIso) => {
+        const next = addScenario(ws, scenarioFromObservation(observationId, nowIso, lang), nowIso);
+        newId = next.scenarios.at(-1)?.id ?? null;
+        return next;
+      });
+      if (newId) selectScenario(newId);
+      setView('scenarios');
+    },
+    [edit, selectScenario, i18n.language],
+  );
 
   useEffect(() => {
     // Alt+1…5 jump between views from anywhere, as the sidebar shows.
@@ -60,6 +81,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
           {t('app.name')}
           <small lang={settings.language === 'en' ? 'zh-CN' : 'en'}>{t('app.nameOther')}</small>
         </h1>
+        <WorkspaceToolbar />
         <span className="spacer" />
         <div className="shell-controls">
           <label>
@@ -106,7 +128,12 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
             </button>
           </div>
         ))}
-        {view === 'data' ? <DataView /> : <PlaceholderView view={view} />}
+        {view === 'data' ? <DataView onUseInScenario={useInScenario} /> : null}
+        {view === 'scenarios' ? <ScenariosView /> : null}
+        {view === 'compare' ? <CompareView /> : null}
+        {view === 'targets' ? <TargetsView /> : null}
+        {view === 'sensitivity' ? <SensitivityView /> : null}
+        {view === 'export' ? <ExportView /> : null}
       </main>
     </div>
   );

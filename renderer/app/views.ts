@@ -1,2 +1,2 @@
-export const viewIds = ['data', 'scenarios', 'compare', 'targets', 'export'] as const;
+export const viewIds = ['data', 'scenarios', 'compare', 'targets', 'sensitivity', 'export'] as const;
 export type ViewId = (typeof viewIds)[number];

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LanguageSetting } from '../../shared/settings/settings';
-import { en } from './en';
-import { zh } from './zh';
+import { i18nResources } from './bundles';
 
 export type AppLanguage = 'zh' | 'en';
 
@@ -14,7 +13,7 @@ export function resolveLanguage(setting: LanguageSetting, osLocale: string): App
 
 export async function initI18n(language: AppLanguage): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources: i18nResources,
     lng: language,
     fallbackLng: 'zh',
     interpolation: { escapeValue: false },

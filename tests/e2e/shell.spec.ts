@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
 
-const zhViews = ['数据', '情景', '对比', '目标', '导出'];
-const enViews = ['Data', 'Scenarios', 'Compare', 'Targets', 'Export'];
+const zhViews = ['数据', '情景', '对比', '目标', '敏感性', '导出'];
+const enViews = ['Data', 'Scenarios', 'Compare', 'Targets', 'Sensitivity', 'Export'];
 
 test.describe('app shell', () => {
   test.use({ locale: 'zh-CN' });

@@ -1,6 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-export function DataView() {
+export interface DataViewProps {
+  /** Starts a new scenario from a figure of the article and opens it in the Scenarios view. */
+  onUseInScenario(observationId: string): void;
+}
+
+export function DataView(_props: DataViewProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="view-data-title">

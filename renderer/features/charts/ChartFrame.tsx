@@ -1,0 +1,44 @@
+import { useRef, type ReactNode } from 'react';
+import { ChartExportMenu } from '../chart-export/ChartExportMenu';
+import { useFormatters } from '../../i18n/format';
+import { chartSourceLine, type ChartProvenance } from './source-line';
+
+export interface ChartFrameProps {
+  /** Stable id, used for the export file name and presentation views. */
+  chartId: string;
+  title: string;
+  subtitle?: string;
+  provenance: ChartProvenance;
+  children: ReactNode;
+  /** Extra controls shown in the header, e.g. a metric picker. */
+  actions?: ReactNode;
+}
+
+/**
+ * Every chart in the app sits in this frame: title, subtitle, the chart, and the source
+ * line under it. The frame is what image export and presentation mode capture, so a chart
+ * never leaves the app without its citation.
+ */
+export function ChartFrame({ chartId, title, subtitle, provenance, children, actions }: ChartFrameProps) {
+  const { lang } = useFormatters();
+  const figureRef = useRef<HTMLElement>(null);
+  const source = chartSourceLine(lang, provenance);
+  return (
+    <figure className="chart-frame" ref={figureRef} data-chart-id={chartId} aria-labelledby={`${chartId}-title`}>
+      <header className="chart-frame-header">
+        <div>
+          <h3 id={`${chartId}-title`} className="chart-frame-title">
+            {title}
+          </h3>
+          {subtitle ? <p className="chart-frame-subtitle">{subtitle}</p> : null}
+        </div>
+        <div className="chart-frame-actions">
+          {actions}
+          <ChartExportMenu chartId={chartId} figureRef={figureRef} meta={{ title, subtitle: subtitle ?? '', source }} />
+        </div>
+      </header>
+      <div className="chart-frame-body">{children}</div>
+      <figcaption className="chart-frame-source">{source}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from '../../app/PlaceholderView';
+
+export function CompareView() {
+  return <PlaceholderView view="compare" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from '../../app/PlaceholderView';
+
+export function ExportView() {
+  return <PlaceholderView view="export" />;
+}

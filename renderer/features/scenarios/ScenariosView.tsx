@@ -1,0 +1,5 @@
+import { PlaceholderView } from '../../app/PlaceholderView';
+
+export function ScenariosView() {
+  return <PlaceholderView view="scenarios" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from '../../app/PlaceholderView';
+
+export function SensitivityView() {
+  return <PlaceholderView view="sensitivity" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from '../../app/PlaceholderView';
+
+export function TargetsView() {
+  return <PlaceholderView view="targets" />;
+}

@@ -1,0 +1,281 @@
+/**
+ * The open workspace: its undo history, the file it belongs to, the autosaved draft, and the
+ * file commands (New, Open, Save, Save As, recent files) with their keyboard shortcuts.
+ * Every view reads and edits the workspace through `useWorkspace()`.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DeskError, type DeskApi, type MenuCommand, type WorkspaceEntry } from '../../../shared/platform/desk-api';
+import { createEmptyWorkspace, parseWorkspace, serializeWorkspace, WorkspaceError, type Workspace, type WorkspaceProblem } from '../../../shared/workspace';
+import { loadStarterWorkspace } from '../../../shared/workspace/starter';
+import { useNotify } from '../../app/notifications';
+import { canRedo, canUndo, recordEdit, redo as redoHistory, startHistory, undo as undoHistory, type History } from './history';
+
+export const draftDebounceMs = 800;
+
+export type WorkspaceCommand = MenuCommand | 'openRecent';
+
+export interface WorkspaceContextValue {
+  workspace: Workspace;
+  entry: WorkspaceEntry | null;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  recent: WorkspaceEntry[];
+  selectedScenarioId: string | null;
+  selectScenario(id: string | null): void;
+  /** Applies an edit; edits with the same `coalesceKey` in quick succession are one undo step. */
+  edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
+  undo(): void;
+  redo(): void;
+  newWorkspace(): void;
+  openWorkspace(): Promise<void>;
+  openRecent(id: string): Promise<void>;
+  save(): Promise<void>;
+  saveAs(): Promise<void>;
+  /** Handlers other features register for menu commands they own (import, export, presentation). */
+  registerCommand(command: MenuCommand, handler: () => void): () => void;
+}
+
+const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
+
+interface DocumentInfo {
+  entry: WorkspaceEntry | null;
+  dirty: boolean;
+}
+
+export interface InitialWorkspace {
+  workspace: Workspace;
+  entry: WorkspaceEntry | null;
+  dirty: boolean;
+}
+
+/** The draft from the last session if there is a usable one, else the bundled starter workspace. */
+export async function loadInitialWorkspace(platform: DeskApi): Promise<InitialWorkspace> {
+  try {
+    const draft = await platform.loadDraft();
+    if (draft) {
+      const parsed = parseWorkspace(draft.text);
+      if (parsed.ok) return { workspace: parsed.workspace, entry: draft.entry, dirty: draft.dirty };
+    }
+  } catch {
+    // An unreadable draft must not stop the app from starting; the starter workspace opens instead.
+  }
+  return { workspace: loadStarterWorkspace(), entry: null, dirty: false };
+}
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'search'));
+}
+
+export function WorkspaceProvider({ platform, initial, children }: { platform: DeskApi; initial: InitialWorkspace; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const notify = useNotify();
+  const [history, setHistory] = useState<History<Workspace>>(() => startHistory(initial.workspace));
+  const [doc, setDoc] = useState<DocumentInfo>({ entry: initial.entry, dirty: initial.dirty });
+  const [recent, setRecent] = useState<WorkspaceEntry[]>([]);
+  const [selectedScenarioId, setSelectedScenarioId] = useState<string | null>(initial.workspace.scenarios[0]?.id ?? null);
+  const commandHandlers = useRef(new Map<MenuCommand, () => void>());
+  const workspace = history.present;
+  const latest = useRef({ workspace, doc });
+  latest.current = { workspace, doc };
+
+  const describeProblems = useCallback(
+    (problems: readonly WorkspaceProblem[]) => problems.map((p) => `${p.path}: ${i18n.language === 'en' ? p.message : p.messageZh}`),
+    [i18n.language],
+  );
+
+  const reportError = useCallback(
+    (error: unknown, what: string) => {
+      if (error instanceof WorkspaceError) notify('error', t('workspace.invalid', { what }), describeProblems(error.problems));
+      else if (error instanceof DeskError) notify('error', t('workspace.failed', { what }), [error.message]);
+      else notify('error', t('workspace.failed', { what }), [error instanceof Error ? error.message : String(error)]);
+    },
+    [notify, t, describeProblems],
+  );
+
+  const refreshRecent = useCallback(() => {
+    platform.listWorkspaces().then(setRecent, () => setRecent([]));
+  }, [platform]);
+  useEffect(refreshRecent, [refreshRecent]);
+
+  const edit = useCallback<WorkspaceContextValue['edit']>((change, coalesceKey) => {
+    setHistory((h) => {
+      const next = change(h.present, new Date().toISOString());
+      return next === h.present ? h : recordEdit(h, next, coalesceKey ?? null);
+    });
+    setDoc((d) => (d.dirty ? d : { ...d, dirty: true }));
+  }, []);
+
+  const undo = useCallback(() => {
+    setHistory(undoHistory);
+    setDoc((d) => ({ ...d, dirty: true }));
+  }, []);
+  const redo = useCallback(() => {
+    setHistory(redoHistory);
+    setDoc((d) => ({ ...d, dirty: true }));
+  }, []);
+
+  const replaceWorkspace = useCallback((next: Workspace, entry: WorkspaceEntry | null, dirty: boolean) => {
+    setHistory(startHistory(next));
+    setDoc({ entry, dirty });
+    setSelectedScenarioId(next.scenarios[0]?.id ?? null);
+  }, []);
+
+  const openText = useCallback(
+    (text: string, entry: WorkspaceEntry, what: string) => {
+      const parsed = parseWorkspace(text);
+      if (!parsed.ok) {
+        // The file is left exactly as it is; the problems name where it is wrong.
+        notify('error', t('workspace.invalid', { what }), describeProblems(parsed.problems));
+        return;
+      }
+      replaceWorkspace(parsed.workspace, entry, parsed.migratedFrom !== null);
+      notify('success', parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }));
+      refreshRecent();
+    },
+    [notify, t, describeProblems, replaceWorkspace, refreshRecent],
+  );
+
+  const newWorkspace = useCallback(() => {
+    replaceWorkspace(createEmptyWorkspace(t('workspace.untitled'), new Date().toISOString()), null, false);
+  }, [replaceWorkspace, t]);
+
+  const openWorkspace = useCallback(async () => {
+    try {
+      const opened = await platform.openWorkspace();
+      if (opened) openText(opened.text, opened.entry, opened.entry.name);
+    } catch (error) {
+      reportError(error, t('workspace.theFile'));
+    }
+  }, [platform, openText, reportError, t]);
+
+  const openRecent = useCallback(
+    async (id: string) => {
+      try {
+        const opened = await platform.openRecentWorkspace(id);
+        openText(opened.text, opened.entry, opened.entry.name);
+      } catch (error) {
+        reportError(error, t('workspace.theFile'));
+      }
+    },
+    [platform, openText, reportError, t],
+  );
+
+  const saveAs = useCallback(async () => {
+    try {
+      const text = serializeWorkspace(latest.current.workspace);
+      const entry = await platform.saveWorkspaceAs(latest.current.workspace.name || t('workspace.untitled'), text);
+      if (!entry) return;
+      setDoc({ entry, dirty: false });
+      notify('success', t('workspace.saved', { what: entry.name }));
+      refreshRecent();
+    } catch (error) {
+      reportError(error, latest.current.workspace.name);
+    }
+  }, [platform, notify, t, refreshRecent, reportError]);
+
+  const save = useCallback(async () => {
+    const { entry } = latest.current.doc;
+    if (!entry) return saveAs();
+    try {
+      const saved = await platform.saveWorkspace(entry.id, serializeWorkspace(latest.current.workspace));
+      setDoc({ entry: saved, dirty: false });
+      notify('success', t('workspace.saved', { what: saved.name }));
+    } catch (error) {
+      reportError(error, entry.name);
+    }
+  }, [platform, saveAs, notify, t, reportError]);
+
+  // Autosave the draft shortly after the last change, so a crash or reload loses nothing.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      let text: string;
+      try {
+        text = serializeWorkspace(workspace);
+      } catch {
+        return;
+      }
+      platform.saveDraft({ text, entry: doc.entry, dirty: doc.dirty }).catch(() => notify('error', t('workspace.draftFailed')));
+    }, draftDebounceMs);
+    return () => clearTimeout(timer);
+  }, [workspace, doc, platform, notify, t]);
+
+  useEffect(() => {
+    void platform.setDocumentState({ title: doc.entry?.name ?? workspace.name ?? t('workspace.untitled'), dirty: doc.dirty }).catch(() => undefined);
+  }, [platform, doc, workspace.name, t]);
+
+  const runCommand = useCallback(
+    (command: MenuCommand) => {
+      const registered = commandHandlers.current.get(command);
+      if (registered) return registered();
+      if (command === 'new') newWorkspace();
+      else if (command === 'open') void openWorkspace();
+      else if (command === 'save') void save();
+      else if (command === 'saveAs') void saveAs();
+      else if (command === 'undo') undo();
+      else if (command === 'redo') redo();
+    },
+    [newWorkspace, openWorkspace, save, saveAs, undo, redo],
+  );
+
+  useEffect(() => platform.onMenuCommand(runCommand), [platform, runCommand]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || event.altKey) return;
+      const key = event.key.toLowerCase();
+      let command: MenuCommand | null = null;
+      if (key === 'n') command = 'new';
+      else if (key === 'o') command = 'open';
+      else if (key === 's') command = event.shiftKey ? 'saveAs' : 'save';
+      else if (key === 'e') command = 'exportExcel';
+      else if (key === 'z' && !isEditableTarget(event.target)) command = event.shiftKey ? 'redo' : 'undo';
+      else if (key === 'y' && !isEditableTarget(event.target)) command = 'redo';
+      if (!command) return;
+      event.preventDefault();
+      runCommand(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runCommand]);
+
+  const registerCommand = useCallback((command: MenuCommand, handler: () => void) => {
+    commandHandlers.current.set(command, handler);
+    return () => {
+      if (commandHandlers.current.get(command) === handler) commandHandlers.current.delete(command);
+    };
+  }, []);
+
+  const value = useMemo<WorkspaceContextValue>(
+    () => ({
+      workspace,
+      entry: doc.entry,
+      dirty: doc.dirty,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+      recent,
+      selectedScenarioId: selectedScenarioId && workspace.scenarios.some((s) => s.id === selectedScenarioId) ? selectedScenarioId : (workspace.scenarios[0]?.id ?? null),
+      selectScenario: setSelectedScenarioId,
+      edit,
+      undo,
+      redo,
+      newWorkspace,
+      openWorkspace,
+      openRecent,
+      save,
+      saveAs,
+      registerCommand,
+    }),
+    [workspace, doc, history, recent, selectedScenarioId, edit, undo, redo, newWorkspace, openWorkspace, openRecent, save, saveAs, registerCommand],
+  );
+
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): WorkspaceContextValue {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useWorkspace must be used inside WorkspaceProvider');
+  return value;
+}

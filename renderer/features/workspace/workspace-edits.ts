@@ -1,0 +1,85 @@
+/**
+ * Edits of a workspace as pure functions: each returns a new workspace (or the same object
+ * when nothing changed), so the undo history can hold snapshots.
+ */
+import type { ImportedIndicator, Workspace, WorkspaceScenario } from '../../../shared/workspace';
+
+function touch<T extends { modifiedAt: string }>(item: T, nowIso: string): T {
+  return { ...item, modifiedAt: nowIso };
+}
+
+export function updateScenario(workspace: Workspace, id: string, change: (scenario: WorkspaceScenario) => WorkspaceScenario, nowIso: string): Workspace {
+  let changed = false;
+  const scenarios = workspace.scenarios.map((scenario) => {
+    if (scenario.id !== id) return scenario;
+    const next = change(scenario);
+    if (next === scenario) return scenario;
+    changed = true;
+    return touch(next, nowIso);
+  });
+  return changed ? touch({ ...workspace, scenarios }, nowIso) : workspace;
+}
+
+/** An id that is readable, valid in the file format and not yet used. */
+export function uniqueScenarioId(workspace: Workspace, wanted: string): string {
+  const stem =
+    wanted
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+|-+$/g, '')
+      .slice(0, 60) || 'scenario';
+  const used = new Set(workspace.scenarios.map((s) => s.id));
+  if (!used.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+export function addScenario(workspace: Workspace, scenario: WorkspaceScenario, nowIso: string): Workspace {
+  const id = uniqueScenarioId(workspace, scenario.id);
+  return touch({ ...workspace, scenarios: [...workspace.scenarios, { ...scenario, id, createdAt: nowIso, modifiedAt: nowIso }] }, nowIso);
+}
+
+export function deleteScenario(workspace: Workspace, id: string, nowIso: string): Workspace {
+  if (!workspace.scenarios.some((s) => s.id === id)) return workspace;
+  return touch(
+    {
+      ...workspace,
+      scenarios: workspace.scenarios.filter((s) => s.id !== id),
+      baselineScenarioId: workspace.baselineScenarioId === id ? null : workspace.baselineScenarioId,
+    },
+    nowIso,
+  );
+}
+
+export function duplicateScenario(workspace: Workspace, id: string, copySuffix: string, nowIso: string): { workspace: Workspace; newId: string | null } {
+  const index = workspace.scenarios.findIndex((s) => s.id === id);
+  const original = workspace.scenarios[index];
+  if (!original) return { workspace, newId: null };
+  const newId = uniqueScenarioId(workspace, `${original.id}-copy`);
+  const copy: WorkspaceScenario = { ...original, id: newId, name: `${original.name}${copySuffix}`.slice(0, 200), createdAt: nowIso, modifiedAt: nowIso };
+  const scenarios = [...workspace.scenarios.slice(0, index + 1), copy, ...workspace.scenarios.slice(index + 1)];
+  return { workspace: touch({ ...workspace, scenarios }, nowIso), newId };
+}
+
+export function renameScenario(workspace: Workspace, id: string, name: string, nowIso: string): Workspace {
+  const trimmed = name.trim().slice(0, 200);
+  if (!trimmed) return workspace;
+  return updateScenario(workspace, id, (s) => (s.name === trimmed ? s : { ...s, name: trimmed }), nowIso);
+}
+
+export function setBaseline(workspace: Workspace, id: string | null, nowIso: string): Workspace {
+  if (workspace.baselineScenarioId === id) return workspace;
+  return touch({ ...workspace, baselineScenarioId: id }, nowIso);
+}
+
+export function renameWorkspace(workspace: Workspace, name: string, nowIso: string): Workspace {
+  const trimmed = name.trim().slice(0, 200);
+  return trimmed && trimmed !== workspace.name ? touch({ ...workspace, name: trimmed }, nowIso) : workspace;
+}
+
+/** Adds or replaces the user's own indicators (by id); the bundled dataset is never touched. */
+export function upsertIndicators(workspace: Workspace, indicators: readonly ImportedIndicator[], nowIso: string): Workspace {
+  if (indicators.length === 0) return workspace;
+  const incoming = new Map(indicators.map((i) => [i.id, i]));
+  const kept = workspace.indicators.filter((i) => !incoming.has(i.id));
+  return touch({ ...workspace, indicators: [...kept, ...indicators] }, nowIso);
+}
