@@ -77,8 +77,11 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   const [selectedScenarioId, setSelectedScenarioId] = useState<string | null>(initial.workspace.scenarios[0]?.id ?? null);
   const commandHandlers = useRef(new Map<MenuCommand, () => void>());
   const workspace = history.present;
+  // Save commands read the newest state without being re-created on every edit.
   const latest = useRef({ workspace, doc });
-  latest.current = { workspace, doc };
+  useEffect(() => {
+    latest.current = { workspace, doc };
+  }, [workspace, doc]);
 
   const describeProblems = useCallback(
     (problems: readonly WorkspaceProblem[]) => problems.map((p) => `${p.path}: ${i18n.language === 'en' ? p.message : p.messageZh}`),
