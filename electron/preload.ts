@@ -20,6 +20,7 @@ const desk = {
   listWorkspaces: () => call('listWorkspaces'),
   openWorkspace: () => call('openWorkspace'),
   openRecentWorkspace: (id) => call('openRecentWorkspace', id),
+  openWorkspaceBackup: (id) => call('openWorkspaceBackup', id),
   saveWorkspace: (id, text) => call('saveWorkspace', id, text),
   saveWorkspaceAs: (suggestedName, text) => call('saveWorkspaceAs', suggestedName, text),
   saveExport: (request) => call('saveExport', request),

@@ -17,6 +17,7 @@ function apiThatThrows(error: unknown): MainDeskHandlers {
     listWorkspaces: fail,
     openWorkspace: fail,
     openRecentWorkspace: fail,
+    openWorkspaceBackup: fail,
     saveWorkspace: fail,
     saveWorkspaceAs: fail,
     saveExport: fail,

@@ -117,6 +117,16 @@ export function createMainDeskApi(deps: MainDeskDeps): MainDeskHandlers {
       });
       return { entry: await remember(filePath), text };
     },
+    async openWorkspaceBackup(id) {
+      const filePath = registry.pathOf(id);
+      if (!filePath) throw new DeskError('not-found', 'That workspace is not in the recent list.');
+      try {
+        return { fileName: `${path.basename(filePath)}.bak`, text: await readWorkspace(`${filePath}.bak`) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
     async saveWorkspace(id, text) {
       const filePath = registry.pathOf(id);
       if (!filePath) throw new DeskError('not-found', 'That workspace is not in the recent list.');

@@ -25,6 +25,8 @@ const draftKey = 'current';
 
 interface StoredWorkspace extends WorkspaceEntry {
   text: string;
+  /** The text before the last save, like the desktop's `.bak` file. */
+  backupText?: string;
 }
 
 function validate(fn: DeskChannel, args: unknown[]): void {
@@ -185,10 +187,15 @@ export function createBrowserDeskApi(storage: Storage = window.localStorage): De
       const stored = await getWorkspace(id);
       return { entry: { id: stored.id, name: stored.name, modifiedAt: stored.modifiedAt }, text: stored.text };
     },
+    async openWorkspaceBackup(id) {
+      validate('openWorkspaceBackup', [id]);
+      const stored = await getWorkspace(id);
+      return stored.backupText === undefined ? null : { fileName: `${stored.name}.bak`, text: stored.backupText };
+    },
     async saveWorkspace(id, text) {
       validate('saveWorkspace', [id, text]);
       const stored = await getWorkspace(id);
-      return putWorkspace({ ...stored, text, modifiedAt: new Date().toISOString() });
+      return putWorkspace({ ...stored, text, backupText: stored.text, modifiedAt: new Date().toISOString() });
     },
     async saveWorkspaceAs(suggestedName, text) {
       validate('saveWorkspaceAs', [suggestedName, text]);

@@ -45,6 +45,12 @@ export interface OpenedWorkspace {
   text: string;
 }
 
+export interface OpenedBackup {
+  /** e.g. `plan.sdesk.bak` */
+  fileName: string;
+  text: string;
+}
+
 export type ExportKind = 'xlsx' | 'png' | 'svg' | 'csv' | 'json';
 
 export interface ExportRequest {
@@ -98,6 +104,11 @@ export interface DeskApi {
   openWorkspace(): Promise<OpenedWorkspace | null>;
   /** Re-opens a workspace from `listWorkspaces` without a dialog. */
   openRecentWorkspace(id: string): Promise<OpenedWorkspace>;
+  /**
+   * The previous version of a workspace (kept as `<file>.bak` on every save), for when the
+   * file itself cannot be read; `null` when there is none. It opens as a new, unsaved document.
+   */
+  openWorkspaceBackup(id: string): Promise<OpenedBackup | null>;
   /** Writes to a workspace the user already chose. */
   saveWorkspace(id: string, text: string): Promise<WorkspaceEntry>;
   /** Shows a save dialog; `null` when the user cancels. */
@@ -124,6 +135,7 @@ export const deskApiFunctionNames = [
   'listWorkspaces',
   'openWorkspace',
   'openRecentWorkspace',
+  'openWorkspaceBackup',
   'saveWorkspace',
   'saveWorkspaceAs',
   'saveExport',

@@ -24,6 +24,7 @@ export const ipcArgumentSchemas = {
   listWorkspaces: z.tuple([]),
   openWorkspace: z.tuple([]),
   openRecentWorkspace: z.tuple([workspaceId]),
+  openWorkspaceBackup: z.tuple([workspaceId]),
   saveWorkspace: z.tuple([workspaceId, workspaceText]),
   saveWorkspaceAs: z.tuple([suggestedName, workspaceText]),
   saveExport: z.tuple([

@@ -91,9 +91,12 @@ export const bridgeContractCases: ContractCase[] = [
       assert.equal(listed[0]?.id, entry.id);
       const reopened = await api.openRecentWorkspace(entry.id);
       assert.equal(reopened.text, workspaceText);
+      assert.equal(await api.openWorkspaceBackup(entry.id), null, 'no backup before the first overwrite');
       const changed = workspaceText.replace('15%', '12%');
       await api.saveWorkspace(entry.id, changed);
       assert.equal((await api.openRecentWorkspace(entry.id)).text, changed);
+      // The previous version is kept, so an unreadable file never costs the user their work.
+      assert.deepEqual(await api.openWorkspaceBackup(entry.id), { fileName: '软件产业.sdesk.bak', text: workspaceText });
       assert.equal((await api.getSettings()).settings.recentFiles[0]?.id, entry.id);
     },
   },
