@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { i18nResources } from './bundles';
 
+/** Every leaf text of a nested text object. */
+function leafTexts(value: unknown): unknown[] {
+  if (typeof value !== 'object' || value === null) return [value];
+  return Object.values(value).flatMap(leafTexts);
+}
+
 /** Every key path of a nested text object, e.g. `views.data.title`. */
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -14,8 +20,9 @@ describe('translations', () => {
       const enText = (i18nResources.en as Record<string, unknown>)[namespace];
       expect(keyPaths(enText).sort(), namespace).toEqual(keyPaths(zhText).sort());
       for (const text of [zhText, enText]) {
-        const values = JSON.stringify(text);
-        expect(values.includes('""'), `${namespace} has an empty text`).toBe(false);
+        for (const leaf of leafTexts(text)) {
+          expect(typeof leaf === 'string' && leaf.trim().length > 0, `${namespace} has an empty or non-text entry`).toBe(true);
+        }
       }
     }
   });
