@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { NotificationsProvider } from './app/notifications';
+import { PresentationProvider } from './features/presentation/PresentationProvider';
 import { loadInitialWorkspace, WorkspaceProvider } from './features/workspace/WorkspaceProvider';
 import { initI18n, resolveLanguage } from './i18n';
 import { getPlatform } from './platform';
@@ -19,7 +20,9 @@ async function boot(): Promise<void> {
     <StrictMode>
       <NotificationsProvider>
         <WorkspaceProvider platform={platform} initial={initialWorkspace}>
-          <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+          <PresentationProvider>
+            <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+          </PresentationProvider>
         </WorkspaceProvider>
       </NotificationsProvider>
     </StrictMode>,

@@ -5,6 +5,7 @@ import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../
 import { CompareView } from '../features/compare/CompareView';
 import { DataView } from '../features/data/DataView';
 import { ExportView } from '../features/export/ExportView';
+import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { scenarioFromObservation } from '../features/scenarios/new-scenario';
 import { ScenariosView } from '../features/scenarios/ScenariosView';
 import { SensitivityView } from '../features/sensitivity/SensitivityView';
@@ -133,7 +134,12 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
         {view === 'compare' ? <CompareView /> : null}
         {view === 'targets' ? <TargetsView /> : null}
         {view === 'sensitivity' ? <SensitivityView /> : null}
-        {view === 'export' ? <ExportView /> : null}
+        {view === 'export' ? (
+          <>
+            <ExportView />
+            <PresentationPanel />
+          </>
+        ) : null}
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { ChartExportMenu } from '../chart-export/ChartExportMenu';
+import { SaveViewButton } from '../presentation/SaveViewButton';
 import { useFormatters } from '../../i18n/format';
 import { chartSourceLine, type ChartProvenance } from './source-line';
 
@@ -23,6 +24,7 @@ export function ChartFrame({ chartId, title, subtitle, provenance, children, act
   const { lang } = useFormatters();
   const figureRef = useRef<HTMLElement>(null);
   const source = chartSourceLine(lang, provenance);
+  const meta = useMemo(() => ({ title, subtitle: subtitle ?? '', source }), [title, subtitle, source]);
   return (
     <figure className="chart-frame" ref={figureRef} data-chart-id={chartId} aria-labelledby={`${chartId}-title`}>
       <header className="chart-frame-header">
@@ -34,7 +36,8 @@ export function ChartFrame({ chartId, title, subtitle, provenance, children, act
         </div>
         <div className="chart-frame-actions">
           {actions}
-          <ChartExportMenu chartId={chartId} figureRef={figureRef} meta={{ title, subtitle: subtitle ?? '', source }} />
+          <SaveViewButton chartId={chartId} figureRef={figureRef} meta={meta} />
+          <ChartExportMenu chartId={chartId} figureRef={figureRef} meta={meta} />
         </div>
       </header>
       <div className="chart-frame-body">{children}</div>

@@ -1,0 +1,154 @@
+/**
+ * Saved views and presentation mode. A saved view is a snapshot of a chart (title, chart,
+ * source line) taken when the user pins it, kept for the session like a slide; presentation
+ * mode shows saved views full screen at 16:9, one at a time.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNotify } from '../../app/notifications';
+import { captureChart, type CapturedChart } from '../chart-export/capture-chart';
+import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { planPresentation } from './navigation';
+import { PresentationOverlay } from './PresentationOverlay';
+
+export interface ChartViewMeta {
+  title: string;
+  subtitle: string;
+  source: string;
+}
+
+export interface PresentationView extends ChartViewMeta {
+  /** The chart frame's `chartId`. */
+  id: string;
+  chart: CapturedChart;
+}
+
+interface RegisteredChart {
+  figureRef: RefObject<HTMLElement | null>;
+  meta: RefObject<ChartViewMeta>;
+}
+
+export interface PresentationContextValue {
+  savedViews: readonly PresentationView[];
+  isSaved(chartId: string): boolean;
+  /** Saves a snapshot of the chart as a view, or removes the view when it is saved already. */
+  toggleSavedView(chartId: string, figure: HTMLElement | null, meta: ChartViewMeta): void;
+  /** Starts presentation mode at the current chart (the one with focus), else the first saved view. */
+  present(): void;
+  /** Chart frames announce themselves, so F5 can present charts that were not saved. */
+  registerChart(chartId: string, chart: RegisteredChart): () => void;
+}
+
+const PresentationContext = createContext<PresentationContextValue | null>(null);
+
+/** `null` outside a PresentationProvider: charts then simply offer no "save view". */
+export function usePresentation(): PresentationContextValue | null {
+  return useContext(PresentationContext);
+}
+
+interface ActivePresentation {
+  views: PresentationView[];
+  index: number;
+}
+
+export function PresentationProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('presentation');
+  const notify = useNotify();
+  const { registerCommand } = useWorkspace();
+  const [savedViews, setSavedViews] = useState<PresentationView[]>([]);
+  const [active, setActive] = useState<ActivePresentation | null>(null);
+  const charts = useRef(new Map<string, RegisteredChart>());
+  const savedRef = useRef(savedViews);
+  useEffect(() => {
+    savedRef.current = savedViews;
+  }, [savedViews]);
+
+  const toggleSavedView = useCallback<PresentationContextValue['toggleSavedView']>(
+    (chartId, figure, meta) => {
+      const existing = savedRef.current.find((v) => v.id === chartId);
+      if (existing) {
+        const next = savedRef.current.filter((v) => v.id !== chartId);
+        savedRef.current = next;
+        setSavedViews(next);
+        notify('info', t('removed', { title: existing.title }));
+        return;
+      }
+      const chart = figure ? captureChart(figure) : null;
+      if (!chart) {
+        notify('error', t('noChart'));
+        return;
+      }
+      const next = [...savedRef.current, { id: chartId, ...meta, chart }];
+      savedRef.current = next;
+      setSavedViews(next);
+      notify('success', t('added', { title: meta.title, count: next.length }));
+    },
+    [notify, t],
+  );
+
+  const present = useCallback(() => {
+    const snapshot = (chartId: string): PresentationView | null => {
+      const registered = charts.current.get(chartId);
+      const figure = registered?.figureRef.current;
+      const chart = figure ? captureChart(figure) : null;
+      return registered && chart ? { id: chartId, ...registered.meta.current, chart } : null;
+    };
+    const focusedId = document.activeElement?.closest<HTMLElement>('[data-chart-id]')?.dataset['chartId'] ?? null;
+    const saved = savedRef.current;
+    const current = focusedId ? (saved.find((v) => v.id === focusedId) ?? snapshot(focusedId)) : null;
+    const onScreen =
+      saved.length === 0
+        ? [...document.querySelectorAll<HTMLElement>('[data-chart-id]')].flatMap((el) => {
+            const view = el.dataset['chartId'] ? snapshot(el.dataset['chartId']) : null;
+            return view ? [view] : [];
+          })
+        : [];
+    const plan = planPresentation(saved, current, onScreen);
+    if (!plan) {
+      notify('info', t('nothingToPresent'), [t('nothingToPresentDetail')]);
+      return;
+    }
+    setActive(plan);
+  }, [notify, t]);
+
+  useEffect(() => registerCommand('presentation', present), [registerCommand, present]);
+
+  useEffect(() => {
+    // The native menu sends F5 as a command; in the browser the page handles the key itself.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F5' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      event.preventDefault();
+      present();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [present]);
+
+  const registerChart = useCallback<PresentationContextValue['registerChart']>((chartId, chart) => {
+    charts.current.set(chartId, chart);
+    return () => {
+      if (charts.current.get(chartId) === chart) charts.current.delete(chartId);
+    };
+  }, []);
+
+  const isSaved = useCallback((chartId: string) => savedViews.some((v) => v.id === chartId), [savedViews]);
+
+  const value = useMemo<PresentationContextValue>(
+    () => ({ savedViews, isSaved, toggleSavedView, present, registerChart }),
+    [savedViews, isSaved, toggleSavedView, present, registerChart],
+  );
+
+  return (
+    <PresentationContext.Provider value={value}>
+      {children}
+      {active ? (
+        <PresentationOverlay
+          views={active.views}
+          index={active.index}
+          onIndexChange={(index) => setActive((a) => (a ? { ...a, index } : a))}
+          onLeave={() => setActive(null)}
+        />
+      ) : null}
+    </PresentationContext.Provider>
+  );
+}
