@@ -32,6 +32,8 @@ try {
     legalComments: 'none',
     loader: { '.json': 'json' },
     plugins: [rawImportPlugin],
+    // Bundled CommonJS dependencies (exceljs) call require(); an ES module has none of its own.
+    banner: { js: "import { createRequire as __sdCreateRequire } from 'node:module'; const require = __sdCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
 } catch {

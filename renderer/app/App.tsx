@@ -5,6 +5,7 @@ import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../
 import { CompareView } from '../features/compare/CompareView';
 import { DataView } from '../features/data/DataView';
 import { ExportView } from '../features/export/ExportView';
+import { ExcelExportCommand } from '../features/export/useExcelExport';
 import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { scenarioFromObservation } from '../features/scenarios/new-scenario';
 import { ScenariosView } from '../features/scenarios/ScenariosView';
@@ -74,6 +75,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
 
   return (
     <div className="shell">
+      <ExcelExportCommand />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

@@ -1,5 +1,129 @@
-import { PlaceholderView } from '../../app/PlaceholderView';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceScenario } from '../../../shared/workspace';
+import { useMonteCarlo, type MonteCarloState } from '../uncertainty/useMonteCarlo';
+import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { isWorking, phaseProgress, rememberMonteCarlo, type ExportStatus } from './export-state';
+import { useExcelExport } from './useExcelExport';
+import './export.css';
+
+/** Runs (or reads) one scenario's Monte Carlo and reports it upwards; hooks cannot run in a loop. */
+function MonteCarloProbe({ scenario, onState }: { scenario: WorkspaceScenario; onState: (id: string, state: MonteCarloState) => void }) {
+  const { status, result, progress, error } = useMonteCarlo(scenario);
+  useEffect(() => {
+    rememberMonteCarlo(scenario.id, status === 'done' ? result : null);
+    onState(scenario.id, { status, result, progress, error });
+  }, [scenario.id, status, result, progress, error, onState]);
+  return null;
+}
+
+const STATUS_ICON: Readonly<Record<MonteCarloState['status'], string>> = { done: '✓', running: '…', error: '⚠', off: '–' };
+
+function StatusLine({ status }: { status: ExportStatus }) {
+  const { t } = useTranslation('export');
+  const icon = status.phase === 'done' ? '✓' : status.phase === 'error' ? '⚠' : isWorking(status.phase) ? '⏳' : 'ℹ';
+  const text =
+    status.phase === 'done'
+      ? t('status.done', { file: status.fileName ?? '' })
+      : status.phase === 'error'
+        ? t('status.error', { message: status.error ?? '' })
+        : t(`status.${status.phase}`);
+  return (
+    <p className={`export-status export-status-${status.phase}`} data-testid="export-status">
+      <span aria-hidden="true" className="export-status-icon">
+        {icon}
+      </span>{' '}
+      {text}
+    </p>
+  );
+}
 
 export function ExportView() {
-  return <PlaceholderView view="export" />;
+  const { t, i18n } = useTranslation('export');
+  const { workspace } = useWorkspace();
+  const { status, exportWorkbook } = useExcelExport();
+  const displayName = (scenario: WorkspaceScenario): string => (i18n.language === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name);
+  const [monteCarlo, setMonteCarlo] = useState<ReadonlyMap<string, MonteCarloState>>(new Map());
+  const reportState = useCallback((id: string, state: MonteCarloState) => {
+    setMonteCarlo((previous) => {
+      const old = previous.get(id);
+      if (old && old.status === state.status && old.result === state.result && old.progress === state.progress && old.error === state.error) return previous;
+      return new Map(previous).set(id, state);
+    });
+  }, []);
+
+  const uncertain = workspace.scenarios.filter((scenario) => scenario.uncertainty !== undefined);
+  const ready = uncertain.filter((scenario) => monteCarlo.get(scenario.id)?.status === 'done').length;
+  const working = isWorking(status.phase);
+  const empty = workspace.scenarios.length === 0;
+
+  return (
+    <section aria-labelledby="view-export-title" className="export-view">
+      <h2 id="view-export-title" className="view-title">
+        {t('title')}
+      </h2>
+      <p className="view-intro">{t('intro')}</p>
+      {uncertain.map((scenario) => (
+        <MonteCarloProbe key={scenario.id} scenario={scenario} onState={reportState} />
+      ))}
+      {empty ? (
+        <div className="empty-state" role="status">
+          {t('empty')}
+        </div>
+      ) : (
+        <div className="export-card">
+          <h3>{t('excelTitle')}</h3>
+          <p>{t('excelDescription')}</p>
+          <p className="export-muted">{t('languageNote')}</p>
+          <p>{t('summary', { count: workspace.scenarios.length })}</p>
+          <div className="export-actions">
+            <button
+              type="button"
+              className="button primary export-button"
+              data-testid="export-excel-button"
+              onClick={() => void exportWorkbook()}
+              disabled={working}
+              aria-busy={working}
+              aria-keyshortcuts="Control+E"
+              aria-describedby="export-shortcut export-status-region"
+            >
+              <span aria-hidden="true">⤓</span> {working ? t('buttonBusy') : t('button')}
+            </button>
+            <span id="export-shortcut" className="export-muted">
+              {t('shortcut')}
+            </span>
+          </div>
+          <div id="export-status-region" role="status" aria-live="polite" className="export-status-region">
+            {working ? <progress className="export-progress" max={1} value={phaseProgress(status.phase)} aria-label={t('progressLabel')} /> : null}
+            <StatusLine status={status} />
+          </div>
+          <h3>{t('monteCarloTitle')}</h3>
+          {uncertain.length === 0 ? (
+            <p className="export-muted">{t('monteCarloNone')}</p>
+          ) : (
+            <>
+              <p>{t('monteCarloReady', { ready, total: uncertain.length })}</p>
+              <ul className="export-mc-list" data-testid="export-mc-list">
+                {uncertain.map((scenario) => {
+                  const state = monteCarlo.get(scenario.id);
+                  const mcStatus = state?.status ?? 'running';
+                  const label =
+                    mcStatus === 'running'
+                      ? t('mcStatus.running', { percent: `${Math.round((state?.progress ?? 0) * 100)}%` })
+                      : mcStatus === 'error'
+                        ? t('mcStatus.error', { message: state?.error ?? '' })
+                        : t(`mcStatus.${mcStatus}`);
+                  return (
+                    <li key={scenario.id} className={`export-mc-${mcStatus}`}>
+                      <span aria-hidden="true">{STATUS_ICON[mcStatus]}</span> {displayName(scenario)} — {label}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
 }

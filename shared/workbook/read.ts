@@ -1,0 +1,195 @@
+/**
+ * Reads a workbook exported by Scenario Desk back into scenarios: the workspace JSON from the hidden
+ * `_sdesk` sheet, reconciled with the named input cells of the Assumptions sheet, so values an
+ * analyst changed in Excel come back. Defined names are resolved through the workbook (not fixed
+ * addresses), so inserted rows or moved cells do not break the link.
+ *
+ * Timestamps: scenarios keep their `createdAt` / `modifiedAt` from the export unless an input cell
+ * changed; then `modifiedAt` becomes `options.nowIso` when given (otherwise it is left as exported).
+ * A workbook read back without edits gives exactly the exported scenarios.
+ */
+import ExcelJS from 'exceljs';
+import { formatProblem as formatWorkspaceProblem, parseWorkspace, validateWorkspaceSemantics } from '../workspace/parse';
+import type { Workspace, WorkspaceScenario } from '../workspace/schema';
+import { readField, toCellValue, writeField, type BindingField, type CellBinding } from './bindings';
+import { HIDDEN_SHEET_NAME, WORKBOOK_FORMAT_VERSION, WORKBOOK_MARKER } from './build';
+import { checkZipArchive, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
+
+export type WorkbookProblemCode = 'too-large' | 'not-a-workbook' | 'unsafe-archive' | 'not-from-app' | 'newer-format' | 'bad-metadata' | 'invalid-workspace' | 'missing-name' | 'not-a-number' | 'not-a-whole-year';
+
+export interface WorkbookProblem {
+  readonly code: WorkbookProblemCode;
+  /** Where: a defined name and its cell (`s1_rate (假设!D8)`), a JSON path, or `file`. */
+  readonly where: string;
+  readonly message: string;
+  readonly messageZh: string;
+}
+
+export interface WorkbookEdit {
+  readonly name: string;
+  readonly scenarioId: string;
+  readonly field: BindingField;
+  /** In workspace units (percent for rates). */
+  readonly from: number;
+  readonly to: number;
+}
+
+export type ReadWorkbookResult =
+  | {
+      readonly ok: true;
+      readonly workspace: Workspace;
+      readonly scenarios: readonly WorkspaceScenario[];
+      /** Input cells whose value differs from the export, already applied to `scenarios`. */
+      readonly edits: readonly WorkbookEdit[];
+      readonly exportedAt: string;
+      readonly appVersion: string;
+    }
+  | { readonly ok: false; readonly problems: readonly WorkbookProblem[] };
+
+export interface ReadWorkbookOptions {
+  /** Becomes `modifiedAt` of scenarios (and the workspace) changed in Excel. */
+  readonly nowIso?: string;
+  readonly zipLimits?: ZipLimits;
+}
+
+function fail(code: WorkbookProblemCode, where: string, message: string, messageZh: string): ReadWorkbookResult {
+  return { ok: false, problems: [{ code, where, message, messageZh }] };
+}
+
+interface Meta {
+  readonly bindings: readonly CellBinding[];
+  readonly exportedAt: string;
+  readonly appVersion: string;
+}
+
+function parseMeta(text: unknown): Meta | null {
+  if (typeof text !== 'string') return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (raw === null || typeof raw !== 'object') return null;
+  const record = raw as Record<string, unknown>;
+  if (record['marker'] !== WORKBOOK_MARKER || !Array.isArray(record['bindings'])) return null;
+  const bindings: CellBinding[] = [];
+  for (const item of record['bindings'] as unknown[]) {
+    if (item === null || typeof item !== 'object') return null;
+    const b = item as Record<string, unknown>;
+    const field = b['field'] as Record<string, unknown> | null | undefined;
+    if (typeof b['name'] !== 'string' || typeof b['scenarioId'] !== 'string' || field === null || typeof field !== 'object' || typeof field['kind'] !== 'string') return null;
+    if (b['scale'] !== 'number' && b['scale'] !== 'percent' && b['scale'] !== 'year') return null;
+    if ('index' in field && (typeof field['index'] !== 'number' || !Number.isInteger(field['index']) || field['index'] < 0)) return null;
+    bindings.push({ name: b['name'], scenarioId: b['scenarioId'], field: field as unknown as BindingField, scale: b['scale'], input: b['input'] === true });
+  }
+  return { bindings, exportedAt: typeof record['exportedAt'] === 'string' ? record['exportedAt'] : '', appVersion: typeof record['appVersion'] === 'string' ? record['appVersion'] : '' };
+}
+
+function cellText(value: ExcelJS.CellValue): string | null {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
+  return null;
+}
+
+/** A number typed into the cell, or the cached result of a formula the analyst put there. */
+function cellNumber(value: ExcelJS.CellValue): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value !== null && typeof value === 'object' && 'formula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return typeof result === 'number' && Number.isFinite(result) ? result : null;
+  }
+  return null;
+}
+
+const ADDRESS = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/;
+
+function resolveName(workbook: ExcelJS.Workbook, name: string): { sheet: string; address: string } | null {
+  const range = workbook.definedNames.getRanges(name).ranges[0];
+  if (range === undefined) return null;
+  const match = ADDRESS.exec(range);
+  if (match === null) return null;
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] ?? '');
+  return { sheet, address: `${match[3] ?? ''}${match[4] ?? ''}` };
+}
+
+/** The workspace value an edited cell stands for; rates are rounded to 12 significant digits to undo the ÷100. */
+function fromCell(cell: number, binding: CellBinding): number {
+  return binding.scale === 'percent' ? Number((cell * 100).toPrecision(12)) : cell;
+}
+
+export async function readScenariosFromWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
+  const limits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
+  const zip = checkZipArchive(bytes, limits);
+  if (!zip.ok) {
+    return { ok: false, problems: zip.problems.map((p) => ({ code: p.code === 'too-large' ? 'too-large' : p.code === 'not-a-zip' ? 'not-a-workbook' : 'unsafe-archive', where: 'file', message: p.message, messageZh: p.messageZh })) };
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs takes an ArrayBuffer in the browser and in Node; copy out exactly the file's bytes.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('not-a-workbook', 'file', `cannot read the workbook: ${detail}`, `无法读取该工作簿:${detail}`);
+  }
+  const hidden = workbook.getWorksheet(HIDDEN_SHEET_NAME);
+  const notFromApp = fail('not-from-app', 'file', 'this workbook was not exported by Scenario Desk (its hidden model sheet is missing)', '该工作簿不是由情景推演台导出的(缺少隐藏的模型工作表)');
+  if (hidden === undefined || cellText(hidden.getCell('A1').value) !== WORKBOOK_MARKER) return notFromApp;
+  const version = hidden.getCell('A2').value;
+  if (typeof version !== 'number' || version > WORKBOOK_FORMAT_VERSION) {
+    return fail('newer-format', 'file', `this workbook was exported by a newer version of Scenario Desk (format ${String(version)})`, `该工作簿由更新版本的情景推演台导出(格式 ${String(version)}),请升级应用`);
+  }
+  const meta = parseMeta(cellText(hidden.getCell('A3').value));
+  if (meta === null) return fail('bad-metadata', `${HIDDEN_SHEET_NAME}!A3`, 'the hidden model sheet is damaged', '隐藏的模型工作表已损坏');
+  let json = '';
+  for (let row = 4; row <= hidden.rowCount; row++) json += cellText(hidden.getCell(`A${row}`).value) ?? '';
+  const parsed = parseWorkspace(json);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ code: 'invalid-workspace', where: p.path, message: formatWorkspaceProblem(p), messageZh: `${p.path}: ${p.messageZh}` })) };
+
+  const scenarios = new Map(parsed.workspace.scenarios.map((scenario) => [scenario.id, scenario]));
+  const problems: WorkbookProblem[] = [];
+  const edits: WorkbookEdit[] = [];
+  for (const binding of meta.bindings) {
+    const scenario = scenarios.get(binding.scenarioId);
+    const exported = scenario === undefined ? undefined : readField(scenario, binding.field);
+    if (scenario === undefined || exported === undefined) {
+      problems.push({ code: 'bad-metadata', where: binding.name, message: `the hidden model sheet names ${binding.name}, which matches no scenario field`, messageZh: `隐藏的模型工作表中的名称 ${binding.name} 与任何情景字段都不对应` });
+      continue;
+    }
+    const location = resolveName(workbook, binding.name);
+    if (location === null) {
+      problems.push({ code: 'missing-name', where: binding.name, message: `the defined name ${binding.name} is missing or no longer a single cell`, messageZh: `定义名称 ${binding.name} 已缺失或不再指向单个单元格` });
+      continue;
+    }
+    const where = `${binding.name} (${location.sheet}!${location.address})`;
+    const sheet = workbook.getWorksheet(location.sheet);
+    const value = sheet === undefined ? null : cellNumber(sheet.getCell(location.address).value);
+    if (value === null) {
+      problems.push({ code: 'not-a-number', where, message: `${where} must contain a number`, messageZh: `${where} 必须是数字` });
+      continue;
+    }
+    // Unchanged when the cell holds exactly what the export wrote; keeps full precision of the workspace value.
+    if (value === toCellValue(exported, binding.scale)) continue;
+    const next = fromCell(value, binding);
+    if (binding.scale === 'year' && !Number.isInteger(next)) {
+      problems.push({ code: 'not-a-whole-year', where, message: `${where} must be a whole year (got ${value})`, messageZh: `${where} 必须是整数年份(当前为 ${value})` });
+      continue;
+    }
+    if (next === exported) continue;
+    const updated = writeField(scenario, binding.field, next);
+    scenarios.set(scenario.id, options.nowIso === undefined ? updated : { ...updated, modifiedAt: options.nowIso });
+    edits.push({ name: binding.name, scenarioId: scenario.id, field: binding.field, from: exported, to: next });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const reconciled: Workspace = {
+    ...parsed.workspace,
+    ...(edits.length > 0 && options.nowIso !== undefined ? { modifiedAt: options.nowIso } : {}),
+    scenarios: parsed.workspace.scenarios.map((scenario) => scenarios.get(scenario.id) ?? scenario),
+  };
+  const semantic = validateWorkspaceSemantics(reconciled);
+  if (semantic.length > 0) {
+    return { ok: false, problems: semantic.map((p) => ({ code: 'invalid-workspace', where: p.path, message: formatWorkspaceProblem(p), messageZh: `${p.path}: ${p.messageZh}` })) };
+  }
+  return { ok: true, workspace: reconciled, scenarios: reconciled.scenarios, edits, exportedAt: meta.exportedAt, appVersion: meta.appVersion };
+}
