@@ -6,6 +6,8 @@ import { CompareView } from '../features/compare/CompareView';
 import { DataView } from '../features/data/DataView';
 import { ExportView } from '../features/export/ExportView';
 import { ExcelExportCommand } from '../features/export/useExcelExport';
+import { ImportButton, ImportPanel } from '../features/import/ImportPanel';
+import { useImportCommand } from '../features/import/useImportCommand';
 import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { scenarioFromObservation } from '../features/scenarios/new-scenario';
 import { ScenariosView } from '../features/scenarios/ScenariosView';
@@ -31,6 +33,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
   const [settings, setSettings] = useState(initialSettings);
   const [notices, setNotices] = useState(initialNotices);
   const [view, setView] = useState<ViewId>('data');
+  const importer = useImportCommand();
   useTheme(settings.theme);
 
   const updateSettings = useCallback(
@@ -84,7 +87,9 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
           {t('app.name')}
           <small lang={settings.language === 'en' ? 'zh-CN' : 'en'}>{t('app.nameOther')}</small>
         </h1>
-        <WorkspaceToolbar />
+        <WorkspaceToolbar>
+          <ImportButton onClick={importer.open} />
+        </WorkspaceToolbar>
         <span className="spacer" />
         <div className="shell-controls">
           <label>
@@ -143,6 +148,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
           </>
         ) : null}
       </main>
+      <ImportPanel open={importer.isOpen} onClose={importer.close} />
     </div>
   );
 }

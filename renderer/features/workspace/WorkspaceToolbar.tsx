@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from './WorkspaceProvider';
 
 const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /** File commands and undo/redo, with the open workspace's name and its unsaved mark. */
-export function WorkspaceToolbar() {
+export function WorkspaceToolbar({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const title = ws.entry?.name ?? ws.workspace.name ?? t('workspace.untitled');
@@ -54,6 +55,8 @@ export function WorkspaceToolbar() {
       <button type="button" className="button" onClick={ws.redo} disabled={!ws.canRedo} aria-keyshortcuts="Control+Y" title={`${t('workspace.redo')} (${mod}Y)`}>
         {t('workspace.redo')}
       </button>
+      {children ? <span className="toolbar-separator" aria-hidden="true" /> : null}
+      {children}
     </div>
   );
 }

@@ -1,0 +1,300 @@
+/**
+ * The import dialog: choose a CSV or XLSX file, watch it being read in a worker, then either
+ * fix the problems listed by row and column or import the previewed indicators (one undo step).
+ * Imported indicators go into the workspace, never into the bundled dataset.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_INDICATORS, type ImportedIndicator } from '../../../shared/workspace';
+import type { ImportProblem, ImportProgress } from '../../../shared/import/types';
+import { useNotify } from '../../app/notifications';
+import { useFormatters } from '../../i18n/format';
+import { getPlatform } from '../../platform';
+import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { createImportWorker, runImport, type ImportRun } from './import-runner';
+import { fitsInWorkspace, importIntoWorkspace, indicatorCountAfterImport, previewRows } from './preview';
+import './import.css';
+
+type PanelState =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fileName: string; progress: ImportProgress | null }
+  | { kind: 'errors'; fileName: string; errors: ImportProblem[] }
+  | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number };
+
+export function ImportButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation('import');
+  return (
+    <button type="button" className="button" data-testid="open-import" onClick={onClick}>
+      {t('open')}
+    </button>
+  );
+}
+
+function ProblemTable({ problems, caption, testId }: { problems: readonly ImportProblem[]; caption: string; testId: string }) {
+  const { t, i18n } = useTranslation('import');
+  const showSheet = problems.some((p) => p.sheet !== undefined);
+  return (
+    <div className="import-table-wrap">
+      <table className="import-table" data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {showSheet ? <th scope="col">{t('col.sheet')}</th> : null}
+            <th scope="col">{t('col.row')}</th>
+            <th scope="col">{t('col.column')}</th>
+            <th scope="col">{t('col.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((problem, index) => (
+            <tr key={index}>
+              {showSheet ? <td>{problem.sheet ?? ''}</td> : null}
+              <td className="import-num">{problem.row ?? t('wholeFile')}</td>
+              <td>{problem.column ?? '—'}</td>
+              <td>{i18n.language === 'en' ? problem.message : problem.messageZh}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function indicatorName(indicator: ImportedIndicator, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? indicator.name.en || indicator.name.zh : indicator.name.zh;
+}
+
+export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('import');
+  const notify = useNotify();
+  const format = useFormatters();
+  const { workspace, edit } = useWorkspace();
+  const [state, setState] = useState<PanelState>({ kind: 'idle' });
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const runRef = useRef<ImportRun | null>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => () => runRef.current?.cancel(), []);
+
+  // Every way of closing (button, Esc, the parent) ends here: a closed panel leaves no worker running.
+  const handleClose = useCallback(() => {
+    runRef.current?.cancel();
+    runRef.current = null;
+    setState((s) => (s.kind === 'reading' ? { kind: 'idle' } : s));
+    onClose();
+  }, [onClose]);
+
+  const chooseFile = useCallback(async () => {
+    let picked;
+    try {
+      picked = await getPlatform().pickImportFile(['csv', 'xlsx']);
+    } catch (error) {
+      notify('error', t('pickFailed'), [error instanceof Error ? error.message : String(error)]);
+      return;
+    }
+    if (!picked) return;
+    const { fileName } = picked;
+    setState({ kind: 'reading', fileName, progress: null });
+    const run = runImport(picked, {
+      createWorker: createImportWorker,
+      onProgress: (progress) => setState((s) => (s.kind === 'reading' && s.fileName === fileName ? { ...s, progress } : s)),
+    });
+    runRef.current = run;
+    const result = await run.result;
+    if (runRef.current !== run) return;
+    runRef.current = null;
+    setState(result.ok ? { kind: 'preview', fileName, indicators: result.indicators, warnings: result.warnings, rowCount: result.rowCount } : { kind: 'errors', fileName, errors: result.errors });
+  }, [notify, t]);
+
+  const saveTemplate = useCallback(
+    async (kind: 'csv' | 'xlsx') => {
+      try {
+        // Loaded on demand: the XLSX writer (exceljs) is large and only needed here.
+        const template = await import('../../../shared/import/template');
+        const bytes = kind === 'csv' ? template.templateCsvBytes() : await template.templateXlsxBytes();
+        const saved = await getPlatform().saveExport({ suggestedName: template.templateFileName[kind], kind, bytes });
+        if (saved.saved) notify('success', t('templateSaved', { file: saved.fileName ?? template.templateFileName[kind] }));
+      } catch (error) {
+        notify('error', t('templateFailed'), [error instanceof Error ? error.message : String(error)]);
+      }
+    },
+    [notify, t],
+  );
+
+  const doImport = useCallback(() => {
+    if (state.kind !== 'preview') return;
+    const { indicators } = state;
+    edit((ws, nowIso) => importIntoWorkspace(ws, indicators, nowIso));
+    notify('success', t('imported', { count: indicators.length }));
+    setState({ kind: 'idle' });
+  }, [state, edit, notify, t]);
+
+  const cancelReading = useCallback(() => {
+    runRef.current?.cancel();
+    runRef.current = null;
+    setState({ kind: 'idle' });
+  }, []);
+
+  const rows = state.kind === 'preview' ? previewRows(workspace, state.indicators) : [];
+  const fits = state.kind === 'preview' ? fitsInWorkspace(workspace, state.indicators) : true;
+
+  return (
+    <dialog ref={dialogRef} className="import-dialog" aria-labelledby={titleId} onClose={handleClose} data-testid="import-panel">
+      <div className="import-header">
+        <h2 id={titleId}>{t('title')}</h2>
+        <button type="button" className="button" onClick={handleClose}>
+          {t('close')}
+        </button>
+      </div>
+      <p className="import-intro">{t('intro')}</p>
+      <div className="import-actions">
+        <button type="button" className={state.kind === 'preview' ? 'button' : 'button primary'} onClick={() => void chooseFile()} disabled={state.kind === 'reading'} data-testid="import-choose">
+          {state.kind === 'idle' ? t('chooseFile') : t('chooseAnother')}
+        </button>
+        <button type="button" className="button" onClick={() => void saveTemplate('csv')}>
+          {t('templateCsv')}
+        </button>
+        <button type="button" className="button" onClick={() => void saveTemplate('xlsx')}>
+          {t('templateXlsx')}
+        </button>
+      </div>
+      <details className="import-help">
+        <summary>{t('help.summary')}</summary>
+        <p>{t('help.columns')}</p>
+        <p>{t('help.units')}</p>
+        <p>{t('help.limits')}</p>
+      </details>
+
+      <div aria-live="polite" className="import-status">
+        {state.kind === 'reading' ? (
+          <div className="import-reading" data-testid="import-progress">
+            <span className="import-icon" aria-hidden="true">
+              ⏳
+            </span>
+            <span>{t(`phase.${state.progress?.phase ?? 'checking'}`)}</span>
+            <progress aria-label={t('progressLabel')} />
+            <button type="button" className="button" onClick={cancelReading}>
+              {t('cancel')}
+            </button>
+          </div>
+        ) : null}
+
+        {state.kind === 'errors' ? (
+          <section className="import-result import-result-bad">
+            <p className="import-result-title">
+              <span className="import-icon" aria-hidden="true">
+                ⚠
+              </span>
+              {t('errorsTitle', { count: state.errors.length, file: state.fileName })}
+            </p>
+            <p>{t('errorsHint')}</p>
+            <ProblemTable problems={state.errors} caption={t('errorsCaption')} testId="import-errors" />
+          </section>
+        ) : null}
+
+        {state.kind === 'preview' ? (
+          <section className="import-result import-result-ok">
+            <p className="import-result-title">
+              <span className="import-icon" aria-hidden="true">
+                ✓
+              </span>
+              {t('previewTitle', { count: state.indicators.length, rows: state.rowCount, file: state.fileName })}
+            </p>
+            <div className="import-table-wrap">
+              <table className="import-table" data-testid="import-preview">
+                <caption className="visually-hidden">{t('previewCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.id')}</th>
+                    <th scope="col">{t('col.name')}</th>
+                    <th scope="col">{t('col.values')}</th>
+                    <th scope="col">{t('col.years')}</th>
+                    <th scope="col">{t('col.latest')}</th>
+                    <th scope="col">{t('col.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => {
+                    const last = row.indicator.observations.at(-1);
+                    return (
+                      <tr key={row.indicator.id}>
+                        <td>
+                          <code>{row.indicator.id}</code>
+                        </td>
+                        <td>{indicatorName(row.indicator, format.lang)}</td>
+                        <td className="import-num">{row.valueCount}</td>
+                        <td>{row.firstYear === null ? '—' : t('yearSpan', { from: row.firstYear, to: row.lastYear })}</td>
+                        <td className="import-num">{last ? `${format.value(last.value, row.indicator.unit)} (${last.year})` : '—'}</td>
+                        <td>{row.status === 'new' ? t('status.new') : t('status.replaces')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            {state.warnings.length > 0 ? (
+              <details className="import-warnings">
+                <summary>
+                  {t('warningsTitle')} ({state.warnings.length})
+                </summary>
+                <ProblemTable problems={state.warnings} caption={t('warningsTitle')} testId="import-warnings" />
+              </details>
+            ) : null}
+            {fits ? null : (
+              <p role="alert" className="import-too-many">
+                <span aria-hidden="true">⚠ </span>
+                {t('tooMany', { count: indicatorCountAfterImport(workspace, state.indicators), max: MAX_INDICATORS })}
+              </p>
+            )}
+            <button type="button" className="button primary" onClick={doImport} disabled={!fits} data-testid="import-confirm">
+              {t('importButton', { count: state.indicators.length })}
+            </button>
+          </section>
+        ) : null}
+      </div>
+
+      <section className="import-workspace" aria-labelledby={`${titleId}-ws`}>
+        <h3 id={`${titleId}-ws`}>{t('workspaceTitle', { count: workspace.indicators.length })}</h3>
+        {workspace.indicators.length === 0 ? (
+          <p className="import-empty">{t('workspaceEmpty')}</p>
+        ) : (
+          <div className="import-table-wrap">
+            <table className="import-table" data-testid="workspace-indicators">
+              <caption className="visually-hidden">{t('workspaceCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('col.id')}</th>
+                  <th scope="col">{t('col.name')}</th>
+                  <th scope="col">{t('col.values')}</th>
+                  <th scope="col">{t('col.latest')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {workspace.indicators.map((indicator) => {
+                  const last = indicator.observations.at(-1);
+                  return (
+                    <tr key={indicator.id}>
+                      <td>
+                        <code>{indicator.id}</code>
+                      </td>
+                      <td>{indicatorName(indicator, format.lang)}</td>
+                      <td className="import-num">{indicator.observations.length}</td>
+                      <td className="import-num">{last ? `${format.value(last.value, indicator.unit)} (${last.year})` : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </dialog>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs `parseImportFile` in a Web Worker with a time limit. When the limit passes, the
+ * worker is terminated (whatever it was doing) and the user is told why; a crashed worker
+ * (e.g. out of memory) ends the same way. Pure logic with the worker injected, so it can be
+ * tested without a browser.
+ */
+// Deep imports keep exceljs (needed only inside the worker) out of the main bundle.
+import { importLimits } from '../../../shared/import/limits';
+import type { ImportFileInput, ImportProblem, ImportProgress, ImportResult } from '../../../shared/import/types';
+
+export type WorkerRequest = ImportFileInput;
+export type WorkerReply = { type: 'progress'; progress: ImportProgress } | { type: 'result'; result: ImportResult };
+
+/** The part of `Worker` the runner uses. */
+export interface ImportWorker {
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface RunOptions {
+  createWorker: () => ImportWorker;
+  /** Time allowed for parsing, counted from the worker's first message. */
+  timeoutMs?: number;
+  /** Time allowed for the worker to load and answer at all (its script is large on a busy machine). */
+  startTimeoutMs?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportRun {
+  result: Promise<ImportResult>;
+  /** Stops the worker; the result then resolves to a failure saying the import was cancelled. */
+  cancel(): void;
+}
+
+function problem(code: ImportProblem['code'], message: string, messageZh: string): ImportResult {
+  return { ok: false, errors: [{ code, row: null, column: null, message, messageZh }] };
+}
+
+export function timeoutResult(timeoutMs: number): ImportResult {
+  const seconds = Math.round(timeoutMs / 1000);
+  return problem('timeout', `Reading the file took longer than ${seconds} s and was stopped. Try a smaller file or split it.`, `读取文件超过 ${seconds} 秒，已停止。请使用较小的文件或将其拆分。`);
+}
+
+export function runImport(file: ImportFileInput, options: RunOptions): ImportRun {
+  const timeoutMs = options.timeoutMs ?? importLimits.workerTimeoutMs;
+  const startTimeoutMs = options.startTimeoutMs ?? 3 * timeoutMs;
+  let finish: (result: ImportResult) => void = () => undefined;
+  const result = new Promise<ImportResult>((resolve) => {
+    finish = resolve;
+  });
+  let worker: ImportWorker | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let settled = false;
+
+  const end = (outcome: ImportResult) => {
+    if (settled) return;
+    settled = true;
+    if (timer !== null) clearTimeout(timer);
+    worker?.terminate();
+    worker = null;
+    finish(outcome);
+  };
+
+  try {
+    worker = options.createWorker();
+  } catch {
+    end(problem('internal', 'The import could not start (no background worker).', '无法启动导入（后台线程不可用）。'));
+    return { result, cancel: () => undefined };
+  }
+  let started = false;
+  worker.onmessage = (event) => {
+    const reply = event.data;
+    if (!started) {
+      started = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => end(timeoutResult(timeoutMs)), timeoutMs);
+    }
+    if (reply.type === 'progress') options.onProgress?.(reply.progress);
+    else end(reply.result);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    end(problem('internal', 'The import stopped unexpectedly (the file may be too complex to read).', '导入意外中止（文件可能过于复杂，无法读取）。'));
+  };
+  timer = setTimeout(() => end(timeoutResult(startTimeoutMs)), startTimeoutMs);
+  // A copy is transferred, so the caller's bytes stay usable.
+  const bytes = file.bytes.slice();
+  worker.postMessage({ fileName: file.fileName, bytes }, [bytes.buffer]);
+  return {
+    result,
+    cancel: () => end(problem('timeout', 'The import was cancelled.', '导入已取消。')),
+  };
+}
+
+/** The real worker, bundled by Vite (CSP allows workers from 'self'). */
+export function createImportWorker(): ImportWorker {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' }) as unknown as ImportWorker;
+}

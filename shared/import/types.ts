@@ -1,0 +1,86 @@
+import type { ImportedIndicator } from '../workspace/schema';
+
+/** Stable codes, so the UI and tests can tell kinds of failure apart without reading messages. */
+export type ImportErrorCode =
+  | 'file-too-large'
+  | 'file-empty'
+  | 'unsupported-type'
+  | 'unreadable-text'
+  | 'unreadable-xlsx'
+  | 'zip-invalid'
+  | 'zip-too-many-entries'
+  | 'zip-ratio'
+  | 'zip-too-large'
+  | 'too-many-sheets'
+  | 'too-many-rows'
+  | 'too-many-columns'
+  | 'too-many-indicators'
+  | 'too-many-observations'
+  | 'csv-syntax'
+  | 'missing-column'
+  | 'duplicate-column'
+  | 'forbidden-key'
+  | 'invalid-value'
+  | 'unknown-unit'
+  | 'inconsistent-unit'
+  | 'duplicate-observation'
+  | 'no-data'
+  | 'too-many-errors'
+  | 'timeout'
+  | 'internal';
+
+/**
+ * One problem, placed like a spreadsheet would: `row` is the 1-based row as Excel shows it
+ * (the header is row 1), `column` the header as written in the file. Both are null for
+ * problems with the whole file.
+ */
+export interface ImportProblem {
+  code: ImportErrorCode;
+  row: number | null;
+  column: string | null;
+  /** Worksheet name, for XLSX files. */
+  sheet?: string;
+  message: string;
+  messageZh: string;
+}
+
+export type ImportResult =
+  | { ok: true; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number }
+  | { ok: false; errors: ImportProblem[] };
+
+export interface ImportFileInput {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type ImportPhase = 'checking' | 'reading' | 'validating';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  /** 0–1 within the phase, when known. */
+  fraction: number | null;
+}
+
+export interface ParseOptions {
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export function fileProblem(code: ImportErrorCode, message: string, messageZh: string): ImportProblem {
+  return { code, row: null, column: null, message, messageZh };
+}
+
+export function failure(...errors: ImportProblem[]): ImportResult {
+  return { ok: false, errors };
+}
+
+/** A cell as it comes out of either reader: text from CSV, typed values from XLSX. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** Rows of one table, with the spreadsheet row number of each. */
+export interface RawTable {
+  sheet?: string;
+  /** Row 1 in spreadsheet terms, unless blank rows came first. */
+  headerRow: number;
+  header: string[];
+  rows: { row: number; cells: CellValue[] }[];
+}
