@@ -9,6 +9,7 @@ import { linspace, twoWayTable } from '../shared/engine/analysis';
 import { projectScenario, type ScenarioSpec } from '../shared/engine/models';
 import { createMonteCarloRun, type MonteCarloInput } from '../shared/engine/montecarlo';
 import { percentilesBySorting, percentilesInPlace } from '../shared/engine/percentiles';
+import { measureWorkbookExport } from './bench-workbook';
 import { renderTable, formatNumber } from './format';
 
 interface Measurement {
@@ -97,23 +98,23 @@ function naiveMonteCarlo(): number[][] {
   return paths;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const scenarios = hundredScenarios();
   const results: Measurement[] = [];
 
   results.push(measure('deterministic: 100 scenarios × 50 years', 'validate + project (projectScenario)', 20, 101, () => scenarios.map((scenario) => projectScenario(scenario))));
 
-  const perYear = measure(`Monte Carlo perYear: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'normal growth shock every year, ziggurat + xoshiro128**', 2, 9, () => runToEnd(monteCarloInput('perYear')));
+  const perYear = measure(`Monte Carlo perYear: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'normal growth shock every year, fused trial-major loop, ziggurat + xoshiro128**', 3, 21, () => runToEnd(monteCarloInput('perYear')));
   results.push(perYear);
-  results.push(measure(`Monte Carlo perTrial: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'one normal growth draw per trial', 2, 9, () => runToEnd(monteCarloInput('perTrial'))));
+  results.push(measure(`Monte Carlo perTrial: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'one normal growth draw per trial', 3, 21, () => runToEnd(monteCarloInput('perTrial'))));
 
   const matrix = runToEnd(monteCarloInput('perYear')).trialValues as Float64Array;
   const columns = MC_YEARS + 1;
   const levels = [5, 10, 25, 50, 75, 90, 95];
   const scratch = new Float64Array(TRIALS);
   results.push(
-    measure(`percentiles (7 levels) × ${columns} columns, quickselect`, 'multi-quickselect on a copied column', 2, 9, () => {
+    measure(`percentiles (7 levels) × ${columns} columns, selection`, 'Floyd–Rivest multi-select on a copied column', 3, 15, () => {
       for (let column = 0; column < columns; column++) {
         scratch.set(matrix.subarray(column * TRIALS, (column + 1) * TRIALS));
         percentilesInPlace(scratch, levels);
@@ -136,12 +137,16 @@ function main(): void {
   const naive = measure(`baseline: Math.random + Box–Muller, JS arrays (${formatNumber(TRIALS, 0)} × ${MC_YEARS})`, 'same model as Monte Carlo perYear', 1, 5, naiveMonteCarlo);
   results.push(naive);
 
+  const workbookExport = await measureWorkbookExport();
+  results.push(workbookExport);
+
   const trialYearsPerSecond = (TRIALS * MC_YEARS) / (perYear.medianMs / 1000);
   const speedup = naive.medianMs / perYear.medianMs;
   const rows = results.map((result) => [result.name, formatNumber(result.medianMs, 3), formatNumber(result.minMs, 3), String(result.runs), result.note]);
   console.log(renderTable(['Benchmark', 'Median ms', 'Min ms', 'Runs', 'Notes'], rows, ['left', 'right', 'right', 'right', 'left'], ''));
   console.log('');
   console.log(`Monte Carlo perYear throughput: ${formatNumber(trialYearsPerSecond / 1e6, 1)} million trial-years/s (target ≥ 30)`);
+  console.log(`Excel export, 100 scenarios × 50 years: median ${formatNumber(workbookExport.medianMs, 0)} ms wall, ${formatNumber(workbookExport.medianCpuMs, 0)} ms CPU (target ≤ 600 ms)`);
   console.log(`Speed-up over the Math.random/Box–Muller/JS-array baseline: ${formatNumber(speedup, 2)}×`);
   const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}; total bench time ${formatNumber((performance.now() - started) / 1000, 1)} s`);
@@ -168,4 +173,4 @@ function main(): void {
   console.log(`written ${path.relative(process.cwd(), output)}`);
 }
 
-main();
+await main();

@@ -6,7 +6,8 @@
  * own generator stream (seed, c), so results depend only on (scenario, uncertainty, shifts) — not on
  * how many chunks run per call, and chunks could even run in parallel workers.
  *
- * Inner loops run year-by-year over a chunk's trials on preallocated Float64Arrays (no allocation).
+ * Inner loops run on preallocated Float64Arrays (no allocation); the common case (normal per-year shocks) uses one
+ * fused, trial-major kernel per model — see the comment above cagrNormalShocks and docs/engine.md § Performance.
  */
 import { meetsTarget } from './analysis';
 import { distributionMean, fillSamples, validateDistribution, type DistributionSpec } from './distributions';
@@ -24,7 +25,7 @@ import {
   type TargetSpec,
 } from './models';
 import { percentilesInPlace } from './percentiles';
-import { Xoshiro128 } from './prng';
+import { normalAfterFastPathMiss, Xoshiro128, ZIGGURAT_FAST_LIMIT, ZIGGURAT_SCALE } from './prng';
 
 /** perYear: growth-type parameters (rate, rate shift, increment) are redrawn every year; perTrial: drawn once per trial. */
 export type ShockMode = 'perYear' | 'perTrial';
@@ -183,6 +184,8 @@ export function createMonteCarloRun(input: MonteCarloInput): MonteCarloRun {
     flow: new Float64Array(CHUNK_TRIALS),
     ceiling: new Float64Array(CHUNK_TRIALS),
     factor: new Float64Array(CHUNK_TRIALS),
+    rngState: new Int32Array(4),
+    yearRates: new Float64Array(yearCount),
   };
   const totalChunks = Math.ceil(trials / CHUNK_TRIALS);
   let completedChunks = 0;
@@ -211,7 +214,7 @@ function simulateChunk(
   plan: Plan,
   chunkIndex: number,
   values: Float64Array,
-  scratch: { current: Float64Array; flow: Float64Array; ceiling: Float64Array; factor: Float64Array },
+  scratch: { current: Float64Array; flow: Float64Array; ceiling: Float64Array; factor: Float64Array; rngState: Int32Array; yearRates: Float64Array },
 ): void {
   const { scenario, trials, yearCount, distributions, shifts } = plan;
   const first = chunkIndex * CHUNK_TRIALS;
@@ -241,6 +244,60 @@ function simulateChunk(
   for (let t = 0; t < count; t++) values[first + t] = current[t] as number;
 
   const flowDistribution = plan.flowDistribution;
+  if (plan.perYearFlow && flowDistribution !== undefined) {
+    if (flowDistribution.kind === 'normal') {
+      // The common case gets a fused loop: draw and update in one pass, generator state in locals.
+      const meanPlusShift = flowDistribution.mean + plan.flowShift;
+      const sd = flowDistribution.sd;
+      switch (scenario.model) {
+        case 'cagr':
+          cagrNormalShocks(rng, scratch.rngState, values, current, trials, first, count, yearCount, meanPlusShift, sd);
+          return;
+        case 'ratePath': {
+          const rates = scenario.params.ratesPercent;
+          const yearRates = scratch.yearRates;
+          for (let year = 1; year < yearCount; year++) yearRates[year] = rates[Math.min(year - 1, rates.length - 1)] ?? 0;
+          ratePathNormalShocks(rng, scratch.rngState, values, current, trials, first, count, yearCount, meanPlusShift, sd, yearRates);
+          return;
+        }
+        case 'linear':
+          linearNormalShocks(rng, scratch.rngState, values, current, trials, first, count, yearCount, meanPlusShift, sd);
+          return;
+        case 'logistic':
+          logisticNormalShocks(rng, scratch.rngState, values, current, trials, first, count, yearCount, meanPlusShift, sd, ceiling);
+          return;
+        case 'targetPath':
+          break;
+      }
+    }
+  } else if (scenario.model === 'cagr' || scenario.model === 'logistic') {
+    // Growth drawn once per trial (or fixed): the yearly factor is the same every year, so compute it once.
+    for (let t = 0; t < count; t++) {
+      const growthFactor = 1 + (flow[t] as number) / 100;
+      flow[t] = growthFactor < 0 ? 0 : growthFactor;
+    }
+    // Trial-major: the value and the factor stay in registers; only the store touches memory.
+    const logistic = scenario.model === 'logistic';
+    for (let t = 0; t < count; t++) {
+      let value = current[t] as number;
+      const growthFactor = flow[t] as number;
+      const k = logistic ? (ceiling[t] as number) : 0;
+      let offset = trials + first + t;
+      for (let year = 1; year < yearCount; year++) {
+        if (logistic) {
+          const grown = value * growthFactor;
+          value = (k * grown) / (grown + k - value);
+          if (!(value >= 0)) value = 0;
+        } else {
+          value *= growthFactor;
+        }
+        values[offset] = value;
+        offset += trials;
+      }
+    }
+    return;
+  }
+
   for (let year = 1; year < yearCount; year++) {
     if (plan.perYearFlow && flowDistribution !== undefined) fillSamples(flowDistribution, rng, flow, count, plan.flowShift);
     const offset = year * trials + first;
@@ -297,22 +354,281 @@ function simulateChunk(
   }
 }
 
+// Fused per-year normal shocks, one kernel per model so the inner loop has no dispatch. Trial-major: each trial's
+// path is simulated year after year with its value in a register, and the draws are taken in that order
+// (trial by trial, years within a trial). The xoshiro128** step and the ziggurat fast path are inlined (keep
+// them in sync with prng.ts); the rare slow-path draws continue on the state array after the locals are
+// written back. Per draw this touches only the two ziggurat tables and one store, which V8 cannot hoist out
+// of the loop, so fewer typed-array accesses is what makes it fast.
+
+/** cagr: value ← value · max(0, 1 + shock / 100). */
+function cagrNormalShocks(
+  rng: Xoshiro128,
+  state: Int32Array,
+  values: Float64Array,
+  current: Float64Array,
+  trials: number,
+  first: number,
+  count: number,
+  yearCount: number,
+  meanPlusShift: number,
+  sd: number,
+): void {
+  const limit = ZIGGURAT_FAST_LIMIT;
+  const scale = ZIGGURAT_SCALE;
+  rng.exportState(state);
+  let s0 = state[0] as number;
+  let s1 = state[1] as number;
+  let s2 = state[2] as number;
+  let s3 = state[3] as number;
+  for (let t = 0; t < count; t++) {
+    let value = current[t] as number;
+    let offset = trials + first + t;
+    for (let year = 1; year < yearCount; year++) {
+        const x1 = Math.imul(s1, 5);
+        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+        const shifted = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= shifted;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const iz = hz & 127;
+        const sign = hz >> 31;
+        let normal: number;
+        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+        if ((hz ^ sign) - sign < (limit[iz] as number)) {
+          normal = hz * (scale[iz] as number);
+        } else {
+          state[0] = s0;
+          state[1] = s1;
+          state[2] = s2;
+          state[3] = s3;
+          normal = normalAfterFastPathMiss(state, hz);
+          s0 = state[0] as number;
+          s1 = state[1] as number;
+          s2 = state[2] as number;
+          s3 = state[3] as number;
+        }
+      let growthFactor = 1 + (meanPlusShift + sd * normal) / 100;
+      if (growthFactor < 0) growthFactor = 0;
+      value *= growthFactor;
+      values[offset] = value;
+      offset += trials;
+    }
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+  rng.importState(state);
+}
+
+/** ratePath: value ← value · max(0, 1 + (rate of the year + shock) / 100); yearRates[year] holds the path's rate. */
+function ratePathNormalShocks(
+  rng: Xoshiro128,
+  state: Int32Array,
+  values: Float64Array,
+  current: Float64Array,
+  trials: number,
+  first: number,
+  count: number,
+  yearCount: number,
+  meanPlusShift: number,
+  sd: number,
+  yearRates: Float64Array,
+): void {
+  const limit = ZIGGURAT_FAST_LIMIT;
+  const scale = ZIGGURAT_SCALE;
+  rng.exportState(state);
+  let s0 = state[0] as number;
+  let s1 = state[1] as number;
+  let s2 = state[2] as number;
+  let s3 = state[3] as number;
+  for (let t = 0; t < count; t++) {
+    let value = current[t] as number;
+    let offset = trials + first + t;
+    for (let year = 1; year < yearCount; year++) {
+        const x1 = Math.imul(s1, 5);
+        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+        const shifted = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= shifted;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const iz = hz & 127;
+        const sign = hz >> 31;
+        let normal: number;
+        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+        if ((hz ^ sign) - sign < (limit[iz] as number)) {
+          normal = hz * (scale[iz] as number);
+        } else {
+          state[0] = s0;
+          state[1] = s1;
+          state[2] = s2;
+          state[3] = s3;
+          normal = normalAfterFastPathMiss(state, hz);
+          s0 = state[0] as number;
+          s1 = state[1] as number;
+          s2 = state[2] as number;
+          s3 = state[3] as number;
+        }
+      let growthFactor = 1 + ((yearRates[year] as number) + (meanPlusShift + sd * normal)) / 100;
+      if (growthFactor < 0) growthFactor = 0;
+      value *= growthFactor;
+      values[offset] = value;
+      offset += trials;
+    }
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+  rng.importState(state);
+}
+
+/** linear: value ← value + shock. */
+function linearNormalShocks(
+  rng: Xoshiro128,
+  state: Int32Array,
+  values: Float64Array,
+  current: Float64Array,
+  trials: number,
+  first: number,
+  count: number,
+  yearCount: number,
+  meanPlusShift: number,
+  sd: number,
+): void {
+  const limit = ZIGGURAT_FAST_LIMIT;
+  const scale = ZIGGURAT_SCALE;
+  rng.exportState(state);
+  let s0 = state[0] as number;
+  let s1 = state[1] as number;
+  let s2 = state[2] as number;
+  let s3 = state[3] as number;
+  for (let t = 0; t < count; t++) {
+    let value = current[t] as number;
+    let offset = trials + first + t;
+    for (let year = 1; year < yearCount; year++) {
+        const x1 = Math.imul(s1, 5);
+        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+        const shifted = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= shifted;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const iz = hz & 127;
+        const sign = hz >> 31;
+        let normal: number;
+        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+        if ((hz ^ sign) - sign < (limit[iz] as number)) {
+          normal = hz * (scale[iz] as number);
+        } else {
+          state[0] = s0;
+          state[1] = s1;
+          state[2] = s2;
+          state[3] = s3;
+          normal = normalAfterFastPathMiss(state, hz);
+          s0 = state[0] as number;
+          s1 = state[1] as number;
+          s2 = state[2] as number;
+          s3 = state[3] as number;
+        }
+      value += meanPlusShift + sd * normal;
+      values[offset] = value;
+      offset += trials;
+    }
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+  rng.importState(state);
+}
+
+/** logistic: grown = value · max(0, 1 + shock / 100); value ← K·grown / (grown + K − value), floored at 0. */
+function logisticNormalShocks(
+  rng: Xoshiro128,
+  state: Int32Array,
+  values: Float64Array,
+  current: Float64Array,
+  trials: number,
+  first: number,
+  count: number,
+  yearCount: number,
+  meanPlusShift: number,
+  sd: number,
+  ceiling: Float64Array,
+): void {
+  const limit = ZIGGURAT_FAST_LIMIT;
+  const scale = ZIGGURAT_SCALE;
+  rng.exportState(state);
+  let s0 = state[0] as number;
+  let s1 = state[1] as number;
+  let s2 = state[2] as number;
+  let s3 = state[3] as number;
+  for (let t = 0; t < count; t++) {
+    let value = current[t] as number;
+    const k = ceiling[t] as number;
+    let offset = trials + first + t;
+    for (let year = 1; year < yearCount; year++) {
+        const x1 = Math.imul(s1, 5);
+        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+        const shifted = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= shifted;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const iz = hz & 127;
+        const sign = hz >> 31;
+        let normal: number;
+        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+        if ((hz ^ sign) - sign < (limit[iz] as number)) {
+          normal = hz * (scale[iz] as number);
+        } else {
+          state[0] = s0;
+          state[1] = s1;
+          state[2] = s2;
+          state[3] = s3;
+          normal = normalAfterFastPathMiss(state, hz);
+          s0 = state[0] as number;
+          s1 = state[1] as number;
+          s2 = state[2] as number;
+          s3 = state[3] as number;
+        }
+      let growthFactor = 1 + (meanPlusShift + sd * normal) / 100;
+      if (growthFactor < 0) growthFactor = 0;
+      const grown = value * growthFactor;
+      value = (k * grown) / (grown + k - value);
+      if (!(value >= 0)) value = 0;
+      values[offset] = value;
+      offset += trials;
+    }
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+  rng.importState(state);
+}
+
 function summarize(plan: Plan, values: Float64Array, levels: readonly number[], computePercentiles: boolean, keepTrialValues: boolean): MonteCarloResult {
   const { trials, yearCount, scenario } = plan;
   const mean = new Float64Array(yearCount);
   const standardDeviation = new Float64Array(yearCount);
   for (let year = 0; year < yearCount; year++) {
     const offset = year * trials;
-    let sum = 0;
-    for (let t = 0; t < trials; t++) sum += values[offset + t] as number;
-    const average = sum / trials;
-    let squares = 0;
-    for (let t = 0; t < trials; t++) {
-      const deviation = (values[offset + t] as number) - average;
-      squares += deviation * deviation;
-    }
+    const average = columnSum(values, offset, trials) / trials;
     mean[year] = average;
-    standardDeviation[year] = trials > 1 ? Math.sqrt(squares / (trials - 1)) : 0;
+    standardDeviation[year] = trials > 1 ? Math.sqrt(columnSquaredDeviations(values, offset, trials, average) / (trials - 1)) : 0;
   }
 
   const targets = (scenario.targets ?? []).map((target): TargetProbability => {
@@ -353,6 +669,53 @@ function summarize(plan: Plan, values: Float64Array, levels: readonly number[], 
     targets,
     ...(keepTrialValues ? { trialValues: values } : {}),
   };
+}
+
+// Column sums with four interleaved partial sums: breaks the floating-point add dependency chain (several
+// times faster than one accumulator on 100k-value columns) and rounds less. Two passes (mean, then squared
+// deviations) keep the standard deviation accurate for values far from 0.
+
+function columnSum(values: Float64Array, offset: number, count: number): number {
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  let sum3 = 0;
+  const end = offset + count;
+  const unrolledEnd = offset + (count - (count % 4));
+  let index = offset;
+  for (; index < unrolledEnd; index += 4) {
+    sum0 += values[index] as number;
+    sum1 += values[index + 1] as number;
+    sum2 += values[index + 2] as number;
+    sum3 += values[index + 3] as number;
+  }
+  for (; index < end; index++) sum0 += values[index] as number;
+  return sum0 + sum1 + (sum2 + sum3);
+}
+
+function columnSquaredDeviations(values: Float64Array, offset: number, count: number, center: number): number {
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  let sum3 = 0;
+  const end = offset + count;
+  const unrolledEnd = offset + (count - (count % 4));
+  let index = offset;
+  for (; index < unrolledEnd; index += 4) {
+    const d0 = (values[index] as number) - center;
+    const d1 = (values[index + 1] as number) - center;
+    const d2 = (values[index + 2] as number) - center;
+    const d3 = (values[index + 3] as number) - center;
+    sum0 += d0 * d0;
+    sum1 += d1 * d1;
+    sum2 += d2 * d2;
+    sum3 += d3 * d3;
+  }
+  for (; index < end; index++) {
+    const d = (values[index] as number) - center;
+    sum0 += d * d;
+  }
+  return sum0 + sum1 + (sum2 + sum3);
 }
 
 export interface RunOptions {
