@@ -40,3 +40,87 @@ export function scenarioFromObservation(observationId: string, nowIso: string, l
 export function scenariosUsingObservation(workspace: Workspace, observationId: string): WorkspaceScenario[] {
   return workspace.scenarios.filter((s) => s.base.observationId === observationId);
 }
+
+/** A figure a new scenario can start from: one of the article's or one of the user's own. */
+export interface BaseChoice {
+  /** `obs:<observationId>` for the article, `own:<indicatorId>:<index>` for imported data. */
+  readonly key: string;
+  readonly year: number;
+  readonly value: number;
+  readonly kind: string;
+}
+
+export interface IndicatorChoice {
+  readonly id: string;
+  readonly source: 'article' | 'own';
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly unit: string;
+  readonly bases: readonly BaseChoice[];
+}
+
+/** Indicators a scenario can be built on, with the figures that can serve as its base. */
+export function indicatorChoices(workspace: Pick<Workspace, 'indicators'>): IndicatorChoice[] {
+  const dataset = getBundledDataset();
+  const article: IndicatorChoice[] = dataset.indicators.map((indicator) => ({
+    id: indicator.id,
+    source: 'article',
+    name: indicator.name,
+    unit: indicator.unit,
+    bases: getObservationsOfIndicator(dataset, indicator.id)
+      .filter((o) => o.value !== null && o.value > 0)
+      .map((o) => ({ key: `obs:${o.id}`, year: o.year, value: o.value as number, kind: o.kind }))
+      .sort((a, b) => a.year - b.year),
+  }));
+  const own: IndicatorChoice[] = workspace.indicators.map((indicator) => ({
+    id: indicator.id,
+    source: 'own',
+    name: { zh: indicator.name.zh, en: indicator.name.en || indicator.name.zh },
+    unit: indicator.unit,
+    bases: indicator.observations
+      .map((o, index) => ({ key: `own:${indicator.id}:${index}`, year: o.year, value: o.value, kind: o.kind }))
+      .filter((o) => o.value > 0 && o.year < 2060)
+      .sort((a, b) => a.year - b.year),
+  }));
+  return [...article, ...own].filter((choice) => choice.bases.length > 0);
+}
+
+/** A new scenario from a base choice of `indicatorChoices`. */
+export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key: string, nowIso: string, lang: 'zh' | 'en'): WorkspaceScenario {
+  if (key.startsWith('obs:')) return scenarioFromObservation(key.slice(4), nowIso, lang);
+  const match = /^own:(.+):(\d+)$/.exec(key);
+  const indicator = match ? workspace.indicators.find((i) => i.id === match[1]) : undefined;
+  const observation = match && indicator ? indicator.observations[Number(match[2])] : undefined;
+  if (!indicator || !observation) throw new Error(`no figure ${key} in the workspace's own data`);
+  const targets = indicator.observations
+    .filter((o) => o.kind === 'target' && o.year > observation.year && o.value > 0)
+    .map((o) => ({ year: o.year, value: o.value, ...(o.id ? { observationId: o.id } : {}) }));
+  const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year));
+  const nameEn = `${indicator.name.en || indicator.name.zh}: ${defaultGrowthRatePercent}% a year`;
+  return {
+    id: indicator.id,
+    name: lang === 'zh' ? `${indicator.name.zh}：每年增长${defaultGrowthRatePercent}%` : nameEn,
+    nameEn,
+    indicatorId: indicator.id,
+    indicatorName: { zh: indicator.name.zh, en: indicator.name.en },
+    unit: indicator.unit,
+    base: { year: observation.year, value: observation.value, ...(observation.id ? { observationId: observation.id } : {}) },
+    model: 'cagr',
+    params: { growthRatePercent: defaultGrowthRatePercent },
+    horizonYear: Math.min(2060, lastTargetYear),
+    targets,
+    notes: '',
+    createdAt: nowIso,
+    modifiedAt: nowIso,
+  };
+}
+
+/** Observed values of the scenario's indicator, for the solid line of the chart. */
+export function actualValuesOf(workspace: Pick<Workspace, 'indicators'>, indicatorId: string): Array<{ year: number; value: number }> {
+  const own = workspace.indicators.find((i) => i.id === indicatorId);
+  if (own) return own.observations.filter((o) => o.kind === 'actual').map((o) => ({ year: o.year, value: o.value }));
+  const dataset = getBundledDataset();
+  const byYear = new Map<number, number>();
+  for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null && !o.date) byYear.set(o.year, o.value);
+  if (byYear.size === 0) for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null) byYear.set(o.year, o.value);
+  return [...byYear].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
+}

@@ -1,0 +1,363 @@
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
+import { isUnitCode, unitLabel } from '../../../shared/units';
+import type { Workspace, WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
+import { useFormatters } from '../../i18n/format';
+import { ChartFrame } from '../charts/ChartFrame';
+import { useMonteCarlo } from '../uncertainty/useMonteCarlo';
+import { updateScenario } from '../workspace/workspace-edits';
+import { useChartColors } from './chart-colors';
+import { ParameterField } from './ParameterField';
+import {
+  buildYearRows,
+  distributionFields,
+  fieldOfKey,
+  horizonDef,
+  issueText,
+  parameterDefs,
+  projectionOf,
+  tryEdit,
+  uncertainKeyOf,
+  withBuilderValue,
+  withDistributionKind,
+  withRatePathLength,
+  withShockMode,
+  withUncertaintyEnabled,
+  switchModel,
+  type ActualPoint,
+  type ParameterKind,
+} from './scenario-form';
+import { TargetsSummary } from './TargetsSummary';
+import { YearTable } from './YearTable';
+
+const ScenarioChart = lazy(() => import('./ScenarioChart'));
+
+export interface OtherPath {
+  readonly id: string;
+  readonly startYear: number;
+  readonly values: Float64Array;
+}
+
+export interface ScenarioBuilderProps {
+  scenario: WorkspaceScenario;
+  actuals: readonly ActualPoint[];
+  others: readonly OtherPath[];
+  edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
+}
+
+const distributionKinds: ReadonlyArray<WorkspaceDistribution['kind']> = ['normal', 'lognormal', 'uniform', 'triangular', 'pert'];
+
+export function displayName(scenario: WorkspaceScenario, lang: 'zh' | 'en'): string {
+  return lang === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name;
+}
+
+export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals, others, edit }: ScenarioBuilderProps) {
+  const { t } = useTranslation('scenarios');
+  const fm = useFormatters();
+  const lang = fm.lang;
+  const colors = useChartColors();
+  const monteCarlo = useMonteCarlo(scenario);
+  const id = scenario.id;
+
+  // Handlers read the newest scenario without being re-created on every edit, so unchanged fields keep still.
+  const latest = useRef(scenario);
+  useLayoutEffect(() => {
+    latest.current = scenario;
+  });
+
+  const change = useCallback(
+    (apply: (s: WorkspaceScenario) => WorkspaceScenario, field: string, coalesce: boolean): string | null => {
+      const outcome = tryEdit(latest.current, apply, field);
+      if (!outcome.ok) return issueText(outcome.issue, lang);
+      if (outcome.scenario === latest.current) return null;
+      edit(
+        (ws, now) =>
+          updateScenario(
+            ws,
+            id,
+            (s) => {
+              const again = tryEdit(s, apply, field);
+              return again.ok ? again.scenario : s;
+            },
+            now,
+          ),
+        coalesce ? `${field}:${id}` : undefined,
+      );
+      return null;
+    },
+    [edit, id, lang],
+  );
+
+  const commitValue = useCallback(
+    (key: string, value: number) => change((s) => withBuilderValue(s, key, value), fieldOfKey(latest.current, key), true),
+    [change],
+  );
+
+  const [modelError, setModelError] = useState<string | null>(null);
+  const unit = scenario.unit;
+  const unitText = isUnitCode(unit) ? unitLabel(unit, lang) : unit;
+  // English needs no word after a year; Chinese reads “预测至 2030 年”.
+  const yearSuffix = lang === 'zh' ? t('unit.year') : '';
+  const suffixOf = (kind: ParameterKind) => (kind === 'percent' ? '%' : kind === 'value' ? unitText : kind === 'year' ? yearSuffix : '');
+
+  const path = useMemo(() => projectionOf(scenario), [scenario]);
+  const rows = useMemo(() => buildYearRows(scenario, path, actuals, monteCarlo.result, others), [scenario, path, actuals, monteCarlo.result, others]);
+  const deferredRows = useDeferredValue(rows);
+  const hasBand = monteCarlo.result !== null;
+  const chartTargets = useMemo(
+    () => scenario.targets.map((target) => ({ year: target.year, value: target.value, label: t('chart.targetMarker', { year: target.year, value: fm.value(target.value, unit) }) })),
+    [scenario.targets, t, fm, unit],
+  );
+  const tick = useCallback((value: number) => fm.axisTick(value, unit), [fm, unit]);
+  const formatValue = useCallback((value: number) => fm.value(value, unit), [fm, unit]);
+  const chartLabels = useMemo(
+    () => ({
+      year: t('chart.year'),
+      unit: unitText,
+      actual: t('chart.actual'),
+      projection: t('chart.projection'),
+      median: t('chart.median'),
+      band80: t('chart.band80'),
+      band50: t('chart.band50'),
+      other: t('chart.other'),
+    }),
+    [t, unitText],
+  );
+  const name = displayName(scenario, lang);
+  const provenance = useMemo(
+    () => ({ scenarioNames: [name], ...(monteCarlo.result ? { monteCarlo: { trials: monteCarlo.result.trials, seed: monteCarlo.result.seed } } : {}) }),
+    [name, monteCarlo.result],
+  );
+
+  const defs = parameterDefs(scenario);
+  const horizon = horizonDef(scenario);
+  const uncertainty = scenario.uncertainty;
+  const uncertainKey = uncertainKeyOf(scenario);
+  const distribution = uncertainty?.distributions[uncertainKey];
+  const distSuffix = uncertainKey === 'growthRatePercent' ? '%' : uncertainKey === 'rateShiftPercent' ? t('unit.points') : unitText;
+  const notANumber = t('field.notANumber');
+
+  return (
+    <div className="sc-builder" data-testid="scenario-builder">
+      <NameField scenario={scenario} lang={lang} edit={edit} />
+      <ChartFrame chartId={`scenario-${id}`} title={name} subtitle={t('chart.subtitle', { indicator: lang === 'en' && scenario.indicatorName.en ? scenario.indicatorName.en : scenario.indicatorName.zh, unit: unitText })} provenance={provenance}>
+        {path ? (
+          <Suspense fallback={<div className="sc-chart sc-chart-loading" role="status">{t('chart.loading')}</div>}>
+            <ScenarioChart rows={rows} colors={colors} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
+          </Suspense>
+        ) : (
+          <p className="sc-field-error" role="alert">
+            {t('chart.invalid')}
+          </p>
+        )}
+      </ChartFrame>
+      <div className="sc-builder-main">
+        <div className="sc-controls">
+          <fieldset className="sc-panel">
+            <legend>{t('builder.model')}</legend>
+            <label className="sc-field">
+              <span className="sc-field-label">{t('builder.modelKind')}</span>
+              <select
+                value={scenario.model}
+                data-testid="model-select"
+                onChange={(event) => setModelError(change((s) => switchModel(s, event.target.value as ModelKind), 'model', false))}
+              >
+                {MODEL_KINDS.map((model) => (
+                  <option key={model} value={model}>
+                    {t(`model.${model}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="sc-field-hint">{t(`modelHint.${scenario.model}`)}</p>
+            {modelError ? (
+              <p className="sc-field-error" role="alert">
+                <span aria-hidden="true">⚠ </span>
+                {modelError}
+              </p>
+            ) : null}
+            <p className="sc-muted">{t('builder.base', { year: scenario.base.year, value: fm.value(scenario.base.value, unit) })}</p>
+            {defs.map((def) => (
+              <ParameterField
+                key={def.key}
+                testId={`param-${def.key.replace(':', '-')}`}
+                paramKey={def.key}
+                label={def.key.startsWith('rate:') ? t('param.rateOfYear', { from: scenario.base.year + Number(def.key.slice(5)), to: scenario.base.year + Number(def.key.slice(5)) + 1 }) : t(`param.${def.key}`)}
+                suffix={suffixOf(def.kind)}
+                value={def.value}
+                min={def.min}
+                max={def.max}
+                step={def.step}
+                onCommit={commitValue}
+                notANumber={notANumber}
+              />
+            ))}
+            {scenario.model === 'ratePath' ? (
+              <div className="sc-row">
+                <button type="button" className="button" onClick={() => change((s) => withRatePathLength(s, 1), 'params.ratesPercent', false)}>
+                  {t('builder.addYear')}
+                </button>
+                <button type="button" className="button" onClick={() => change((s) => withRatePathLength(s, -1), 'params.ratesPercent', false)} disabled={scenario.params.ratesPercent.length <= 1}>
+                  {t('builder.removeYear')}
+                </button>
+              </div>
+            ) : null}
+            <ParameterField
+              testId="param-horizonYear"
+              paramKey="horizonYear"
+              label={t('param.horizonYear')}
+              suffix={t('unit.year')}
+              value={horizon.value}
+              min={horizon.min}
+              max={horizon.max}
+              step={1}
+              onCommit={commitValue}
+              notANumber={notANumber}
+            />
+          </fieldset>
+
+          <fieldset className="sc-panel">
+            <legend>{t('uncertainty.title')}</legend>
+            <label className="sc-check">
+              <input type="checkbox" checked={Boolean(uncertainty)} data-testid="uncertainty-toggle" onChange={(event) => change((s) => withUncertaintyEnabled(s, event.target.checked), 'uncertainty', false)} />
+              {t('uncertainty.enable')}
+            </label>
+            {uncertainty ? (
+              <>
+                <p className="sc-field-hint">{t('uncertainty.about', { parameter: t(`uncertainParam.${uncertainKey}`) })}</p>
+                <label className="sc-field">
+                  <span className="sc-field-label">{t('uncertainty.kind')}</span>
+                  <select value={distribution?.kind ?? 'normal'} data-testid="distribution-kind" onChange={(event) => change((s) => withDistributionKind(s, event.target.value as WorkspaceDistribution['kind']), 'uncertainty', false)}>
+                    {distributionKinds.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`distribution.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {distribution
+                  ? distributionFields(distribution.kind).map((field) => (
+                      <ParameterField
+                        key={`${distribution.kind}-${field}`}
+                        testId={`dist-${field}`}
+                        paramKey={`dist:${field}`}
+                        label={t(`distributionField.${field}`)}
+                        suffix={distSuffix}
+                        value={(distribution as Record<string, number | string>)[field] as number}
+                        min={0}
+                        max={0}
+                        step={uncertainKey === 'growthRatePercent' || uncertainKey === 'rateShiftPercent' ? 0.1 : defs[0]?.step ?? 1}
+                        slider={false}
+                        onCommit={commitValue}
+                        notANumber={notANumber}
+                      />
+                    ))
+                  : null}
+                <label className="sc-field">
+                  <span className="sc-field-label">{t('uncertainty.shockMode')}</span>
+                  <select value={uncertainty.shockMode} data-testid="shock-mode" onChange={(event) => change((s) => withShockMode(s, event.target.value as 'perYear' | 'perTrial'), 'uncertainty.shockMode', false)}>
+                    <option value="perYear">{t('uncertainty.perYear')}</option>
+                    <option value="perTrial">{t('uncertainty.perTrial')}</option>
+                  </select>
+                </label>
+                <ParameterField testId="mc-trials" paramKey="trials" label={t('uncertainty.trials')} suffix="" value={uncertainty.trials} min={1} max={1} step={1000} slider={false} onCommit={commitValue} notANumber={notANumber} />
+                <ParameterField testId="mc-seed" paramKey="seed" label={t('uncertainty.seed')} suffix="" value={uncertainty.seed} min={0} max={0} step={1} slider={false} onCommit={commitValue} notANumber={notANumber} />
+              </>
+            ) : null}
+            <MonteCarloStatus status={monteCarlo.status} progress={monteCarlo.progress} error={monteCarlo.error} trials={monteCarlo.result?.trials ?? uncertainty?.trials ?? 0} />
+          </fieldset>
+        </div>
+        <div className="sc-results">
+          <section className="sc-panel" aria-labelledby={`${id}-targets-title`}>
+            <h3 id={`${id}-targets-title`} className="sc-section-title">
+              {t('targets.title')}
+            </h3>
+            <TargetsSummary scenario={scenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} />
+          </section>
+          <YearTable rows={deferredRows} unit={unit} fm={fm} hasBand={deferredRows.some((row) => row.p50 !== undefined)} stale={deferredRows !== rows} />
+        </div>
+      </div>
+
+      <NotesField scenario={scenario} edit={edit} />
+    </div>
+  );
+});
+
+const MonteCarloStatus = memo(function MonteCarloStatus({ status, progress, error, trials }: { status: 'off' | 'running' | 'done' | 'error'; progress: number; error: string | null; trials: number }) {
+  const { t } = useTranslation('scenarios');
+  const fm = useFormatters();
+  if (status === 'off') return <p className="sc-muted" data-testid="mc-status" data-status="off">{t('uncertainty.off')}</p>;
+  if (status === 'error')
+    return (
+      <p className="sc-field-error" role="alert" data-testid="mc-status" data-status="error">
+        <span aria-hidden="true">⚠ </span>
+        {t('uncertainty.failed', { error })}
+      </p>
+    );
+  if (status === 'running')
+    return (
+      <p className="sc-mc-status" role="status" data-testid="mc-status" data-status="running">
+        <span aria-hidden="true">⏳ </span>
+        {t('uncertainty.running', { percent: fm.percent(progress * 100, 0) })}
+        <progress max={1} value={progress} aria-label={t('uncertainty.progress')} />
+      </p>
+    );
+  return (
+    <p className="sc-mc-status" role="status" data-testid="mc-status" data-status="done">
+      <span aria-hidden="true">✓ </span>
+      {t('uncertainty.done', { trials: fm.number(trials, 0) })}
+    </p>
+  );
+});
+
+function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang: 'zh' | 'en'; edit: ScenarioBuilderProps['edit'] }) {
+  const { t } = useTranslation('scenarios');
+  const current = displayName(scenario, lang);
+  const [draft, setDraft] = useState({ text: current, forName: current });
+  if (draft.forName !== current) setDraft({ text: current, forName: current });
+  const commit = () => {
+    const trimmed = draft.text.trim().slice(0, 200);
+    if (!trimmed || trimmed === current) {
+      setDraft({ text: current, forName: current });
+      return;
+    }
+    edit((ws, now) => updateScenario(ws, scenario.id, (s) => (lang === 'en' && s.nameEn !== undefined ? { ...s, nameEn: trimmed } : { ...s, name: trimmed }), now));
+  };
+  return (
+    <label className="sc-name">
+      <span className="sc-field-label">{t('builder.name')}</span>
+      <input
+        type="text"
+        value={draft.text}
+        data-testid="scenario-name"
+        maxLength={200}
+        onChange={(event) => setDraft({ text: event.target.value, forName: current })}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+          if (event.key === 'Escape') setDraft({ text: current, forName: current });
+        }}
+      />
+    </label>
+  );
+}
+
+function NotesField({ scenario, edit }: { scenario: WorkspaceScenario; edit: ScenarioBuilderProps['edit'] }) {
+  const { t } = useTranslation('scenarios');
+  return (
+    <label className="sc-notes">
+      <span className="sc-section-title">{t('builder.notes')}</span>
+      <textarea
+        value={scenario.notes}
+        rows={4}
+        maxLength={20_000}
+        data-testid="scenario-notes"
+        onChange={(event) => {
+          const notes = event.target.value;
+          edit((ws, now) => updateScenario(ws, scenario.id, (s) => (s.notes === notes ? s : { ...s, notes }), now), `notes:${scenario.id}`);
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,121 @@
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { analyzeTarget, EngineError, type MonteCarloResult, type ParameterKey, type TargetAnalysis } from '../../../shared/engine';
+import type { WorkspaceScenario } from '../../../shared/workspace';
+import type { Formatters } from '../../i18n/format';
+import { specOf } from './scenario-form';
+
+export interface TargetsSummaryProps {
+  scenario: WorkspaceScenario;
+  monteCarlo: MonteCarloResult | null;
+  monteCarloRunning: boolean;
+  fm: Formatters;
+}
+
+function assumedValue(scenario: WorkspaceScenario, parameter: ParameterKey): number {
+  switch (scenario.model) {
+    case 'cagr':
+      return scenario.params.growthRatePercent;
+    case 'ratePath':
+      return 0;
+    case 'linear':
+      return scenario.params.incrementPerYear;
+    case 'logistic':
+      return parameter === 'ceiling' ? scenario.params.ceiling : scenario.params.growthRatePercent;
+    case 'targetPath':
+      return scenario.params.targetValue;
+  }
+}
+
+/** Each target of the scenario: what growth it needs against what is assumed, the gap, when it is reached, and how likely. */
+export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarlo, monteCarloRunning, fm }: TargetsSummaryProps) {
+  const { t } = useTranslation('scenarios');
+  const analyses = useMemo(() => {
+    try {
+      return scenario.targets.map((target) => analyzeTarget(specOf(scenario), target));
+    } catch (error) {
+      if (error instanceof EngineError) return null;
+      throw error;
+    }
+  }, [scenario]);
+
+  if (scenario.targets.length === 0) {
+    return (
+      <p className="sc-muted" data-testid="targets-empty">
+        {t('targets.none')}
+      </p>
+    );
+  }
+  if (!analyses) return <p className="sc-muted">{t('targets.invalid')}</p>;
+
+  const growthText = (parameter: ParameterKey, value: number): string => {
+    if (parameter === 'growthRatePercent') return t('targets.perYear', { value: fm.percent(value, 2) });
+    if (parameter === 'rateShiftPercent') return t('targets.shift', { value: `${value >= 0 ? '+' : ''}${fm.number(value, 2)}` });
+    if (parameter === 'incrementPerYear') return t('targets.incrementPerYear', { value: fm.value(value, scenario.unit) });
+    return t('targets.pathTarget', { value: fm.value(value, scenario.unit) });
+  };
+  const probabilityOf = (analysis: TargetAnalysis): string => {
+    const found = monteCarlo?.targets.find((p) => p.year === analysis.year && p.value === analysis.value);
+    if (found) return t('targets.probability', { value: fm.percent(found.probability * 100, 1), se: fm.percent(found.standardError * 100, 1) });
+    if (monteCarloRunning) return t('targets.probabilityRunning');
+    return scenario.uncertainty ? '—' : t('targets.probabilityOff');
+  };
+
+  return (
+    <table className="sc-table sc-targets" data-testid="targets-summary">
+      <caption className="visually-hidden">{t('targets.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('targets.target')}</th>
+          <th scope="col">{t('targets.required')}</th>
+          <th scope="col">{t('targets.assumed')}</th>
+          <th scope="col">{t('targets.gap')}</th>
+          <th scope="col">{t('targets.firstYear')}</th>
+          <th scope="col">{t('targets.chance')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {analyses.map((analysis, index) => {
+          const required = analysis.requiredGrowth;
+          return (
+            <tr key={index} data-testid={`target-row-${analysis.year}`}>
+              <th scope="row">
+                {t('targets.targetLabel', { year: analysis.year, value: fm.value(analysis.value, scenario.unit) })}
+                <br />
+                <span className={analysis.met ? 'sc-status-ok' : 'sc-status-bad'}>
+                  <span aria-hidden="true">{analysis.met ? '✓ ' : '✗ '}</span>
+                  {analysis.met ? t('targets.met') : t('targets.notMet')}
+                </span>
+              </th>
+              <td>
+                {required.status === 'reachable' ? (
+                  <>
+                    {growthText(required.parameter, required.value)}
+                    {required.parameter !== 'growthRatePercent' ? (
+                      <span className="sc-muted"> {t('targets.implied', { value: fm.percent(required.impliedCagrPercent, 2) })}</span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="sc-status-bad" data-testid="target-unreachable">
+                    <span aria-hidden="true">⚠ </span>
+                    {t('targets.unreachable', { reason: fm.lang === 'zh' ? required.reasonZh : required.reason })}
+                  </span>
+                )}
+              </td>
+              <td>{required.status === 'reachable' ? growthText(required.parameter, assumedValue(scenario, required.parameter)) : '—'}</td>
+              <td>
+                {fm.value(analysis.projected, scenario.unit)}
+                <br />
+                <span className="sc-muted">
+                  {t('targets.gapValue', { sign: analysis.gap >= 0 ? '+' : '−', value: fm.value(Math.abs(analysis.gap), scenario.unit), percent: fm.percent(analysis.gapPercent, 1) })}
+                </span>
+              </td>
+              <td>{analysis.firstYearReached ?? t('targets.notReached')}</td>
+              <td>{probabilityOf(analysis)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+});

@@ -1,0 +1,443 @@
+/**
+ * Pure logic behind the scenario builder: which parameters a model has and how far their
+ * sliders reach, applying an edit and checking it with the engine, switching models, and the
+ * rows of the chart and the yearly table. No React here, so all of it is unit-tested.
+ */
+import {
+  growthParameterOf,
+  lastAnalysisYear,
+  MAX_YEAR,
+  projectInto,
+  validateScenarioSpec,
+  validateUncertainty,
+  valueAtYear,
+  type EngineIssue,
+  type ModelKind,
+  type MonteCarloResult,
+  type ScenarioSpec,
+} from '../../../shared/engine';
+import type { WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
+
+export type Lang = 'zh' | 'en';
+
+/** How a parameter's number reads: a percentage, a value in the indicator's unit, or a year. */
+export type ParameterKind = 'percent' | 'value' | 'year' | 'count';
+
+export interface ParameterDef {
+  /** `growthRatePercent`, `incrementPerYear`, `ceiling`, `targetYear`, `targetValue`, `rate:<index>` or `horizonYear`. */
+  readonly key: string;
+  /** Engine field path of the parameter, to find its issues. */
+  readonly field: string;
+  readonly kind: ParameterKind;
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+/** A scenario as the engine sees it (the workspace type is structurally compatible). */
+export function specOf(scenario: WorkspaceScenario): ScenarioSpec {
+  return scenario as ScenarioSpec;
+}
+
+/** A round step about a hundredth of the magnitude: 4200 → 10, 39.8 → 0.1, 58524 → 100. */
+export function niceStep(magnitude: number): number {
+  const size = Math.abs(magnitude);
+  if (!Number.isFinite(size) || size === 0) return 1;
+  return 10 ** Math.floor(Math.log10(size / 100) + 1e-9);
+}
+
+function decimalsOf(step: number): number {
+  return step >= 1 ? 0 : Math.min(10, Math.ceil(-Math.log10(step) - 1e-9));
+}
+
+/** `value` moved by `direction` steps (× 10 with Shift), rounded to the step's decimals so 0.1 steps do not drift. */
+export function stepValue(value: number, step: number, direction: 1 | -1, large: boolean): number {
+  const moved = value + direction * step * (large ? 10 : 1);
+  const decimals = decimalsOf(step);
+  return Number(moved.toFixed(decimals));
+}
+
+function range(value: number, low: number, high: number, step: number): Pick<ParameterDef, 'min' | 'max' | 'step' | 'value'> {
+  // The slider always reaches the current value, even when it was typed far outside the usual range.
+  return { value, min: Math.min(low, value), max: Math.max(high, value), step };
+}
+
+const rateRange = (value: number) => range(value, -30, 60, 0.1);
+
+export function parameterDefs(scenario: WorkspaceScenario): ParameterDef[] {
+  const base = scenario.base.value;
+  const step = niceStep(base);
+  switch (scenario.model) {
+    case 'cagr':
+      return [{ key: 'growthRatePercent', field: 'params.growthRatePercent', kind: 'percent', ...rateRange(scenario.params.growthRatePercent) }];
+    case 'ratePath':
+      return scenario.params.ratesPercent.map((rate, index) => ({ key: `rate:${index}`, field: `params.ratesPercent[${index}]`, kind: 'percent', ...rateRange(rate) }));
+    case 'linear':
+      return [{ key: 'incrementPerYear', field: 'params.incrementPerYear', kind: 'value', ...range(scenario.params.incrementPerYear, -Math.abs(base) * 0.3, Math.abs(base) * 0.5, step) }];
+    case 'logistic':
+      return [
+        { key: 'growthRatePercent', field: 'params.growthRatePercent', kind: 'percent', ...rateRange(scenario.params.growthRatePercent) },
+        { key: 'ceiling', field: 'params.ceiling', kind: 'value', ...range(scenario.params.ceiling, base, base * 6, step) },
+      ];
+    case 'targetPath':
+      return [
+        { key: 'targetYear', field: 'params.targetYear', kind: 'year', ...range(scenario.params.targetYear, scenario.base.year + 1, MAX_YEAR, 1) },
+        { key: 'targetValue', field: 'params.targetValue', kind: 'value', ...range(scenario.params.targetValue, base * 0.5, base * 6, step) },
+      ];
+  }
+}
+
+export function horizonDef(scenario: WorkspaceScenario): ParameterDef {
+  return { key: 'horizonYear', field: 'horizonYear', kind: 'year', ...range(scenario.horizonYear, scenario.base.year + 1, MAX_YEAR, 1) };
+}
+
+/** Location of a distribution moved by `delta` (its spread kept), so it stays centred on the assumed value. */
+export function shiftDistribution(dist: WorkspaceDistribution, delta: number): WorkspaceDistribution {
+  switch (dist.kind) {
+    case 'normal':
+    case 'lognormal':
+      return { ...dist, mean: dist.mean + delta };
+    case 'uniform':
+      return { ...dist, min: dist.min + delta, max: dist.max + delta };
+    case 'triangular':
+    case 'pert':
+      return { ...dist, min: dist.min + delta, mode: dist.mode + delta, max: dist.max + delta };
+  }
+}
+
+function withGrowthDistributionShifted(scenario: WorkspaceScenario, key: 'growthRatePercent' | 'incrementPerYear' | 'targetValue', delta: number): WorkspaceScenario {
+  const dist = scenario.uncertainty?.distributions[key];
+  if (!scenario.uncertainty || !dist || delta === 0) return scenario;
+  return { ...scenario, uncertainty: { ...scenario.uncertainty, distributions: { ...scenario.uncertainty.distributions, [key]: shiftDistribution(dist, delta) } } };
+}
+
+/**
+ * The scenario with one builder parameter set. The Monte Carlo distribution of the model's growth
+ * parameter moves along with it, so the band stays around the path the analyst is looking at.
+ */
+export function withParameterValue(scenario: WorkspaceScenario, key: string, value: number): WorkspaceScenario {
+  if (key === 'horizonYear') return scenario.horizonYear === value ? scenario : { ...scenario, horizonYear: value };
+  switch (scenario.model) {
+    case 'cagr':
+      if (key !== 'growthRatePercent' || scenario.params.growthRatePercent === value) return scenario;
+      return withGrowthDistributionShifted({ ...scenario, params: { growthRatePercent: value } }, key, value - scenario.params.growthRatePercent);
+    case 'ratePath': {
+      const index = key.startsWith('rate:') ? Number(key.slice(5)) : -1;
+      if (!(index >= 0 && index < scenario.params.ratesPercent.length) || scenario.params.ratesPercent[index] === value) return scenario;
+      const ratesPercent = scenario.params.ratesPercent.map((rate, i) => (i === index ? value : rate));
+      return { ...scenario, params: { ratesPercent } };
+    }
+    case 'linear':
+      if (key !== 'incrementPerYear' || scenario.params.incrementPerYear === value) return scenario;
+      return withGrowthDistributionShifted({ ...scenario, params: { incrementPerYear: value } }, key, value - scenario.params.incrementPerYear);
+    case 'logistic':
+      if (key === 'growthRatePercent' && scenario.params.growthRatePercent !== value) {
+        return withGrowthDistributionShifted({ ...scenario, params: { ...scenario.params, growthRatePercent: value } }, key, value - scenario.params.growthRatePercent);
+      }
+      if (key === 'ceiling' && scenario.params.ceiling !== value) return { ...scenario, params: { ...scenario.params, ceiling: value } };
+      return scenario;
+    case 'targetPath':
+      if (key === 'targetYear' && scenario.params.targetYear !== value) return { ...scenario, params: { ...scenario.params, targetYear: value } };
+      if (key === 'targetValue' && scenario.params.targetValue !== value) {
+        return withGrowthDistributionShifted({ ...scenario, params: { ...scenario.params, targetValue: value } }, key, value - scenario.params.targetValue);
+      }
+      return scenario;
+  }
+}
+
+/** Every problem the engine finds with the scenario (its path, then its uncertainty). */
+export function scenarioIssues(scenario: WorkspaceScenario): EngineIssue[] {
+  const spec = specOf(scenario);
+  const issues = validateScenarioSpec(spec);
+  if (issues.length === 0 && scenario.uncertainty) issues.push(...validateUncertainty(spec, scenario.uncertainty));
+  return issues;
+}
+
+/** The engine's message without the leading field path (it is shown next to the field). */
+export function issueText(issue: EngineIssue, lang: Lang): string {
+  const text = lang === 'zh' ? issue.messageZh : issue.message;
+  const prefix = lang === 'zh' ? `${issue.field}:` : `${issue.field}: `;
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
+
+export type EditOutcome = { readonly ok: true; readonly scenario: WorkspaceScenario } | { readonly ok: false; readonly issue: EngineIssue };
+
+/**
+ * Applies a change only if the result is a valid scenario; otherwise returns the engine's first
+ * complaint, preferring the one about the edited field, and the workspace keeps the old value.
+ */
+export function tryEdit(scenario: WorkspaceScenario, change: (s: WorkspaceScenario) => WorkspaceScenario, field: string): EditOutcome {
+  const next = change(scenario);
+  if (next === scenario) return { ok: true, scenario };
+  const issues = scenarioIssues(next);
+  if (issues.length === 0) return { ok: true, scenario: next };
+  const own = issues.find((issue) => issue.field === field || issue.field.startsWith(`${field}.`) || issue.field.startsWith(`${field}[`));
+  return { ok: false, issue: own ?? (issues[0] as EngineIssue) };
+}
+
+/** Parses what an analyst types: "12", "12.5", "−3", "1,219", full-width digits. NaN when it is not a number. */
+export function parseNumberInput(text: string): number {
+  const normal = text
+    .normalize('NFKC')
+    .replace(/[\u2212\u2012\u2013\uFE63]/g, '-')
+    .replace(/[,\s]/g, '')
+    .replace(/%$/, '');
+  if (normal === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normal)) return NaN;
+  return Number(normal);
+}
+
+function round(value: number, decimals: number): number {
+  return Number(value.toFixed(decimals));
+}
+
+function pathValue(scenario: WorkspaceScenario, year: number): number {
+  return valueAtYear(specOf(scenario), year);
+}
+
+/**
+ * The scenario under another model, started so its path ends near where the old one did at the
+ * horizon: same implied CAGR, same average increment, a ceiling above the path, a path target.
+ */
+export function switchModel(scenario: WorkspaceScenario, model: ModelKind): WorkspaceScenario {
+  if (scenario.model === model) return scenario;
+  const years = Math.max(1, scenario.horizonYear - scenario.base.year);
+  const base = scenario.base.value;
+  const end = scenarioIssues(scenario).length === 0 ? pathValue(scenario, scenario.base.year + years) : base;
+  const cagr = base > 0 && end > 0 ? round((Math.pow(end / base, 1 / years) - 1) * 100, 2) : 10;
+  const step = niceStep(base);
+  const { model: _oldModel, params: _oldParams, uncertainty: _oldUncertainty, ...common } = scenario;
+  let next: WorkspaceScenario;
+  switch (model) {
+    case 'cagr':
+      next = { ...common, model, params: { growthRatePercent: cagr } };
+      break;
+    case 'ratePath':
+      next = { ...common, model, params: { ratesPercent: Array.from({ length: Math.min(years, 30) }, () => cagr) } };
+      break;
+    case 'linear':
+      next = { ...common, model, params: { incrementPerYear: round((end - base) / years / step, 0) * step } };
+      break;
+    case 'logistic':
+      next = { ...common, model, params: { growthRatePercent: Math.max(cagr, 1), ceiling: (round((Math.max(end, base) * 1.5) / step, 0) + 1) * step } };
+      break;
+    case 'targetPath': {
+      const firstTarget = scenario.targets.find((t) => t.year > scenario.base.year && t.value > 0);
+      next = { ...common, model, params: firstTarget ? { targetYear: firstTarget.year, targetValue: firstTarget.value } : { targetYear: scenario.base.year + years, targetValue: round(end, 6) } };
+      break;
+    }
+  }
+  return scenario.uncertainty ? { ...next, uncertainty: { ...scenario.uncertainty, distributions: defaultDistributions(next) } } : next;
+}
+
+/** The spread a new uncertainty starts with: ±3 points on a rate, ±20 % on an amount. */
+export function defaultGrowthDistribution(scenario: WorkspaceScenario): { key: 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue'; dist: WorkspaceDistribution } {
+  const key = growthParameterOf(scenario.model) as 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue';
+  switch (scenario.model) {
+    case 'cagr':
+    case 'logistic':
+      return { key, dist: { kind: 'normal', mean: scenario.params.growthRatePercent, sd: 3 } };
+    case 'ratePath':
+      return { key, dist: { kind: 'normal', mean: 0, sd: 3 } };
+    case 'linear': {
+      const mean = scenario.params.incrementPerYear;
+      return { key, dist: { kind: 'normal', mean, sd: Math.abs(mean) * 0.2 || niceStep(scenario.base.value) * 10 } };
+    }
+    case 'targetPath': {
+      const mean = scenario.params.targetValue;
+      return { key, dist: { kind: 'normal', mean, sd: Math.abs(mean) * 0.1 } };
+    }
+  }
+}
+
+function defaultDistributions(scenario: WorkspaceScenario): NonNullable<WorkspaceScenario['uncertainty']>['distributions'] {
+  const { key, dist } = defaultGrowthDistribution(scenario);
+  return { [key]: dist };
+}
+
+export const defaultTrials = 20_000;
+export const defaultSeed = 20240226;
+
+/** Turns uncertainty on with a default spread on the growth parameter, or off. */
+export function withUncertaintyEnabled(scenario: WorkspaceScenario, enabled: boolean): WorkspaceScenario {
+  if (enabled === Boolean(scenario.uncertainty)) return scenario;
+  if (!enabled) {
+    const next = { ...scenario };
+    delete next.uncertainty;
+    return next;
+  }
+  return { ...scenario, uncertainty: { distributions: defaultDistributions(scenario), shockMode: 'perYear', trials: defaultTrials, seed: defaultSeed } };
+}
+
+/** A distribution of another kind with about the same centre and spread. */
+export function convertDistribution(dist: WorkspaceDistribution, kind: WorkspaceDistribution['kind']): WorkspaceDistribution {
+  if (dist.kind === kind) return dist;
+  const centre = dist.kind === 'normal' || dist.kind === 'lognormal' ? dist.mean : dist.kind === 'uniform' ? (dist.min + dist.max) / 2 : dist.mode;
+  const spread = dist.kind === 'normal' || dist.kind === 'lognormal' ? dist.sd : (dist.max - dist.min) / 4;
+  const r = (x: number) => round(x, 6);
+  switch (kind) {
+    case 'normal':
+    case 'lognormal':
+      return { kind, mean: r(centre), sd: r(spread) };
+    case 'uniform':
+      return { kind, min: r(centre - 2 * spread), max: r(centre + 2 * spread) };
+    case 'triangular':
+    case 'pert':
+      return { kind, min: r(centre - 2 * spread), mode: r(centre), max: r(centre + 2 * spread) };
+  }
+}
+
+/** Which fields a distribution kind has, in the order the builder shows them. */
+export function distributionFields(kind: WorkspaceDistribution['kind']): ReadonlyArray<'mean' | 'sd' | 'min' | 'mode' | 'max'> {
+  if (kind === 'normal' || kind === 'lognormal') return ['mean', 'sd'];
+  if (kind === 'uniform') return ['min', 'max'];
+  return ['min', 'mode', 'max'];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart and table rows
+
+export interface YearRow {
+  readonly year: number;
+  /** Observed value of the indicator (the article or the user's data). */
+  readonly actual?: number;
+  /** The scenario's path, from the base year on. */
+  readonly projection?: number;
+  readonly p10?: number;
+  readonly p25?: number;
+  readonly p50?: number;
+  readonly p75?: number;
+  readonly p90?: number;
+  /** Recharts range areas read [low, high] pairs. */
+  readonly band80?: readonly [number, number];
+  readonly band50?: readonly [number, number];
+  /** Other scenarios of the same indicator, by column key. */
+  readonly [other: `other${number}`]: number | undefined;
+}
+
+export interface ActualPoint {
+  readonly year: number;
+  readonly value: number;
+}
+
+/** The scenario's projected path, or null when it is not valid (the builder never stores such, but a file could). */
+export function projectionOf(scenario: WorkspaceScenario): Float64Array | null {
+  if (validateScenarioSpec(specOf(scenario)).length > 0) return null;
+  const values = new Float64Array(Math.max(0, lastAnalysisYear(specOf(scenario)) - scenario.base.year) + 1);
+  projectInto(specOf(scenario), values);
+  return values;
+}
+
+function percentileRow(result: MonteCarloResult | null, level: number): Float64Array | null {
+  if (!result) return null;
+  const index = result.percentileLevels.indexOf(level);
+  return index >= 0 ? (result.percentiles[index] ?? null) : null;
+}
+
+/**
+ * One row per year from the earliest actual value to the last analysed year. The Monte Carlo
+ * result may be one step behind the path while a slider moves; it is matched by year.
+ */
+export function buildYearRows(
+  scenario: WorkspaceScenario,
+  path: Float64Array | null,
+  actuals: readonly ActualPoint[],
+  monteCarlo: MonteCarloResult | null,
+  others: ReadonlyArray<{ readonly startYear: number; readonly values: Float64Array }> = [],
+): YearRow[] {
+  const baseYear = scenario.base.year;
+  const lastYear = Math.max(baseYear + (path ? path.length - 1 : 0), ...others.map((o) => o.startYear + o.values.length - 1));
+  const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year), ...others.map((o) => o.startYear));
+  const actualByYear = new Map(actuals.map((a) => [a.year, a.value]));
+  const p = { p10: percentileRow(monteCarlo, 10), p25: percentileRow(monteCarlo, 25), p50: percentileRow(monteCarlo, 50), p75: percentileRow(monteCarlo, 75), p90: percentileRow(monteCarlo, 90) };
+  const rows: YearRow[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    const row: Record<string, unknown> = { year };
+    const actual = actualByYear.get(year);
+    if (actual !== undefined) row['actual'] = actual;
+    const projected = path?.[year - baseYear];
+    if (projected !== undefined) row['projection'] = projected;
+    if (monteCarlo) {
+      const index = year - monteCarlo.startYear;
+      if (index >= 0 && index < monteCarlo.yearCount) {
+        const p10 = p.p10?.[index];
+        const p25 = p.p25?.[index];
+        const p50 = p.p50?.[index];
+        const p75 = p.p75?.[index];
+        const p90 = p.p90?.[index];
+        if (p10 !== undefined && p90 !== undefined) Object.assign(row, { p10, p90, band80: [p10, p90] });
+        if (p25 !== undefined && p75 !== undefined) Object.assign(row, { p25, p75, band50: [p25, p75] });
+        if (p50 !== undefined) row['p50'] = p50;
+      }
+    }
+    others.forEach((other, index) => {
+      const value = other.values[year - other.startYear];
+      if (value !== undefined) row[`other${index}`] = value;
+    });
+    rows.push(row as unknown as YearRow);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder keys: one handler serves the model parameters, the horizon and the uncertainty settings
+
+export type DistributionField = 'mean' | 'sd' | 'min' | 'mode' | 'max';
+
+/** The key of the parameter the Monte Carlo distribution in the builder describes. */
+export function uncertainKeyOf(scenario: WorkspaceScenario): 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue' {
+  return growthParameterOf(scenario.model) as 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue';
+}
+
+/** Engine field path of a builder key, to pick its issue. */
+export function fieldOfKey(scenario: WorkspaceScenario, key: string): string {
+  if (key === 'horizonYear') return 'horizonYear';
+  if (key.startsWith('rate:')) return `params.ratesPercent[${key.slice(5)}]`;
+  if (key.startsWith('dist:')) return `uncertainty.distributions.${uncertainKeyOf(scenario)}.${key.slice(5)}`;
+  if (key === 'trials' || key === 'seed') return `uncertainty.${key}`;
+  return `params.${key}`;
+}
+
+function withDistribution(scenario: WorkspaceScenario, change: (dist: WorkspaceDistribution) => WorkspaceDistribution): WorkspaceScenario {
+  if (!scenario.uncertainty) return scenario;
+  const key = uncertainKeyOf(scenario);
+  const current = scenario.uncertainty.distributions[key] ?? defaultGrowthDistribution(scenario).dist;
+  const next = change(current);
+  if (next === current) return scenario;
+  return { ...scenario, uncertainty: { ...scenario.uncertainty, distributions: { ...scenario.uncertainty.distributions, [key]: next } } };
+}
+
+/** The scenario with one builder key set to `value` (same object when nothing changes). */
+export function withBuilderValue(scenario: WorkspaceScenario, key: string, value: number): WorkspaceScenario {
+  if (key.startsWith('dist:')) {
+    const field = key.slice(5) as DistributionField;
+    return withDistribution(scenario, (dist) => (field in dist && (dist as Record<string, number | string>)[field] !== value ? ({ ...dist, [field]: value } as WorkspaceDistribution) : dist));
+  }
+  if (key === 'trials' || key === 'seed') {
+    if (!scenario.uncertainty || scenario.uncertainty[key] === value) return scenario;
+    return { ...scenario, uncertainty: { ...scenario.uncertainty, [key]: value } };
+  }
+  return withParameterValue(scenario, key, value);
+}
+
+export function withDistributionKind(scenario: WorkspaceScenario, kind: WorkspaceDistribution['kind']): WorkspaceScenario {
+  return withDistribution(scenario, (dist) => convertDistribution(dist, kind));
+}
+
+export function withShockMode(scenario: WorkspaceScenario, shockMode: 'perYear' | 'perTrial'): WorkspaceScenario {
+  if (!scenario.uncertainty || scenario.uncertainty.shockMode === shockMode) return scenario;
+  return { ...scenario, uncertainty: { ...scenario.uncertainty, shockMode } };
+}
+
+/** A rate path one year longer (the last rate repeated) or shorter (never empty). */
+export function withRatePathLength(scenario: WorkspaceScenario, change: 1 | -1): WorkspaceScenario {
+  if (scenario.model !== 'ratePath') return scenario;
+  const rates = scenario.params.ratesPercent;
+  if (change === -1) return rates.length <= 1 ? scenario : { ...scenario, params: { ratesPercent: rates.slice(0, -1) } };
+  return rates.length >= 200 ? scenario : { ...scenario, params: { ratesPercent: [...rates, rates.at(-1) ?? 0] } };
+}
+
+/** Value of the scenario's path in one year, or NaN when the scenario cannot be projected. */
+export function projectedValue(scenario: WorkspaceScenario, year: number): number {
+  return validateScenarioSpec(specOf(scenario)).length === 0 && year >= scenario.base.year ? valueAtYear(specOf(scenario), year) : NaN;
+}

@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+
+const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+async function openScenarios(page: Page): Promise<void> {
+  await openApp(page);
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('scenario-builder')).toBeVisible();
+}
+
+test.describe('scenario builder', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('sets the software growth to 12% by keyboard, duplicates a pessimistic case, undoes, reloads and switches to English', async ({ page }) => {
+    const problems = watchPageErrors(page);
+    await openScenarios(page);
+    await page.getByTestId('scenario-item-software-revenue-15pct').click();
+    await expect(page.getByTestId('scenario-name')).toHaveValue(/软件和信息服务业/);
+
+    // 15% → 12%: Shift+↓ steps a whole point (ten 0.1-point steps), three times.
+    const rate = page.getByTestId('param-growthRatePercent-input');
+    await rate.focus();
+    await rate.press('Shift+ArrowDown');
+    await rate.press('Shift+ArrowDown');
+    await rate.press('Shift+ArrowDown');
+    await expect(rate).toHaveValue('12');
+    await expect(page.getByTestId('param-growthRatePercent-slider')).toHaveValue('12');
+    // 4200 × 1.12³ = 4200 × 1.404928 = 5900.6976 亿元, printed with two decimals, trailing zero dropped.
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+    // 2024 is the base year: the article's 4200亿元.
+    await expect(page.getByTestId('year-value-2024')).toHaveText('4200亿元');
+    await page.screenshot({ path: `${screenshotDir}/scenarios-zh.png`, fullPage: false });
+
+    // A pessimistic variant: duplicate, then type a lower rate.
+    await page.getByTestId('duplicate-scenario').click();
+    const copyItem = page.getByTestId('scenario-item-software-revenue-15pct-copy');
+    await expect(copyItem).toContainText('（副本）');
+    await expect(copyItem).toHaveAttribute('aria-current', 'true');
+    await page.getByTestId('scenario-name').fill('软件营收：悲观情景');
+    await page.getByTestId('scenario-name').press('Enter');
+    await expect(copyItem).toContainText('软件营收：悲观情景');
+    await rate.fill('8');
+    // 4200 × 1.08³ = 4200 × 1.259712 = 5290.7904 → 5290.79亿元
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5290.79亿元');
+
+    // Ctrl+Z (focus outside a text field) restores the copy's previous rate, 12%.
+    await page.getByTestId('param-growthRatePercent-slider').focus();
+    await page.keyboard.press('Control+z');
+    await expect(rate).toHaveValue('12');
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+
+    // A value the engine refuses is explained next to the field and not stored.
+    await rate.fill('-120');
+    await expect(page.getByTestId('param-growthRatePercent-error')).toContainText('增长率必须大于 −100%');
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+    await rate.fill('12');
+    await expect(page.getByTestId('param-growthRatePercent-error')).toHaveCount(0);
+
+    // The draft is autosaved shortly after the last edit; a reload brings everything back.
+    await page.waitForTimeout(1200);
+    await page.reload();
+    await page.locator('.shell').waitFor();
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByTestId('scenario-item-software-revenue-15pct-copy')).toContainText('软件营收：悲观情景');
+    await page.getByTestId('scenario-item-software-revenue-15pct').click();
+    await expect(page.getByTestId('param-growthRatePercent-input')).toHaveValue('12');
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+
+    // English: every label in the builder changes; only names and data may stay Chinese.
+    await page.getByTestId('language-select').selectOption('en');
+    const builder = page.getByTestId('scenario-builder');
+    await expect(builder.getByText('Growth per year', { exact: true })).toBeVisible();
+    await expect(builder.getByText('Values year by year')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Scenarios');
+    // 5900.6976 亿元 = CNY 590.06976 bn → two decimals.
+    await expect(page.getByTestId('year-value-2027')).toHaveText('CNY 590.07 bn');
+    const labels = await builder.locator('label, legend, th, caption, button, option, .sc-field-hint, .sc-muted, .recharts-legend-item-text, .chart-frame-source').allInnerTexts();
+    const chinese = labels.filter((text) => cjk.test(text));
+    expect(chinese).toEqual([]);
+    const listLabels = await page.locator('.sc-list h3, .sc-list button:not(.sc-item), .sc-list summary').allInnerTexts();
+    expect(listLabels.filter((text) => cjk.test(text))).toEqual([]);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    await page.screenshot({ path: `${screenshotDir}/scenarios-en.png` });
+    expect(problems).toEqual([]);
+  });
+
+  test('shows the Monte Carlo band, the target probabilities and the reasons a target cannot be reached', async ({ page }) => {
+    await openScenarios(page);
+    await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
+    await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+    await expect(page.getByTestId('year-table').locator('thead')).toContainText('P50');
+    // 7565 firms in 2023 → 10000 in 2025 needs (10000/7565)^(1/2) − 1 = 14.97% a year.
+    await expect(page.getByTestId('target-row-2025')).toContainText('每年 14.97%');
+    await expect(page.getByTestId('target-row-2025')).toContainText('%（标准误');
+    await expect(page.locator('.recharts-area')).toHaveCount(2);
+
+    // A logistic curve whose ceiling is below the 2027 target of 86,000 can never reach it.
+    await page.getByTestId('scenario-item-tech-based-firms-logistic').click();
+    const ceiling = page.getByTestId('param-ceiling-input');
+    await ceiling.fill('80000');
+    await expect(page.getByTestId('target-row-2027').getByTestId('target-unreachable')).toContainText('上限 80000 不高于目标值 86000');
+    // A ceiling at or below the base (58,524) is refused by the engine, next to the field.
+    await ceiling.fill('50000');
+    await expect(page.getByTestId('param-ceiling-error')).toContainText('上限必须大于基期值 58524');
+
+    await page.getByTestId('theme-select').selectOption('dark');
+    await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
+    await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    await page.screenshot({ path: `${screenshotDir}/scenarios-dark-zh.png` });
+  });
+
+  test('deletes without asking, says undo restores it, and sets the baseline', async ({ page }) => {
+    await openScenarios(page);
+    await page.getByTestId('scenario-item-projects-5-8-total-investment').click();
+    await page.getByTestId('delete-scenario').click();
+    await expect(page.getByTestId('scenario-item-projects-5-8-total-investment')).toHaveCount(0);
+    await expect(page.locator('.notification')).toContainText('Ctrl+Z');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByTestId('scenario-item-projects-5-8-total-investment')).toBeVisible();
+
+    await page.getByTestId('scenario-item-diagnostics-market-cagr').click();
+    await page.getByTestId('baseline-scenario').click();
+    await expect(page.getByTestId('scenario-item-diagnostics-market-cagr').getByTestId('baseline-badge')).toHaveText(/基准/);
+    await expect(page.getByTestId('scenario-item-high-tech-firms-19-2pct').getByTestId('baseline-badge')).toHaveCount(0);
+  });
+
+  test('adds a scenario from a figure of the article', async ({ page }) => {
+    await openScenarios(page);
+    await page.getByTestId('add-scenario').locator('summary').click();
+    await page.getByTestId('add-search').fill('高新技术企业');
+    await page.getByTestId('add-indicator').selectOption('cq.enterprises.high-tech');
+    await page.getByTestId('add-base').selectOption('obs:cq.enterprises.high-tech@2023-actual');
+    await page.getByTestId('add-confirm').click();
+    const builder = page.getByTestId('scenario-builder');
+    await expect(page.getByTestId('scenario-name')).toHaveValue(/每年增长10%/);
+    // Base 7565 firms (2023); at the default 10%: 7565 × 1.1² = 9153.65 firms in 2025.
+    await expect(builder.getByTestId('year-value-2025')).toHaveText('9153.65家');
+  });
+});
