@@ -1,24 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
 import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../../shared/settings/settings';
-import { CompareView } from '../features/compare/CompareView';
 import { DataView } from '../features/data/DataView';
-import { ExportView } from '../features/export/ExportView';
 import { ExcelExportCommand } from '../features/export/useExcelExport';
 import { ImportButton, ImportPanel } from '../features/import/ImportPanel';
 import { useImportCommand } from '../features/import/useImportCommand';
-import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { scenarioFromObservation } from '../features/scenarios/new-scenario';
 import { ScenariosView } from '../features/scenarios/ScenariosView';
-import { SensitivityView } from '../features/sensitivity/SensitivityView';
-import { TargetsView } from '../features/targets/TargetsView';
 import { addScenario } from '../features/workspace/workspace-edits';
 import { useWorkspace } from '../features/workspace/WorkspaceProvider';
 import { WorkspaceToolbar } from '../features/workspace/WorkspaceToolbar';
 import { changeLanguage, resolveLanguage } from '../i18n';
 import { useTheme } from './useTheme';
 import { viewIds, type ViewId } from './views';
+
+// Views other than the first load on demand, so Recharts and the heavier analyses stay out of
+// the initial bundle and the first screen paints sooner.
+const CompareView = lazy(() => import('../features/compare/CompareView').then((m) => ({ default: m.CompareView })));
+const TargetsView = lazy(() => import('../features/targets/TargetsView').then((m) => ({ default: m.TargetsView })));
+const SensitivityView = lazy(() => import('../features/sensitivity/SensitivityView').then((m) => ({ default: m.SensitivityView })));
+const ExportView = lazy(() => import('../features/export/ExportView').then((m) => ({ default: m.ExportView })));
+const PresentationPanel = lazy(() => import('../features/presentation/PresentationPanel').then((m) => ({ default: m.PresentationPanel })));
 
 export interface AppProps {
   platform: DeskApi;
@@ -136,17 +139,19 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
             </button>
           </div>
         ))}
-        {view === 'data' ? <DataView onUseInScenario={useInScenario} /> : null}
-        {view === 'scenarios' ? <ScenariosView /> : null}
-        {view === 'compare' ? <CompareView /> : null}
-        {view === 'targets' ? <TargetsView /> : null}
-        {view === 'sensitivity' ? <SensitivityView /> : null}
-        {view === 'export' ? (
-          <>
-            <ExportView />
-            <PresentationPanel />
-          </>
-        ) : null}
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          {view === 'data' ? <DataView onUseInScenario={useInScenario} /> : null}
+          {view === 'scenarios' ? <ScenariosView /> : null}
+          {view === 'compare' ? <CompareView /> : null}
+          {view === 'targets' ? <TargetsView /> : null}
+          {view === 'sensitivity' ? <SensitivityView /> : null}
+          {view === 'export' ? (
+            <>
+              <ExportView />
+              <PresentationPanel />
+            </>
+          ) : null}
+        </Suspense>
       </main>
       <ImportPanel open={importer.isOpen} onClose={importer.close} />
     </div>
