@@ -9,7 +9,7 @@ import { linspace, twoWayTable } from '../shared/engine/analysis';
 import { projectScenario, type ScenarioSpec } from '../shared/engine/models';
 import { createMonteCarloRun, type MonteCarloInput } from '../shared/engine/montecarlo';
 import { percentilesBySorting, percentilesInPlace } from '../shared/engine/percentiles';
-import { measureWorkbookExport } from './bench-workbook';
+import { benchWorkspace, measureWorkbookExport } from './bench-workbook';
 import { renderTable, formatNumber } from './format';
 
 interface Measurement {
@@ -34,28 +34,6 @@ function measure(name: string, note: string, warmups: number, runs: number, body
   const middle = Math.floor(times.length / 2);
   const medianMs = times.length % 2 === 1 ? (times[middle] as number) : ((times[middle - 1] as number) + (times[middle] as number)) / 2;
   return { name, medianMs, minMs: times[0] as number, runs, note };
-}
-
-const BASE_YEAR = 2010;
-const HORIZON = BASE_YEAR + 49; // 50 yearly values
-
-function hundredScenarios(): ScenarioSpec[] {
-  return Array.from({ length: 100 }, (_, index): ScenarioSpec => {
-    const base = { year: BASE_YEAR, value: 1000 + index * 37 };
-    const common = { base, horizonYear: HORIZON, targets: [{ year: BASE_YEAR + 10, value: 3000 }] };
-    switch (index % 5) {
-      case 0:
-        return { ...common, model: 'cagr', params: { growthRatePercent: 3 + (index % 17) } };
-      case 1:
-        return { ...common, model: 'ratePath', params: { ratesPercent: [12, 10, 9, 8, 7, 6, 5] } };
-      case 2:
-        return { ...common, model: 'linear', params: { incrementPerYear: 4000 } };
-      case 3:
-        return { ...common, model: 'logistic', params: { growthRatePercent: 20, ceiling: 1e6 } };
-      default:
-        return { ...common, model: 'targetPath', params: { targetYear: BASE_YEAR + 5, targetValue: 5500 } };
-    }
-  });
 }
 
 const TRIALS = 100_000;
@@ -100,7 +78,8 @@ function naiveMonteCarlo(): number[][] {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const scenarios = hundredScenarios();
+  // The same 100 scenarios × 50 years (all five models) the workbook benchmark exports.
+  const scenarios: ScenarioSpec[] = benchWorkspace().scenarios;
   const results: Measurement[] = [];
 
   results.push(measure('deterministic: 100 scenarios × 50 years', 'validate + project (projectScenario)', 20, 101, () => scenarios.map((scenario) => projectScenario(scenario))));

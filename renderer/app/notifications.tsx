@@ -9,10 +9,17 @@ export interface AppNotification {
   message: string;
   /** Extra lines, e.g. one per problem found in a file. */
   details?: string[];
+  /** One thing the user can do about it, e.g. open the backup copy. */
+  action?: NotificationAction;
+}
+
+export interface NotificationAction {
+  label: string;
+  run(): void;
 }
 
 interface NotificationsValue {
-  notify(kind: NotificationKind, message: string, details?: string[]): void;
+  notify(kind: NotificationKind, message: string, details?: string[], action?: NotificationAction): void;
 }
 
 const NotificationsContext = createContext<NotificationsValue | null>(null);
@@ -25,10 +32,10 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<AppNotification[]>([]);
   const dismiss = useCallback((id: number) => setItems((all) => all.filter((n) => n.id !== id)), []);
   const notify = useCallback(
-    (kind: NotificationKind, message: string, details?: string[]) => {
+    (kind: NotificationKind, message: string, details?: string[], action?: NotificationAction) => {
       const id = nextId++;
-      setItems((all) => [...all.slice(-4), { id, kind, message, ...(details ? { details } : {}) }]);
-      if (kind !== 'error') setTimeout(() => dismiss(id), 5000);
+      setItems((all) => [...all.slice(-4), { id, kind, message, ...(details ? { details } : {}), ...(action ? { action } : {}) }]);
+      if (kind !== 'error' && !action) setTimeout(() => dismiss(id), 5000);
     },
     [dismiss],
   );
@@ -52,6 +59,18 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
                 </ul>
               ) : null}
             </div>
+            {item.action ? (
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => {
+                  dismiss(item.id);
+                  item.action?.run();
+                }}
+              >
+                {item.action.label}
+              </button>
+            ) : null}
             <button type="button" className="button" onClick={() => dismiss(item.id)}>
               {t('notices.dismiss')}
             </button>
