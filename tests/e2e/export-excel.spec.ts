@@ -36,7 +36,9 @@ test.describe('Excel export (Chinese)', () => {
     const { fileName, workbook } = await exportAndRead(page, /^⤓? ?导出 Excel$/);
     expect(fileName).toMatch(/^情景推演台-.*\.xlsx$/);
     await expect(page.getByTestId('export-status')).toContainText(`已导出 ${fileName}`);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['封面', '假设', '预测', '目标', '不确定性', '来源', '_sdesk']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['封面', '假设', '预测', '目标', '不确定性', '来源', '图表', '_sdesk']);
+    // The chart on screen (the baseline chart of the Export view) is on the Chart sheet as an image.
+    expect((workbook.getWorksheet('图表') as ExcelJS.Worksheet).getImages()).toHaveLength(1);
 
     // The baseline, high-tech firms (s4): 7565 in 2023 at 19.2 % → 7565 × 1.192² = 10748.83616 in 2025.
     const projections = workbook.getWorksheet('预测') as ExcelJS.Worksheet;
@@ -54,7 +56,6 @@ test.describe('Excel export (Chinese)', () => {
     expect(problems).toEqual([]);
   });
 
-  // Needs <ExcelExportCommand /> (renderer/features/export/useExcelExport.ts) mounted in App; not wired yet.
   test('Ctrl+E exports from another view', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('Alt+2');
@@ -74,9 +75,10 @@ test.describe('Excel export (English)', () => {
     await page.getByTestId('language-select').selectOption('en');
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Export/ }).click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Export');
+    await expect(page.locator('#main figure.chart-frame').first()).toBeVisible();
     const { fileName, workbook } = await exportAndRead(page, /Export to Excel$/);
     expect(fileName).toMatch(/^Scenario Desk-.*\.xlsx$/);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Assumptions', 'Projections', 'Targets', 'Uncertainty', 'Sources', '_sdesk']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Assumptions', 'Projections', 'Targets', 'Uncertainty', 'Sources', 'Chart', '_sdesk']);
     // Software revenue (s1): 4200 in 2024 at 15 % → 4200 × 1.15² = 5554.5 in 2026.
     const projections = workbook.getWorksheet('Projections') as ExcelJS.Worksheet;
     const cell = projections.getRow(yearRow(projections, 2026)).getCell(2);

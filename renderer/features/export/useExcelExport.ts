@@ -10,6 +10,28 @@ import { getPlatform } from '../../platform';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { getExportStatus, isWorking, monteCarloFor, setExportStatus, subscribeExportStatus, suggestedWorkbookName, type ExportStatus } from './export-state';
 
+/**
+ * The chart on screen (the first chart frame in the current view), as a 2× PNG for the workbook's
+ * Chart sheet; `undefined` when the view shows no chart or the image cannot be made — the
+ * workbook is still worth having without it.
+ */
+async function currentChartPng(): Promise<Uint8Array | undefined> {
+  const figure = document.querySelector<HTMLElement>('#main figure.chart-frame[data-chart-id]');
+  if (!figure) return undefined;
+  try {
+    const { renderFramePng } = await import('../chart-export/render-image');
+    const text = (selector: string) => figure.querySelector(selector)?.textContent?.trim() ?? '';
+    const blob = await renderFramePng(
+      figure,
+      { title: text('.chart-frame-title'), subtitle: text('.chart-frame-subtitle'), source: text('.chart-frame-source') },
+      { kind: 'scale', scale: 2 },
+    );
+    return new Uint8Array(await blob.arrayBuffer());
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ExcelExport {
   readonly status: ExportStatus;
   exportWorkbook(): Promise<void>;
@@ -34,8 +56,10 @@ export function useExcelExport(): ExcelExport {
     try {
       setExportStatus({ phase: 'loading', fileName: null, error: null });
       const { buildScenarioWorkbook } = await import('../../../shared/workbook/build');
+      const chartPng = await currentChartPng();
       setExportStatus({ phase: 'building', fileName: null, error: null });
       const bytes = await buildScenarioWorkbook({
+        ...(chartPng ? { chartPng } : {}),
         workspace: current,
         lang,
         appVersion: __APP_VERSION__,
