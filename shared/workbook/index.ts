@@ -6,4 +6,3 @@ export * from './bindings';
 export * from './build';
 export * from './read';
 export * from './text';
-export * from './zip-guard';

@@ -13,7 +13,8 @@ import { formatProblem as formatWorkspaceProblem, parseWorkspace, validateWorksp
 import type { Workspace, WorkspaceScenario } from '../workspace/schema';
 import { readField, toCellValue, writeField, type BindingField, type CellBinding } from './bindings';
 import { HIDDEN_SHEET_NAME, WORKBOOK_FORMAT_VERSION, WORKBOOK_MARKER } from './build';
-import { checkZipArchive, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
+import { importLimits } from '../import/limits';
+import { defaultZipLimits, inspectZip, verifyInflatedSizes, type ZipLimits } from '../import/zip-guard';
 
 export type WorkbookProblemCode = 'too-large' | 'not-a-workbook' | 'unsafe-archive' | 'not-from-app' | 'newer-format' | 'bad-metadata' | 'invalid-workspace' | 'missing-name' | 'not-a-number' | 'not-a-whole-year';
 
@@ -119,11 +120,14 @@ function fromCell(cell: number, binding: CellBinding): number {
 }
 
 export async function readScenariosFromWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
-  const limits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
-  const zip = checkZipArchive(bytes, limits);
-  if (!zip.ok) {
-    return { ok: false, problems: zip.problems.map((p) => ({ code: p.code === 'too-large' ? 'too-large' : p.code === 'not-a-zip' ? 'not-a-workbook' : 'unsafe-archive', where: 'file', message: p.message, messageZh: p.messageZh })) };
+  // One zip guard for every workbook the app opens (shared/import/zip-guard): the directory is
+  // checked, then each entry is inflated as a stream up to its declared size, before exceljs sees it.
+  if (bytes.byteLength > importLimits.maxFileBytes) {
+    return fail('too-large', 'file', `the workbook is larger than ${importLimits.maxFileBytes / 1024 / 1024} MB`, `工作簿超过 ${importLimits.maxFileBytes / 1024 / 1024} MB`);
   }
+  const zip = inspectZip(bytes, options.zipLimits ?? defaultZipLimits);
+  const unsafe = zip.ok ? await verifyInflatedSizes(bytes, zip.entries) : zip.error;
+  if (unsafe) return fail(unsafe.code === 'zip-invalid' ? 'not-a-workbook' : 'unsafe-archive', 'file', unsafe.message, unsafe.messageZh);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs takes an ArrayBuffer in the browser and in Node; copy out exactly the file's bytes.
