@@ -23,7 +23,8 @@ export interface ChartFrameProps {
 export function ChartFrame({ chartId, title, subtitle, provenance, children, actions }: ChartFrameProps) {
   const { lang } = useFormatters();
   const figureRef = useRef<HTMLElement>(null);
-  const source = chartSourceLine(lang, provenance);
+  // Number formatting in the source line is slow enough to matter on every slider step.
+  const source = useMemo(() => chartSourceLine(lang, provenance), [lang, provenance]);
   const meta = useMemo(() => ({ title, subtitle: subtitle ?? '', source }), [title, subtitle, source]);
   return (
     <figure className="chart-frame" ref={figureRef} data-chart-id={chartId} aria-labelledby={`${chartId}-title`}>

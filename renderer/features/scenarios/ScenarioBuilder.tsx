@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
 import { isUnitCode, unitLabel } from '../../../shared/units';
@@ -28,10 +28,19 @@ import {
   type ActualPoint,
   type ParameterKind,
 } from './scenario-form';
+import type { ScenarioChartProps } from './ScenarioChart';
 import { TargetsSummary } from './TargetsSummary';
 import { YearTable } from './YearTable';
 
-const ScenarioChart = lazy(() => import('./ScenarioChart'));
+// Recharts stays out of the initial bundle, but its chunk is requested as soon as this module
+// runs (at start-up) and, once it is in, used directly: no Suspense fallback and retry on the way
+// to the first chart.
+let loadedChart: (typeof import('./ScenarioChart'))['default'] | null = null;
+const chartModule = import('./ScenarioChart').then((module) => {
+  loadedChart = module.default;
+  return module;
+});
+const LazyScenarioChart = lazy(() => chartModule);
 
 export interface OtherPath {
   readonly id: string;
@@ -52,18 +61,42 @@ export function displayName(scenario: WorkspaceScenario, lang: 'zh' | 'en'): str
   return lang === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name;
 }
 
-export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals, others, edit }: ScenarioBuilderProps) {
+/**
+ * The same object as last time while a scenario's content is the same, so a workspace commit
+ * that only catches up with what the builder already shows re-renders nothing below it.
+ */
+const lastContent = new Map<string, { scenario: WorkspaceScenario; json: string }>();
+function sameContent(scenario: WorkspaceScenario): WorkspaceScenario {
+  const last = lastContent.get(scenario.id);
+  if (last?.scenario === scenario) return scenario;
+  const json = JSON.stringify(scenario);
+  if (last?.json === json) return last.scenario;
+  if (lastContent.size > 100) lastContent.clear();
+  lastContent.set(scenario.id, { scenario, json });
+  return scenario;
+}
+
+export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, others, edit }: ScenarioBuilderProps) {
   const { t } = useTranslation('scenarios');
   const fm = useFormatters();
   const lang = fm.lang;
   const colors = useChartColors();
+  // While a slider moves, the builder shows its own copy at once and the workspace (which
+  // re-renders the whole app) follows in a transition. The copy is tied to the workspace
+  // scenario it was made from, so any newer workspace state (the commit, undo, another view) wins.
+  const [live, setLive] = useState<{ from: WorkspaceScenario; value: WorkspaceScenario } | null>(null);
+  // Once the workspace has moved on the copy is dropped, so an undo back to the very object it was made from shows the undone state.
+  if (live && live.from !== committed) setLive(null);
+  const scenario = sameContent(live && live.from === committed ? live.value : committed);
   const monteCarlo = useMonteCarlo(scenario);
   const id = scenario.id;
 
   // Handlers read the newest scenario without being re-created on every edit, so unchanged fields keep still.
   const latest = useRef(scenario);
+  const latestCommitted = useRef(committed);
   useLayoutEffect(() => {
     latest.current = scenario;
+    latestCommitted.current = committed;
   });
 
   const change = useCallback(
@@ -71,19 +104,28 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals
       const outcome = tryEdit(latest.current, apply, field);
       if (!outcome.ok) return issueText(outcome.issue, lang);
       if (outcome.scenario === latest.current) return null;
-      edit(
-        (ws, now) =>
-          updateScenario(
-            ws,
-            id,
-            (s) => {
-              const again = tryEdit(s, apply, field);
-              return again.ok ? again.scenario : s;
-            },
-            now,
-          ),
-        coalesce ? `${field}:${id}` : undefined,
-      );
+      const commit = () =>
+        edit(
+          (ws, now) =>
+            updateScenario(
+              ws,
+              id,
+              (s) => {
+                const again = tryEdit(s, apply, field);
+                return again.ok ? again.scenario : s;
+              },
+              now,
+            ),
+          coalesce ? `${field}:${id}` : undefined,
+        );
+      if (coalesce) {
+        // A drag step: repaint the builder now, let the rest of the app catch up without blocking the next frame.
+        latest.current = outcome.scenario;
+        setLive({ from: latestCommitted.current, value: outcome.scenario });
+        startTransition(commit);
+      } else {
+        commit();
+      }
       return null;
     },
     [edit, id, lang],
@@ -104,6 +146,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals
   const path = useMemo(() => projectionOf(scenario), [scenario]);
   const rows = useMemo(() => buildYearRows(scenario, path, actuals, monteCarlo.result, others), [scenario, path, actuals, monteCarlo.result, others]);
   const deferredRows = useDeferredValue(rows);
+  // The target analyses (root finding per target) follow at low priority, like the table.
+  const deferredScenario = useDeferredValue(scenario);
   const hasBand = monteCarlo.result !== null;
   const chartTargets = useMemo(
     () => scenario.targets.map((target) => ({ year: target.year, value: target.value, label: t('chart.targetMarker', { year: target.year, value: fm.value(target.value, unit) }) })),
@@ -144,7 +188,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals
       <ChartFrame chartId={`scenario-${id}`} title={name} subtitle={t('chart.subtitle', { indicator: lang === 'en' && scenario.indicatorName.en ? scenario.indicatorName.en : scenario.indicatorName.zh, unit: unitText })} provenance={provenance}>
         {path ? (
           <Suspense fallback={<div className="sc-chart sc-chart-loading" role="status">{t('chart.loading')}</div>}>
-            <ScenarioChart rows={rows} colors={colors} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
+            <ChartOfScenario rows={rows} colors={colors} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
           </Suspense>
         ) : (
           <p className="sc-field-error" role="alert">
@@ -273,7 +317,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals
             <h3 id={`${id}-targets-title`} className="sc-section-title">
               {t('targets.title')}
             </h3>
-            <TargetsSummary scenario={scenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} />
+            <TargetsSummary scenario={deferredScenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} />
           </section>
           <YearTable rows={deferredRows} unit={unit} fm={fm} hasBand={deferredRows.some((row) => row.p50 !== undefined)} stale={deferredRows !== rows} />
         </div>
@@ -283,6 +327,11 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario, actuals
     </div>
   );
 });
+
+function ChartOfScenario(props: ScenarioChartProps) {
+  const Loaded = loadedChart;
+  return Loaded ? <Loaded {...props} /> : <LazyScenarioChart {...props} />;
+}
 
 const MonteCarloStatus = memo(function MonteCarloStatus({ status, progress, error, trials }: { status: 'off' | 'running' | 'done' | 'error'; progress: number; error: string | null; trials: number }) {
   const { t } = useTranslation('scenarios');
