@@ -60,6 +60,7 @@ export const en: TranslationShape = {
     redo: 'Redo',
     recent: 'Recent',
     noRecent: 'None yet',
+    openBackup: 'Open the backup copy {{file}}',
     copySuffix: ' (copy)',
   },
   source: {

@@ -58,6 +58,7 @@ export const zh = {
     redo: '重做',
     recent: '最近打开',
     noRecent: '暂无',
+    openBackup: '打开备份副本 {{file}}',
     copySuffix: '（副本）',
   },
   source: {

@@ -129,15 +129,27 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
     (text: string, entry: WorkspaceEntry, what: string) => {
       const parsed = parseWorkspace(text);
       if (!parsed.ok) {
-        // The file is left exactly as it is; the problems name where it is wrong.
-        notify('error', t('workspace.invalid', { what }), describeProblems(parsed.problems));
+        // The file is left exactly as it is; the problems name where it is wrong, and the backup
+        // kept by the last save (`.bak`) is offered as a copy to open, if it can be read.
+        const details = describeProblems(parsed.problems);
+        platform
+          .openWorkspaceBackup(entry.id)
+          .catch(() => null)
+          .then((backup) => {
+            const backupParsed = backup ? parseWorkspace(backup.text) : null;
+            const action =
+              backup && backupParsed?.ok
+                ? { label: t('workspace.openBackup', { file: backup.fileName }), run: () => replaceWorkspace(backupParsed.workspace, null, true) }
+                : undefined;
+            notify('error', t('workspace.invalid', { what }), details, action);
+          });
         return;
       }
       replaceWorkspace(parsed.workspace, entry, parsed.migratedFrom !== null);
       notify('success', parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }));
       refreshRecent();
     },
-    [notify, t, describeProblems, replaceWorkspace, refreshRecent],
+    [platform, notify, t, describeProblems, replaceWorkspace, refreshRecent],
   );
 
   const newWorkspace = useCallback(() => {
