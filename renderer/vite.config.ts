@@ -10,7 +10,19 @@ export default defineConfig({
   root,
   // Relative URLs, so the same build serves from app://scenario-desk/ in Electron and from any folder in the browser.
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // Chromium (and so Electron) reads woff2: the woff fallbacks would only double the
+      // render-blocking font CSS and the files shipped, so they are dropped at build time.
+      name: 'woff2-only-fonts',
+      enforce: 'pre',
+      transform(code, id) {
+        if (!/@fontsource[\\/].*\.css$/.test(id)) return null;
+        return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, ''), map: null };
+      },
+    },
+  ],
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   server: { host: '127.0.0.1' },
   build: {

@@ -2,7 +2,6 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
 import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../../shared/settings/settings';
-import { DataView } from '../features/data/DataView';
 import { ExcelExportCommand } from '../features/export/useExcelExport';
 import { ImportButton, ImportPanel } from '../features/import/ImportPanel';
 import { useImportCommand } from '../features/import/useImportCommand';
@@ -17,6 +16,7 @@ import { viewIds, type ViewId } from './views';
 
 // Views other than the first load on demand, so Recharts and the heavier analyses stay out of
 // the initial bundle and the first screen paints sooner.
+const DataView = lazy(() => import('../features/data/DataView').then((m) => ({ default: m.DataView })));
 const CompareView = lazy(() => import('../features/compare/CompareView').then((m) => ({ default: m.CompareView })));
 const TargetsView = lazy(() => import('../features/targets/TargetsView').then((m) => ({ default: m.TargetsView })));
 const SensitivityView = lazy(() => import('../features/sensitivity/SensitivityView').then((m) => ({ default: m.SensitivityView })));
