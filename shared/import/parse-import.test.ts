@@ -193,3 +193,18 @@ describe('parseImportFile: limits', () => {
     expect(expectErrors(await parseImportFile({ fileName: 'x.xlsx', bytes: truncated }))[0]?.code).toBe('zip-invalid');
   });
 });
+
+describe('a workbook exported by Scenario Desk', () => {
+  it('imports back as the same scenarios', async () => {
+    const { buildScenarioWorkbook } = await import('../workbook/build');
+    const { loadStarterWorkspace } = await import('../workspace/starter');
+    const starter = loadStarterWorkspace();
+    const bytes = await buildScenarioWorkbook({ workspace: starter, lang: 'zh', appVersion: '0.1.0', exportedAt: '2026-11-26T00:00:00.000Z' });
+    const result = await parseImportFile({ fileName: '情景推演台-导出.xlsx', bytes });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.scenarios).toEqual(starter.scenarios);
+      expect(result.indicators).toEqual(starter.indicators);
+    }
+  });
+});

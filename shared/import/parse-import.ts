@@ -4,9 +4,11 @@
  * including a bug, comes back as a typed error.
  */
 import { parseCsv, decodeText } from './csv';
+import { HIDDEN_SHEET_NAME } from '../workbook/hidden-sheet';
 import { importLimits } from './limits';
 import { failure, fileProblem, type ImportFileInput, type ImportProblem, type ImportResult, type ParseOptions, type RawTable } from './types';
 import { buildIndicators } from './validate';
+import { inspectZip, readZipEntryText } from './zip-guard';
 
 export type ImportFileKind = 'csv' | 'xlsx';
 
@@ -38,6 +40,24 @@ function csvTables(bytes: Uint8Array): { ok: true; tables: RawTable[] } | { ok: 
   return { ok: true, tables: [{ headerRow: header.row, header: header.cells, rows }] };
 }
 
+/**
+ * A workbook exported by Scenario Desk (it has the hidden `_sdesk` sheet, seen cheaply in
+ * `xl/workbook.xml` without loading the whole workbook) comes back as its scenarios and the
+ * user's indicators in it; `null` for any other workbook, which is then read as data.
+ */
+async function readExportedWorkbook(bytes: Uint8Array): Promise<ImportResult | null> {
+  const zip = inspectZip(bytes);
+  if (!zip.ok) return null;
+  const workbookXml = await readZipEntryText(bytes, zip.entries, 'xl/workbook.xml');
+  if (workbookXml === null || !workbookXml.includes(`name="${HIDDEN_SHEET_NAME}"`)) return null;
+  const { readScenariosFromWorkbook } = await import('../workbook/read');
+  const read = await readScenariosFromWorkbook(bytes, { nowIso: new Date().toISOString() });
+  if (!read.ok) {
+    return failure(...read.problems.map((p) => ({ code: 'invalid-value' as const, row: null, column: p.where, message: p.message, messageZh: p.messageZh })));
+  }
+  return { ok: true, indicators: [...read.workspace.indicators], scenarios: [...read.workspace.scenarios], warnings: [], rowCount: 0 };
+}
+
 async function parseUnguarded(input: ImportFileInput, options: ParseOptions): Promise<ImportResult> {
   const { fileName, bytes } = input;
   options.onProgress?.({ phase: 'checking', fraction: null });
@@ -56,6 +76,8 @@ async function parseUnguarded(input: ImportFileInput, options: ParseOptions): Pr
     if (!read.ok) return read.result;
     tables = read.tables;
   } else {
+    const exported = await readExportedWorkbook(bytes);
+    if (exported) return exported;
     // Loaded only for workbooks: exceljs is most of the worker's code, and CSV imports do not need it.
     const { readWorkbookTables } = await import('./xlsx');
     const read = await readWorkbookTables(bytes);

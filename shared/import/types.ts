@@ -1,4 +1,4 @@
-import type { ImportedIndicator } from '../workspace/schema';
+import type { ImportedIndicator, WorkspaceScenario } from '../workspace/schema';
 
 /** Stable codes, so the UI and tests can tell kinds of failure apart without reading messages. */
 export type ImportErrorCode =
@@ -45,7 +45,14 @@ export interface ImportProblem {
 }
 
 export type ImportResult =
-  | { ok: true; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number }
+  | {
+      ok: true;
+      indicators: ImportedIndicator[];
+      warnings: ImportProblem[];
+      rowCount: number;
+      /** Set when the file is a workbook exported by Scenario Desk: its scenarios come back as they were exported (or as edited in Excel). */
+      scenarios?: WorkspaceScenario[];
+    }
   | { ok: false; errors: ImportProblem[] };
 
 export interface ImportFileInput {

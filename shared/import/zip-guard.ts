@@ -186,3 +186,23 @@ export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly Z
   }
   return null;
 }
+
+/**
+ * The text of one small entry (e.g. `xl/workbook.xml`), inflated after the guard above has
+ * checked the archive; `null` when the entry is missing, too large to be what it claims, or damaged.
+ */
+export async function readZipEntryText(bytes: Uint8Array, entries: readonly ZipEntryInfo[], name: string, maxBytes = 1024 * 1024): Promise<string | null> {
+  const entry = entries.find((e) => e.name === name);
+  if (!entry || entry.uncompressedSize > maxBytes) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = dataOffset(view, entry);
+  const data = bytes.slice(start, start + entry.compressedSize);
+  if (entry.method === 0) return new TextDecoder('utf-8').decode(data);
+  if (typeof DecompressionStream === 'undefined') return null;
+  try {
+    const inflated = await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
+    return inflated.byteLength > maxBytes ? null : new TextDecoder('utf-8').decode(inflated);
+  } catch {
+    return null;
+  }
+}

@@ -18,11 +18,12 @@ import type { MonteCarloResult } from '../engine/montecarlo';
 import { getUnitMeta, isUnitCode, unitLabel } from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace/schema';
 import { bindingsOf, readField, scenarioPrefix, toCellValue, type CellBinding } from './bindings';
+import { HIDDEN_SHEET_NAME } from './hidden-sheet';
 import { WORKBOOK_TEXT, type WorkbookLang, type WorkbookText } from './text';
 
 export const WORKBOOK_MARKER = 'scenario-desk-workbook';
 export const WORKBOOK_FORMAT_VERSION = 1;
-export const HIDDEN_SHEET_NAME = '_sdesk';
+export { HIDDEN_SHEET_NAME };
 /** Below Excel's limit of 32,767 characters per cell. */
 export const JSON_CHUNK_LENGTH = 30_000;
 

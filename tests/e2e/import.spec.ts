@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
 
@@ -103,5 +104,30 @@ test.describe('import (en)', () => {
     await expect(preview.getByRole('row', { name: /cq\.test\.firms/ })).toContainText('12.7 thousand firms (2027)');
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('workspace-indicators').locator('tbody tr')).toHaveCount(2);
+  });
+});
+
+test.describe('import of an exported workbook', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('a workbook exported by the app imports back as its scenarios', async ({ page }) => {
+    await openApp(page);
+    await page.keyboard.press('Alt+6');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel$/ }).click();
+    const exported = await (await download).path();
+
+    await openImport(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-choose').click();
+    await (await chooser).setFiles({ name: '情景推演台-导出.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(exported) });
+    // The starter workspace's nine scenarios come back, names as exported.
+    await expect(page.getByTestId('import-scenarios').getByRole('listitem')).toHaveCount(9);
+    await expect(page.getByTestId('import-scenarios')).toContainText('软件和信息服务业营收');
+    await page.getByTestId('import-confirm').click();
+    await page.keyboard.press('Escape');
+    // Now each starter scenario is there twice: the original and the imported copy.
+    await page.keyboard.press('Alt+3');
+    await expect(page.getByRole('checkbox')).toHaveCount(18);
   });
 });

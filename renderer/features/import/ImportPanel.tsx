@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_INDICATORS, type ImportedIndicator } from '../../../shared/workspace';
+import { MAX_INDICATORS, type ImportedIndicator, type WorkspaceScenario } from '../../../shared/workspace';
 import type { ImportProblem, ImportProgress } from '../../../shared/import/types';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
@@ -19,7 +19,7 @@ type PanelState =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string; progress: ImportProgress | null }
   | { kind: 'errors'; fileName: string; errors: ImportProblem[] }
-  | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number };
+  | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number; scenarios: WorkspaceScenario[] };
 
 export function ImportButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation('import');
@@ -110,7 +110,11 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
     const result = await run.result;
     if (runRef.current !== run) return;
     runRef.current = null;
-    setState(result.ok ? { kind: 'preview', fileName, indicators: result.indicators, warnings: result.warnings, rowCount: result.rowCount } : { kind: 'errors', fileName, errors: result.errors });
+    setState(
+      result.ok
+        ? { kind: 'preview', fileName, indicators: result.indicators, warnings: result.warnings, rowCount: result.rowCount, scenarios: result.scenarios ?? [] }
+        : { kind: 'errors', fileName, errors: result.errors },
+    );
   }, [notify, t]);
 
   const saveTemplate = useCallback(
@@ -130,9 +134,9 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
 
   const doImport = useCallback(() => {
     if (state.kind !== 'preview') return;
-    const { indicators } = state;
-    edit((ws, nowIso) => importIntoWorkspace(ws, indicators, nowIso));
-    notify('success', t('imported', { count: indicators.length }));
+    const { indicators, scenarios } = state;
+    edit((ws, nowIso) => importIntoWorkspace(ws, indicators, nowIso, scenarios));
+    notify('success', scenarios.length > 0 ? t('importedScenarios', { count: scenarios.length }) : t('imported', { count: indicators.length }));
     setState({ kind: 'idle' });
   }, [state, edit, notify, t]);
 
@@ -207,6 +211,16 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
               </span>
               {t('previewTitle', { count: state.indicators.length, rows: state.rowCount, file: state.fileName })}
             </p>
+            {state.scenarios.length > 0 ? (
+              <div data-testid="import-scenarios">
+                <p>{t('exportedWorkbook', { count: state.scenarios.length })}</p>
+                <ul>
+                  {state.scenarios.map((scenario) => (
+                    <li key={scenario.id}>{format.lang === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <div className="import-table-wrap">
               <table className="import-table" data-testid="import-preview">
                 <caption className="visually-hidden">{t('previewCaption')}</caption>
@@ -254,7 +268,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
               </p>
             )}
             <button type="button" className="button primary" onClick={doImport} disabled={!fits} data-testid="import-confirm">
-              {t('importButton', { count: state.indicators.length })}
+              {state.scenarios.length > 0 ? t('importScenariosButton', { count: state.scenarios.length }) : t('importButton', { count: state.indicators.length })}
             </button>
           </section>
         ) : null}

@@ -2,8 +2,8 @@
  * What the preview shows before anything is added: per indicator, whether it is new or
  * replaces one of the same id already in the workspace, and how many values it brings.
  */
-import { MAX_INDICATORS, type ImportedIndicator, type Workspace } from '../../../shared/workspace';
-import { upsertIndicators } from '../workspace/workspace-edits';
+import { MAX_INDICATORS, type ImportedIndicator, type Workspace, type WorkspaceScenario } from '../../../shared/workspace';
+import { addScenario, upsertIndicators } from '../workspace/workspace-edits';
 
 export interface PreviewRow {
   indicator: ImportedIndicator;
@@ -38,7 +38,7 @@ export function fitsInWorkspace(workspace: Workspace, indicators: readonly Impor
   return indicatorCountAfterImport(workspace, indicators) <= MAX_INDICATORS;
 }
 
-/** The edit the Import button applies (one undo step). */
-export function importIntoWorkspace(workspace: Workspace, indicators: readonly ImportedIndicator[], nowIso: string): Workspace {
-  return upsertIndicators(workspace, indicators, nowIso);
+/** The edit the Import button applies (one undo step); scenarios from an exported workbook are added beside the existing ones. */
+export function importIntoWorkspace(workspace: Workspace, indicators: readonly ImportedIndicator[], nowIso: string, scenarios: readonly WorkspaceScenario[] = []): Workspace {
+  return scenarios.reduce((ws, scenario) => addScenario(ws, scenario, nowIso), upsertIndicators(workspace, indicators, nowIso));
 }
