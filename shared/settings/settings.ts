@@ -93,3 +93,8 @@ export function withRecentFile(settings: Settings, entry: Settings['recentFiles'
   const rest = settings.recentFiles.filter((f) => f.id !== entry.id);
   return { ...settings, recentFiles: [entry, ...rest].slice(0, maxRecentFiles) };
 }
+
+/** The settings file's JSON Schema (docs/settings.schema.json), generated from the zod schema above. */
+export function settingsJsonSchema(): unknown {
+  return z.toJSONSchema(settingsSchema);
+}
