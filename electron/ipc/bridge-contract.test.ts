@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { deskRequestNames, type DeskApi } from '../../shared/platform/desk-api';
 import { unwrapIpcResult } from '../../shared/platform/ipc-result';
 import { defaultSettings, type Settings } from '../../shared/settings/settings';
@@ -73,6 +73,11 @@ async function createElectronDriver(): Promise<BridgeDriver> {
 }
 
 describe('bridge contract: Electron main process', () => {
+  it('has no draft on a first start', async () => {
+    const { api } = await createElectronDriver();
+    expect(await api.loadDraft()).toBeNull();
+  });
+
   for (const contractCase of bridgeContractCases) {
     it(contractCase.name, async () => contractCase.run(await createElectronDriver()));
   }

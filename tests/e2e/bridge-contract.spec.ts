@@ -1,4 +1,4 @@
-import { test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { DeskError, deskRequestNames, type DeskApi } from '../../shared/platform/desk-api';
 import { bridgeContractCases, type BridgeDriver, type PickedFile } from '../contract/bridge-contract';
@@ -55,6 +55,10 @@ test.describe('bridge contract: browser implementation', () => {
   for (const contractCase of bridgeContractCases) {
     test(contractCase.name, async ({ page }) => {
       await openApp(page);
+      // The app autosaves its first draft shortly after start; wait for it, so it cannot land in the middle of a case.
+      await expect
+        .poll(() => page.evaluate(async () => (await (window as unknown as { desk: { loadDraft(): Promise<unknown> } }).desk.loadDraft()) !== null), { timeout: 10_000 })
+        .toBe(true);
       await contractCase.run(createBrowserDriver(page));
     });
   }
