@@ -106,7 +106,7 @@ export interface DeskApi {
   openRecentWorkspace(id: string): Promise<OpenedWorkspace>;
   /**
    * The previous version of a workspace (kept as `<file>.bak` on every save), for when the
-   * file itself cannot be read; `null` when there is none. It opens as a new, unsaved document.
+   * file itself cannot be read; `null` when there is none. It opens as a new workspace that is not yet saved.
    */
   openWorkspaceBackup(id: string): Promise<OpenedBackup | null>;
   /** Writes to a workspace the user already chose. */

@@ -43,9 +43,9 @@ export interface MigrationProblem {
 }
 
 /** v1 → v2: title → name, savedAt → createdAt/modifiedAt, fractions → percent, flat params → model + params. */
-export function migrateV1ToV2(document: WorkspaceV1): { document: Record<string, unknown>; problems: MigrationProblem[] } {
+export function migrateV1ToV2(v1: WorkspaceV1): { document: Record<string, unknown>; problems: MigrationProblem[] } {
   const problems: MigrationProblem[] = [];
-  const scenarios = document.scenarios.map((scenario, index) => {
+  const scenarios = v1.scenarios.map((scenario, index) => {
     const { params, missing } = migrateV1Params(scenario);
     for (const name of missing) {
       problems.push({
@@ -66,17 +66,17 @@ export function migrateV1ToV2(document: WorkspaceV1): { document: Record<string,
       horizonYear: scenario.horizonYear,
       targets: scenario.targets.map((target) => ({ ...(target.label === undefined ? {} : { label: target.label }), year: target.year, value: target.value })),
       notes: scenario.notes ?? '',
-      createdAt: document.savedAt,
-      modifiedAt: document.savedAt,
+      createdAt: v1.savedAt,
+      modifiedAt: v1.savedAt,
     };
   });
   return {
     document: {
       formatVersion: 2,
-      name: document.title,
-      createdAt: document.savedAt,
-      modifiedAt: document.savedAt,
-      baselineScenarioId: document.baselineId ?? document.scenarios[0]?.id ?? null,
+      name: v1.title,
+      createdAt: v1.savedAt,
+      modifiedAt: v1.savedAt,
+      baselineScenarioId: v1.baselineId ?? v1.scenarios[0]?.id ?? null,
       scenarios,
       indicators: [],
     },

@@ -1,6 +1,6 @@
 /**
  * The UI benchmark is not a test: it runs only when asked, with this config.
- *   npx vite build --config renderer/vite.config.ts
+ *   npx vite build --config vite.config.ts
  *   npx playwright test --config tests/bench/playwright.bench.config.ts --project web
  * It reuses the main config (browser, port, static server) and serves from the repository root.
  */

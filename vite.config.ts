@@ -3,8 +3,9 @@ import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
-const appVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+// The renderer's build; it lives at the top level because it runs in Node, which renderer/ code never does.
+const root = fileURLToPath(new URL('./renderer/', import.meta.url));
+const appVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   root,
@@ -27,7 +28,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   build: {
     // SDESK_RENDERER_OUT lets parallel work build into separate folders; the default is what the app ships.
-    outDir: process.env['SDESK_RENDERER_OUT'] ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: process.env['SDESK_RENDERER_OUT'] ?? fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     // No inline data: URLs for scripts; CSP allows scripts only from the app's own files.
