@@ -82,11 +82,13 @@ test.describe('workspace files', () => {
     await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(9);
   });
 
-  test('opening a truncated file (Ctrl+O) reports invalid JSON for the whole file ($)', async ({ page }) => {
+  // Through the toolbar button: in headless Chromium a file chooser opened from the Ctrl+O key
+  // press was intermittently not shown at all (see the closing note of the first build).
+  test('opening a truncated file reports invalid JSON for the whole file ($)', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('Alt+2');
     const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+o');
+    await page.getByRole('button', { name: '打开…' }).click();
     await (await chooser).setFiles(`${fixtures}/corrupt.sdesk`);
     const error = page.locator('.notification-error');
     await expect(error).toContainText('$: 不是有效的 JSON 文件');
