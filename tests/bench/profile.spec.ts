@@ -1,8 +1,9 @@
 /** See playwright.profile.config.ts. Prints the top functions by self time while dragging and while loading cold. */
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchWorkspace } from './bench-workspace';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -61,22 +62,6 @@ async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ re
   const result = await run();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   return { result, profile };
-}
-
-function benchWorkspace(): string {
-  const starter = JSON.parse(readFileSync(path.join(root, 'assets/workspace/starter.sdesk'), 'utf8')) as { scenarios: Array<Record<string, unknown> & { id: string }> } & Record<string, unknown>;
-  const software = starter.scenarios.find((s) => s.id === 'software-revenue-15pct');
-  if (!software) throw new Error('starter workspace has no software-revenue-15pct');
-  const scenarios = Array.from({ length: 10 }, (_, index) => ({
-    ...software,
-    id: `bench-software-${index}`,
-    name: `软件营收 基准测试 ${index + 1}`,
-    nameEn: `Software revenue bench ${index + 1}`,
-    params: { growthRatePercent: 6 + index },
-    horizonYear: 2054,
-    uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 6 + index, sd: 3 } }, shockMode: 'perYear', trials: 20000, seed: 1000 + index },
-  }));
-  return JSON.stringify({ ...starter, name: 'UI bench', baselineScenarioId: null, scenarios });
 }
 
 async function openBenchWorkspace(page: Page, file: string): Promise<void> {

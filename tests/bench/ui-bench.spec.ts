@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { benchWorkspace } from './bench-workspace';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const distDir = path.resolve(process.env['SDESK_RENDERER_OUT'] ?? path.join(root, 'dist/renderer'));
@@ -27,23 +28,6 @@ function summary(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
   return { n: sorted.length, median: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), max: round(sorted.at(-1) ?? NaN) };
-}
-
-/** Ten scenarios of one indicator over 30 years (2024–2054), each with a Monte Carlo spec. */
-function benchWorkspace(): string {
-  const starter = JSON.parse(readFileSync(path.join(root, 'assets/workspace/starter.sdesk'), 'utf8')) as { scenarios: Array<Record<string, unknown> & { id: string }> } & Record<string, unknown>;
-  const software = starter.scenarios.find((s) => s.id === 'software-revenue-15pct');
-  if (!software) throw new Error('starter workspace has no software-revenue-15pct');
-  const scenarios = Array.from({ length: 10 }, (_, index) => ({
-    ...software,
-    id: `bench-software-${index}`,
-    name: `软件营收 基准测试 ${index + 1}`,
-    nameEn: `Software revenue bench ${index + 1}`,
-    params: { growthRatePercent: 6 + index },
-    horizonYear: 2054,
-    uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 6 + index, sd: 3 } }, shockMode: 'perYear', trials: 20000, seed: 1000 + index },
-  }));
-  return JSON.stringify({ ...starter, name: 'UI bench', baselineScenarioId: null, scenarios });
 }
 
 async function openBenchWorkspace(page: Page, file: string): Promise<void> {
