@@ -189,7 +189,9 @@ test.describe('security of the browser edition', () => {
       const plugin = document.createElement('object');
       plugin.data = 'https://example.com/evil.swf';
       document.body.append(script, style, frame, plugin);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Each refusal is reported when the element tries to load; on a busy machine that can take a while.
+      const expected = ['script-src-elem', 'style-src-elem', 'frame-src', 'object-src'];
+      for (let waited = 0; waited < 5000 && !expected.every((directive) => seen.includes(directive)); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       for (const element of [script, style, frame, plugin]) element.remove();
       return seen;
     });
