@@ -1,11 +1,10 @@
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 import './theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { NotificationsProvider } from './app/notifications';
 import { PresentationProvider } from './features/presentation/PresentationProvider';
+import { scenarioChartReady } from './features/scenarios/ScenarioBuilder';
 import { loadInitialWorkspace, WorkspaceProvider } from './features/workspace/WorkspaceProvider';
 import { initI18n, resolveLanguage } from './i18n';
 import { getPlatform } from './platform';
@@ -13,6 +12,10 @@ import { getPlatform } from './platform';
 async function boot(): Promise<void> {
   const platform = getPlatform();
   const [appInfo, snapshot, initialWorkspace] = await Promise.all([platform.getAppInfo(), platform.getSettings(), loadInitialWorkspace(platform)]);
+  // Opening on Scenarios, the chart's code (requested when the app's code ran) is awaited too,
+  // so the first frame already holds the chart: one render and one layout instead of a loading
+  // note, then a second pass. Should it fail, the builder says so in the chart's place.
+  if (snapshot.settings.lastView === 'scenarios') await scenarioChartReady().catch(() => undefined);
   await initI18n(resolveLanguage(snapshot.settings.language, appInfo.locale));
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root element');

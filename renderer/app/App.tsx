@@ -11,11 +11,12 @@ import { addScenario } from '../features/workspace/workspace-edits';
 import { useWorkspace } from '../features/workspace/WorkspaceProvider';
 import { WorkspaceToolbar } from '../features/workspace/WorkspaceToolbar';
 import { changeLanguage, resolveLanguage } from '../i18n';
+import { loadBundledFontsAfterFirstPaint } from '../fonts/bundled-fonts';
 import { useTheme } from './useTheme';
 import { viewIds, type ViewId } from './views';
 
-// Views other than the first load on demand, so Recharts and the heavier analyses stay out of
-// the initial bundle and the first screen paints sooner.
+// Views other than Scenarios (where the app opens unless the analyst left it elsewhere) load on
+// demand, so Recharts and the heavier analyses stay out of the initial bundle.
 const DataView = lazy(() => import('../features/data/DataView').then((m) => ({ default: m.DataView })));
 const CompareView = lazy(() => import('../features/compare/CompareView').then((m) => ({ default: m.CompareView })));
 const TargetsView = lazy(() => import('../features/targets/TargetsView').then((m) => ({ default: m.TargetsView })));
@@ -35,9 +36,19 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
   const workspace = useWorkspace();
   const [settings, setSettings] = useState(initialSettings);
   const [notices, setNotices] = useState(initialNotices);
-  const [view, setView] = useState<ViewId>('data');
+  const [view, setViewState] = useState<ViewId>(initialSettings.lastView);
+  const setView = useCallback(
+    (next: ViewId) => {
+      setViewState(next);
+      platform.setSettings({ lastView: next }).catch(() => {
+        // Which view to reopen on is a convenience; failing to store it must not interrupt work.
+      });
+    },
+    [platform],
+  );
   const importer = useImportCommand();
   useTheme(settings.theme);
+  useEffect(loadBundledFontsAfterFirstPaint, []);
 
   const updateSettings = useCallback(
     async (patch: SettingsPatch) => {
@@ -61,7 +72,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
       if (newId) selectScenario(newId);
       setView('scenarios');
     },
-    [edit, selectScenario, i18n.language],
+    [edit, selectScenario, i18n.language, setView],
   );
 
   useEffect(() => {
@@ -77,7 +88,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setView]);
 
   return (
     <div className="shell">

@@ -1,2 +1,1 @@
-export const viewIds = ['data', 'scenarios', 'compare', 'targets', 'sensitivity', 'export'] as const;
-export type ViewId = (typeof viewIds)[number];
+export { viewIds, type ViewId } from '../../shared/settings/settings';

@@ -10,6 +10,11 @@ export const settingsSchemaVersion = 1;
 export const languageSettingSchema = z.enum(['system', 'zh', 'en']);
 export const themeSettingSchema = z.enum(['system', 'light', 'dark']);
 
+/** The app's views, in sidebar order (Alt+1 … Alt+6). */
+export const viewIds = ['data', 'scenarios', 'compare', 'targets', 'sensitivity', 'export'] as const;
+export const viewIdSchema = z.enum(viewIds);
+export type ViewId = z.infer<typeof viewIdSchema>;
+
 export const windowBoundsSchema = z.strictObject({
   x: z.number().int().optional(),
   y: z.number().int().optional(),
@@ -30,6 +35,8 @@ export const settingsSchema = z.strictObject({
   theme: themeSettingSchema,
   windowBounds: windowBoundsSchema.nullable(),
   recentFiles: z.array(recentFileSchema).max(20),
+  /** The view the app reopens on. Added without a version bump: settings without it open on Scenarios. */
+  lastView: viewIdSchema.default('scenarios'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -40,6 +47,7 @@ export type ThemeSetting = z.infer<typeof themeSettingSchema>;
 export const settingsPatchSchema = z.strictObject({
   language: languageSettingSchema.optional(),
   theme: themeSettingSchema.optional(),
+  lastView: viewIdSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -49,6 +57,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   windowBounds: null,
   recentFiles: [],
+  lastView: 'scenarios',
 };
 
 export const maxRecentFiles = 10;
@@ -85,6 +94,7 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     ...settings,
     ...(patch.language ? { language: patch.language } : {}),
     ...(patch.theme ? { theme: patch.theme } : {}),
+    ...(patch.lastView ? { lastView: patch.lastView } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { analyzeScenario } from '../engine/analysis';
 import { fractionToPercent } from './migrations';
 import { parseWorkspace, serializeWorkspace, WorkspaceError, type WorkspaceProblem } from './parse';
 import { MAX_WORKSPACE_BYTES, workspaceJsonSchema, type Workspace } from './schema';
-import { loadStarterWorkspace, STARTER_WORKSPACE_TEXT } from './starter';
+import { loadStarterWorkspace, parseStarterWorkspace, STARTER_WORKSPACE_TEXT } from './starter';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/workspace/${name}`, import.meta.url), 'utf8');
 
@@ -16,6 +16,12 @@ function problemsOf(text: string): readonly WorkspaceProblem[] {
 
 describe('starter workspace', () => {
   const starter = loadStarterWorkspace();
+
+  it('is read at start-up exactly as the full file checks read it', () => {
+    // The app skips validation of the bundled file, so the file must need none: same object, nothing added or dropped.
+    expect(starter).toEqual(parseStarterWorkspace());
+    expect(loadStarterWorkspace()).not.toBe(starter);
+  });
 
   it('parses and marks a baseline that exists', () => {
     expect(starter.formatVersion).toBe(2);

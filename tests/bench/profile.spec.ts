@@ -126,9 +126,7 @@ test('profile', async ({ page, browser }) => {
     (window as unknown as { __loaf: PerformanceEntry[] }).__loaf = frames;
     new PerformanceObserver((list) => frames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
     const observer = new MutationObserver(() => {
-      const nav = document.querySelectorAll<HTMLButtonElement>('.shell-nav button')[1];
-      if (nav && nav.getAttribute('aria-current') !== 'page') nav.click();
-      if (document.querySelector('[data-testid="scenario-chart"] .recharts-line-curve')) {
+      if (document.querySelector('[data-testid="projection-curve"] .recharts-line-curve')) {
         observer.disconnect();
         (window as unknown as { __firstChart: number }).__firstChart = performance.now();
       }
@@ -156,7 +154,7 @@ test('profile', async ({ page, browser }) => {
   console.log(coldRun.result.resources.join('\n'));
   console.log('LONG FRAMES\n' + coldRun.result.frames.join('\n'));
   console.log('COLD self\n' + topSelf(coldRun.profile, 30).join('\n'));
-  console.log('COLD total\n' + topTotal(coldRun.profile, 50).join('\n'));
+  console.log('COLD total\n' + topTotal(coldRun.profile, Number(process.env['PROFILE_TOP'] ?? 50)).join('\n'));
   console.log('COLD components\n' + topTotal(coldRun.profile, 30, (k) => /^[A-Z][a-zA-Z]+ /.test(k)).join('\n'));
   await context.close();
 });

@@ -102,11 +102,9 @@ test('UI benchmark', async ({ page, browser }) => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const cold = await context.newPage();
     await cold.addInitScript(() => {
-      // Open the Scenarios view the moment the sidebar exists, then note when its chart is on screen.
+      // A new profile opens on the Scenarios view: note when its projection is on screen.
       const observer = new MutationObserver(() => {
-        const nav = document.querySelectorAll<HTMLButtonElement>('.shell-nav button')[1];
-        if (nav && nav.getAttribute('aria-current') !== 'page') nav.click();
-        if (document.querySelector('[data-testid="scenario-chart"] .recharts-line-curve')) {
+        if (document.querySelector('[data-testid="projection-curve"] .recharts-line-curve')) {
           observer.disconnect();
           requestAnimationFrame(() => {
             const channel = new MessageChannel();

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 /**
  * Chart images: every chart frame exports PNG (screen multiples and slide sizes) and SVG with
@@ -22,9 +22,7 @@ async function openChart(page: Page) {
   await page.keyboard.press('Alt+6');
   const frame = page.locator(`figure[data-chart-id="${chartId}"]`);
   await expect(frame.locator('svg.recharts-surface').first()).toBeVisible();
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
+  await fontsReady(page);
   return frame;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 async function openCompare(page: Page, name: RegExp): Promise<void> {
   await openApp(page);
@@ -38,9 +38,7 @@ test.describe('compare view in Chinese', () => {
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });
     await page.locator('[data-chart-id="compare-1"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/compare-zh.png` });
   });
 
@@ -87,9 +85,7 @@ test.describe('compare view in English', () => {
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });
     await page.locator('[data-chart-id="compare-1"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/compare-en.png` });
   });
 });

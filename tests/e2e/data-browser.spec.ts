@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
-async function fontsReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
+/** The app opens on Scenarios; the data browser is one key away (Alt+1). */
+async function openDataView(page: Page): Promise<void> {
+  await openApp(page);
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('searchbox')).toBeVisible();
 }
 
 test.describe('data browser in Chinese', () => {
@@ -12,7 +13,7 @@ test.describe('data browser in Chinese', () => {
 
   test('finds 高新技术企业, selects the 7565 figure and shows its sentence marked in the article', async ({ page }) => {
     const problems = watchPageErrors(page);
-    await openApp(page);
+    await openDataView(page);
     await expect(page.getByRole('button', { name: /^数据/ })).toHaveAttribute('aria-current', 'page');
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
     await expect(page.getByTestId('data-search-status')).toContainText('找到');
@@ -32,7 +33,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('reaches and selects a figure with the keyboard alone', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     const search = page.getByRole('searchbox', { name: '搜索指标' });
     await search.fill('高新技术企业');
     await search.press('ArrowDown');
@@ -56,7 +57,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('shows the truncated diagnostics share as missing, never as a number, and offers no scenario for it', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('诊断');
     const missing = page.getByTestId('observation-cn.diagnostics.new-technology-share@2028-projection');
     await expect(missing).toContainText('原文缺失');
@@ -69,7 +70,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('"用于情景" starts a scenario from the figure and switches to the Scenarios view', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
     await page.getByRole('treeitem', { name: /7565家/ }).click();
     await page.getByRole('button', { name: '用于情景' }).click();
@@ -77,7 +78,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('says so when a search finds nothing, and clearing it brings the tree back', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('火星基地');
     await expect(page.getByTestId('data-search-empty')).toContainText('没有与“火星基地”匹配的指标');
     await expect(page.getByRole('tree')).toHaveCount(0);
@@ -87,7 +88,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('shows the implied 2022 high-tech base of 6346 with its formula and inputs', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('tab', { name: '推算数字' }).click();
     const base = page.getByTestId('derived-cq.enterprises.high-tech@2022-implied');
     // 7565 ÷ (1 + 19.2%) = 7565 ÷ 1.192 = 6346.48 → 6346 firms.
@@ -103,7 +104,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('lists the consistency checks with verdicts in words and icons, and the article lists', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('tab', { name: '一致性检查' }).click();
     // 3071 new recognitions vs a net increase of 7565 − 6346.48 ≈ 1219: firms left the register → "说明", not an error.
     const turnover = page.getByTestId('check-cq.enterprises.high-tech.turnover');
@@ -125,7 +126,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('moves between the tabs with the arrow keys', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('tab', { name: '指标与数字' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('tab', { name: '推算数字' })).toBeFocused();
@@ -135,7 +136,7 @@ test.describe('data browser in Chinese', () => {
   });
 
   test('stays readable in the dark theme', async ({ page }, testInfo) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
     await page.getByRole('treeitem', { name: /7565家/ }).click();
@@ -150,7 +151,7 @@ test.describe('data browser in English', () => {
 
   test('finds "high-tech", selects the 7,565 figure and marks its sentence in the article', async ({ page }) => {
     const problems = watchPageErrors(page);
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('searchbox', { name: 'Search indicators' }).fill('high-tech');
     const figure = page.getByRole('treeitem', { name: /2023 · actual · 7,565 firms/ });
     await figure.click();
@@ -167,7 +168,7 @@ test.describe('data browser in English', () => {
   });
 
   test('"Use in a scenario" switches to the Scenarios view', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('searchbox', { name: 'Search indicators' }).fill('high-tech');
     await page.getByRole('treeitem', { name: /7,565 firms/ }).click();
     await page.getByRole('button', { name: 'Use in a scenario' }).click();
@@ -175,7 +176,7 @@ test.describe('data browser in English', () => {
   });
 
   test('shows an empty state for a search with no hits, and the derived 2022 base', async ({ page }) => {
-    await openApp(page);
+    await openDataView(page);
     await page.getByRole('searchbox', { name: 'Search indicators' }).fill('moon base');
     await expect(page.getByTestId('data-search-empty')).toContainText('No indicator matches “moon base”');
     await page.getByRole('tab', { name: 'Derived figures' }).click();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 const fixtures = 'tests/fixtures/import';
 
@@ -14,12 +14,6 @@ async function pickFixture(page: Page, name: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-choose').click();
   await (await chooser).setFiles(`${fixtures}/${name}`);
-}
-
-async function fontsReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
 }
 
 test.describe('import (zh)', () => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -80,9 +80,7 @@ test.describe('scenario builder', () => {
     expect(chinese).toEqual([]);
     const listLabels = await page.locator('.sc-list h3, .sc-list button:not(.sc-item), .sc-list summary').allInnerTexts();
     expect(listLabels.filter((text) => cjk.test(text))).toEqual([]);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/scenarios-en.png` });
     expect(problems).toEqual([]);
   });
@@ -109,10 +107,30 @@ test.describe('scenario builder', () => {
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
     await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/scenarios-dark-zh.png` });
+  });
+
+  test('draws the axes, the projection and the targets before the simulation has finished', async ({ page }) => {
+    // A simulation worker that never answers: the chart must not wait for it.
+    await page.addInitScript(() => {
+      class SilentWorker extends EventTarget {
+        postMessage(): void {}
+        terminate(): void {}
+      }
+      Object.defineProperty(window, 'Worker', { value: SilentWorker });
+    });
+    await openScenarios(page);
+    await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
+    await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'running');
+    const chart = page.getByTestId('scenario-chart');
+    await expect(page.getByTestId('projection-curve')).toBeVisible();
+    // Both axes have their ticks (Recharts draws none until it has a domain).
+    expect(await chart.locator('.recharts-cartesian-axis-tick').count()).toBeGreaterThanOrEqual(6);
+    await expect(chart).toContainText('2023');
+    // The 2027 target of over 12,700 firms is labelled on the chart.
+    await expect(chart.locator('.recharts-reference-dot')).not.toHaveCount(0);
+    await expect(chart.locator('.recharts-area')).toHaveCount(0);
   });
 
   test('deletes without asking, says undo restores it, and sets the baseline', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 async function openSensitivity(page: Page, name: RegExp): Promise<void> {
   await openApp(page);
@@ -52,9 +52,7 @@ test.describe('sensitivity view in Chinese', () => {
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });
     await page.locator('[data-chart-id="sensitivity-tornado"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/sensitivity-zh.png` });
   });
 
@@ -89,9 +87,7 @@ test.describe('sensitivity view in the dark theme', () => {
     // The labels take the dark theme's text colour (#e8eaed), not the light one.
     await expect(page.getByTestId('tornado-label-growthRatePercent-high')).toHaveAttribute('fill', '#e8eaed');
     await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: testInfo.outputPath('sensitivity-zh-dark.png') });
   });
 });
@@ -109,9 +105,7 @@ test.describe('sensitivity view in English', () => {
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });
     await page.locator('[data-chart-id="sensitivity-tornado"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/sensitivity-en.png` });
   });
 });

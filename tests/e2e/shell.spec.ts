@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 const zhViews = ['数据', '情景', '对比', '目标', '敏感性', '导出'];
 const enViews = ['Data', 'Scenarios', 'Compare', 'Targets', 'Sensitivity', 'Export'];
@@ -28,9 +28,7 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Scenario Desk');
     await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button')).toHaveText(enViews.map((v) => new RegExp(`^${v}`)));
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/shell-en.png` });
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Scenario Desk');
@@ -44,12 +42,21 @@ test.describe('app shell', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/shell-zh-dark.png` });
     await page.getByTestId('theme-select').selectOption('light');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('opens on Scenarios with its chart the first time, and reopens on the view used last', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByRole('button', { name: /^情景/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('projection-curve')).toBeVisible();
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('目标');
+    await page.reload();
+    await expect(page.getByRole('button', { name: /^目标/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('目标');
   });
 
   test('moves between views with the keyboard alone', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors } from '../helpers/app';
+import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 async function openTargets(page: Page, name: RegExp): Promise<void> {
   await openApp(page);
@@ -30,9 +30,7 @@ test.describe('targets view in Chinese', () => {
     await expect(page.getByTestId('target-row-tech-based-firms-36-1pct-2027').getByRole('cell').nth(5)).toHaveText('未设不确定性');
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/targets-zh.png` });
   });
 
@@ -67,9 +65,7 @@ test.describe('targets view in English', () => {
     await expect(page.getByTestId('target-row-high-tech-firms-19-2pct-2025').getByTestId('target-status')).toHaveText(/✓\s*On track/);
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await fontsReady(page);
     await page.screenshot({ path: `${screenshotDir}/targets-en.png` });
   });
 });

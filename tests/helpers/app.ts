@@ -1,12 +1,22 @@
 import type { Page } from '@playwright/test';
 
+/**
+ * Waits until the page shows the bundled CJK font. The app attaches the font after its first
+ * frame and marks <html data-fonts="ready"> once the faces in use have loaded; text shown after
+ * that (a dialog, another view) may still need a subset, so the font set is awaited too.
+ */
+export async function fontsReady(page: Page): Promise<void> {
+  await page.locator('html[data-fonts="ready"]').waitFor({ state: 'attached' });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+}
+
 /** Opens the app and waits until the shell and its bundled CJK font are ready. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await page.locator('.shell').waitFor();
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
+  await fontsReady(page);
 }
 
 /** Collects console errors and failed requests, so a test can assert the page ran clean. */

@@ -4,6 +4,7 @@
  * a canvas, so both formats look the same.
  */
 import { captureChart, imageFontFamily, type CapturedChart } from './capture-chart';
+import { bundledFontsReady } from '../../fonts/bundled-fonts';
 import { embeddedFontCss, type TextByWeight } from './embed-fonts';
 import { layoutImage, type ExportPreset, type ImageLayout, type TextLine, type TextStyle, imageText } from './image-layout';
 
@@ -67,6 +68,8 @@ export interface ComposedImage {
 
 /** The finished image as SVG text. `pixelSize` sets width/height to the PNG's pixels (the viewBox stays logical). */
 export async function composeChartImage(chart: CapturedChart, meta: ChartImageMeta, frameWidth: number, preset: ExportPreset, pixelSize = false): Promise<ComposedImage> {
+  // Text is measured and embedded with the bundled font, so it must be in before anything else.
+  await bundledFontsReady();
   const layout = layoutImage(
     { title: meta.title, subtitle: meta.subtitle, source: meta.source, chartWidth: chart.width, chartHeight: chart.height, frameWidth },
     preset,

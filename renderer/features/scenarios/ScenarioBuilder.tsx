@@ -1,4 +1,4 @@
-import { lazy, memo, startTransition, Suspense, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
 import { isUnitCode, unitLabel } from '../../../shared/units';
@@ -27,20 +27,26 @@ import {
   switchModel,
   type ActualPoint,
   type ParameterKind,
+  type YearRow,
 } from './scenario-form';
 import type { ScenarioChartProps } from './ScenarioChart';
 import { TargetsSummary } from './TargetsSummary';
 import { YearTable } from './YearTable';
 
 // Recharts stays out of the initial bundle, but its chunk is requested as soon as this module
-// runs (at start-up) and, once it is in, used directly: no Suspense fallback and retry on the way
-// to the first chart.
-let loadedChart: (typeof import('./ScenarioChart'))['default'] | null = null;
+// runs (at start-up). Until it is in, the chart's place shows a loading note; the chart follows
+// as an ordinary state update, not a Suspense retry, which React holds back for up to 300 ms.
+type ScenarioChartComponent = (typeof import('./ScenarioChart'))['default'];
+let loadedChart: ScenarioChartComponent | null = null;
 const chartModule = import('./ScenarioChart').then((module) => {
   loadedChart = module.default;
-  return module;
+  return module.default;
 });
-const LazyScenarioChart = lazy(() => chartModule);
+
+/** Resolves when the chart's code is in (start-up awaits it when the app opens on Scenarios). */
+export function scenarioChartReady(): Promise<unknown> {
+  return chartModule;
+}
 
 export interface OtherPath {
   readonly id: string;
@@ -54,6 +60,8 @@ export interface ScenarioBuilderProps {
   others: readonly OtherPath[];
   edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
 }
+
+const noRows: readonly YearRow[] = [];
 
 const distributionKinds: ReadonlyArray<WorkspaceDistribution['kind']> = ['normal', 'lognormal', 'uniform', 'triangular', 'pert'];
 
@@ -145,9 +153,11 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
 
   const path = useMemo(() => projectionOf(scenario), [scenario]);
   const rows = useMemo(() => buildYearRows(scenario, path, actuals, monteCarlo.result, others), [scenario, path, actuals, monteCarlo.result, others]);
-  const deferredRows = useDeferredValue(rows);
-  // The target analyses (root finding per target) follow at low priority, like the table.
-  const deferredScenario = useDeferredValue(scenario);
+  // The table and the target analyses (root finding per target) follow at low priority, so a
+  // slider step repaints the chart first. They start empty, so the first frame (at start-up or on
+  // opening a scenario) is the chart's, and they fill in just after.
+  const deferredRows = useDeferredValue(rows, noRows);
+  const deferredScenario = useDeferredValue<WorkspaceScenario | null>(scenario, null);
   const hasBand = monteCarlo.result !== null;
   const chartTargets = useMemo(
     () => scenario.targets.map((target) => ({ year: target.year, value: target.value, label: t('chart.targetMarker', { year: target.year, value: fm.value(target.value, unit) }) })),
@@ -187,9 +197,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
       <NameField scenario={scenario} lang={lang} edit={edit} />
       <ChartFrame chartId={`scenario-${id}`} title={name} subtitle={t('chart.subtitle', { indicator: lang === 'en' && scenario.indicatorName.en ? scenario.indicatorName.en : scenario.indicatorName.zh, unit: unitText })} provenance={provenance}>
         {path ? (
-          <Suspense fallback={<div className="sc-chart sc-chart-loading" role="status">{t('chart.loading')}</div>}>
-            <ChartOfScenario rows={rows} colors={colors} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
-          </Suspense>
+          <ChartOfScenario rows={rows} colors={colors} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
         ) : (
           <p className="sc-field-error" role="alert">
             {t('chart.invalid')}
@@ -313,11 +321,11 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
           </fieldset>
         </div>
         <div className="sc-results">
-          <section className="sc-panel" aria-labelledby={`${id}-targets-title`}>
+          <section className="sc-panel" aria-labelledby={`${id}-targets-title`} aria-busy={deferredScenario === null || undefined}>
             <h3 id={`${id}-targets-title`} className="sc-section-title">
               {t('targets.title')}
             </h3>
-            <TargetsSummary scenario={deferredScenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} />
+            {deferredScenario ? <TargetsSummary scenario={deferredScenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} /> : null}
           </section>
           <YearTable rows={deferredRows} unit={unit} fm={fm} hasBand={deferredRows.some((row) => row.p50 !== undefined)} stale={deferredRows !== rows} />
         </div>
@@ -329,8 +337,26 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
 });
 
 function ChartOfScenario(props: ScenarioChartProps) {
-  const Loaded = loadedChart;
-  return Loaded ? <Loaded {...props} /> : <LazyScenarioChart {...props} />;
+  const { t } = useTranslation('scenarios');
+  const [Chart, setChart] = useState<ScenarioChartComponent | null>(() => loadedChart);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (Chart) return;
+    let current = true;
+    chartModule.then(
+      (component) => current && setChart(() => component),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [Chart]);
+  if (Chart) return <Chart {...props} />;
+  return (
+    <div className="sc-chart sc-chart-loading" role={failed ? 'alert' : 'status'}>
+      {t(failed ? 'chart.loadFailed' : 'chart.loading')}
+    </div>
+  );
 }
 
 const MonteCarloStatus = memo(function MonteCarloStatus({ status, progress, error, trials }: { status: 'off' | 'running' | 'done' | 'error'; progress: number; error: string | null; trials: number }) {

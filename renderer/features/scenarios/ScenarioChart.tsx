@@ -3,7 +3,7 @@
  * dashed, the Monte Carlo band (P10–P90 light, P25–P75 darker) with its median, targets as
  * labelled markers, and other scenarios of the same indicator as thin lines for reference.
  */
-import { createContext, memo, useContext, useMemo, type JSX } from 'react';
+import { createContext, memo, useContext, useLayoutEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
 import { Area, CartesianGrid, ComposedChart, Curve, DefaultTooltipContent, Legend, Line, ReferenceDot, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale, type TooltipContentProps, type TooltipPayloadEntry } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
 import type { ChartColors } from './chart-colors';
@@ -130,9 +130,10 @@ const ProjectionCurve = memo(function ProjectionCurve({ data, stroke }: { data: 
   );
 });
 
-function useXDomain(rows: readonly YearRow[]): readonly [number, number] {
-  const first = rows[0]?.year ?? 0;
-  const last = rows.at(-1)?.year ?? 1;
+/** The years shown: every row, and every target year (a target may lie beyond the horizon). */
+function useXDomain(rows: readonly YearRow[], targets: readonly ChartTarget[]): readonly [number, number] {
+  const first = Math.min(rows[0]?.year ?? 0, ...targets.map((target) => target.year));
+  const last = Math.max(rows.at(-1)?.year ?? 1, ...targets.map((target) => target.year));
   return useMemo(() => [first, last] as const, [first, last]);
 }
 
@@ -173,7 +174,29 @@ function TooltipWithProjection(props: TooltipContentProps<ValueType, NameType>) 
 }
 const tooltipContent = (props: TooltipContentProps<ValueType, NameType>) => <TooltipWithProjection {...props} />;
 
-const chartStyle = { width: '100%', height: 320 };
+const chartHeight = 320;
+
+/**
+ * The chart's width, measured before the first paint and followed on resize. Recharts' own
+ * \`responsive\` mode draws a first frame at a placeholder size and the real chart only after its
+ * ResizeObserver reports, which costs a whole extra render on the way to the first chart.
+ */
+function useContainerWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(Math.floor(element.getBoundingClientRect().width));
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[0];
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 const yearLabel = (year: unknown) => String(year);
 
 /**
@@ -185,7 +208,7 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
   const keys = useMemo(() => ['band80', 'band50', 'p50', 'actual', 'projection', ...Array.from({ length: otherCount }, (_, index) => `other${index}`)], [otherCount]);
   const series = useSeries(rows, keys);
   const { domain: yDomain, ticks: yTicks } = useYAxisTicks(series, targets);
-  const xDomain = useXDomain(rows);
+  const xDomain = useXDomain(rows, targets);
   const axisTick = useMemo(() => ({ fill: colors.muted, fontSize: 12 }), [colors.muted]);
   const xLabel = useMemo(() => ({ value: labels.year, position: 'insideBottomRight' as const, offset: -4, fill: colors.muted, fontSize: 12 }), [labels.year, colors.muted]);
   const yLabel = useMemo(() => ({ value: labels.unit, position: 'insideTopLeft' as const, offset: -18, dx: 10, fill: colors.muted, fontSize: 12 }), [labels.unit, colors.muted]);
@@ -220,8 +243,8 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
     () => (
       <>
         <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="year" type="number" domain={xDomain} allowDecimals={false} stroke={colors.muted} tick={axisTick} label={xLabel} />
-        <YAxis width={64} stroke={colors.muted} tick={axisTick} tickFormatter={tick} domain={yDomain} ticks={yTicks} label={yLabel} />
+        <XAxis dataKey="year" type="number" domain={xDomain} allowDataOverflow allowDecimals={false} stroke={colors.muted} tick={axisTick} label={xLabel} />
+        <YAxis width={64} stroke={colors.muted} tick={axisTick} tickFormatter={tick} domain={yDomain} allowDataOverflow ticks={yTicks} label={yLabel} />
         <Tooltip isAnimationActive={false} content={tooltipContent} formatter={tooltipFormatter} labelFormatter={yearLabel} contentStyle={tooltipStyle} />
         <Legend wrapperStyle={legendStyle} />
       </>
@@ -245,10 +268,11 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
       )),
     [targets, colors.surface, colors.target],
   );
+  const [box, width] = useContainerWidth();
   return (
-    <div className="sc-chart" data-testid="scenario-chart">
+    <div className="sc-chart" data-testid="scenario-chart" ref={box}>
       <ProjectionContext.Provider value={projectionForTooltip}>
-      <ComposedChart responsive margin={margin} style={chartStyle}>
+      {width > 0 ? <ComposedChart width={width} height={chartHeight} margin={margin}>
         {frame}
         {hasBand ? band80Area : null}
         {hasBand ? band50Area : null}
@@ -258,7 +282,7 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
         {projectionLegend}
         <ProjectionCurve data={projection ?? noPoints} stroke={colors.accent} />
         {targetDots}
-      </ComposedChart>
+      </ComposedChart> : null}
       </ProjectionContext.Provider>
     </div>
   );

@@ -96,6 +96,7 @@ export const scenariosText = {
       band50: 'P25–P75 区间',
       other: '同指标其他情景',
       loading: '正在加载图表…',
+      loadFailed: '图表组件未能加载。请重新启动应用；数据不受影响。',
       invalid: '情景参数无效，无法绘制路径。',
     },
     targets: {
@@ -230,6 +231,7 @@ export const scenariosText = {
       band50: 'P25–P75 range',
       other: 'Other scenarios of this indicator',
       loading: 'Loading the chart…',
+      loadFailed: 'The chart component could not be loaded. Restart the app; your data is not affected.',
       invalid: 'The scenario’s parameters are invalid, so there is no path to draw.',
     },
     targets: {
