@@ -7,6 +7,7 @@ import { createContext, memo, useContext, useLayoutEffect, useMemo, useRef, useS
 import { Area, CartesianGrid, ComposedChart, Curve, DefaultTooltipContent, Legend, Line, ReferenceDot, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale, type TooltipContentProps, type TooltipPayloadEntry } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
 import type { ChartColors } from './chart-colors';
+import { yearTicks } from './chart-ticks';
 import type { YearRow } from './scenario-form';
 
 export interface ChartTarget {
@@ -137,6 +138,7 @@ function useXDomain(rows: readonly YearRow[], targets: readonly ChartTarget[]): 
   return useMemo(() => [first, last] as const, [first, last]);
 }
 
+
 /** Identical elements are skipped by React, so each other scenario keeps its element while its numbers are unchanged. */
 const otherLineCache = new WeakMap<readonly SeriesPoint[], { look: string; element: JSX.Element }>();
 function otherLine(data: readonly SeriesPoint[], index: number, label: string, stroke: string): JSX.Element {
@@ -209,6 +211,7 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
   const series = useSeries(rows, keys);
   const { domain: yDomain, ticks: yTicks } = useYAxisTicks(series, targets);
   const xDomain = useXDomain(rows, targets);
+  const xTicks = useMemo(() => yearTicks(xDomain), [xDomain]);
   const axisTick = useMemo(() => ({ fill: colors.muted, fontSize: 12 }), [colors.muted]);
   const xLabel = useMemo(() => ({ value: labels.year, position: 'insideBottomRight' as const, offset: -4, fill: colors.muted, fontSize: 12 }), [labels.year, colors.muted]);
   const yLabel = useMemo(() => ({ value: labels.unit, position: 'insideTopLeft' as const, offset: -18, dx: 10, fill: colors.muted, fontSize: 12 }), [labels.unit, colors.muted]);
@@ -243,13 +246,13 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
     () => (
       <>
         <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="year" type="number" domain={xDomain} allowDataOverflow allowDecimals={false} stroke={colors.muted} tick={axisTick} label={xLabel} />
-        <YAxis width={64} stroke={colors.muted} tick={axisTick} tickFormatter={tick} domain={yDomain} allowDataOverflow ticks={yTicks} label={yLabel} />
+        <XAxis dataKey="year" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={axisTick} label={xLabel} />
+        <YAxis width={64} stroke={colors.muted} tick={axisTick} tickFormatter={tick} domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} label={yLabel} />
         <Tooltip isAnimationActive={false} content={tooltipContent} formatter={tooltipFormatter} labelFormatter={yearLabel} contentStyle={tooltipStyle} />
         <Legend wrapperStyle={legendStyle} />
       </>
     ),
-    [colors, xDomain, axisTick, xLabel, tick, yDomain, yTicks, yLabel, tooltipFormatter, tooltipStyle, legendStyle],
+    [colors, xDomain, xTicks, axisTick, xLabel, tick, yDomain, yTicks, yLabel, tooltipFormatter, tooltipStyle, legendStyle],
   );
   const targetDots = useMemo(
     () =>
