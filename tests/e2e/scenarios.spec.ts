@@ -121,16 +121,20 @@ test.describe('scenario builder', () => {
       Object.defineProperty(window, 'Worker', { value: SilentWorker });
     });
     await openScenarios(page);
-    await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
-    await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'running');
     const chart = page.getByTestId('scenario-chart');
-    await expect(page.getByTestId('projection-curve')).toBeVisible();
-    // Both axes have their ticks (Recharts draws none until it has a domain).
+    // The software scenario has no actual values and no other scenario of its indicator: before
+    // the fix, its chart stayed an empty frame until the simulation answered.
+    await page.getByTestId('scenario-item-software-revenue-15pct').click();
+    await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'running');
+    await expect(chart.getByTestId('projection-curve')).toBeVisible();
+    // Both axes have their ticks (2024 is the base year).
     expect(await chart.locator('.recharts-cartesian-axis-tick').count()).toBeGreaterThanOrEqual(6);
-    await expect(chart).toContainText('2023');
-    // The 2027 target of over 12,700 firms is labelled on the chart.
-    await expect(chart.locator('.recharts-reference-dot')).not.toHaveCount(0);
+    await expect(chart).toContainText('2024');
     await expect(chart.locator('.recharts-area')).toHaveCount(0);
+    // A scenario with a target shows its marker while the simulation runs.
+    await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
+    await expect(chart.getByTestId('projection-curve')).toBeVisible();
+    await expect(chart.locator('.recharts-reference-dot')).not.toHaveCount(0);
   });
 
   test('deletes without asking, says undo restores it, and sets the baseline', async ({ page }) => {
