@@ -3,7 +3,6 @@
  * and scripts/build-cli.mjs handles with a small esbuild plugin.
  */
 import starterText from '../../assets/workspace/starter.sdesk?raw';
-import { parseWorkspace, WorkspaceError } from './parse';
 import type { Workspace } from './schema';
 
 export const STARTER_WORKSPACE_TEXT: string = starterText;
@@ -15,11 +14,4 @@ export const STARTER_WORKSPACE_TEXT: string = starterText;
  */
 export function loadStarterWorkspace(): Workspace {
   return JSON.parse(starterText) as Workspace;
-}
-
-/** The starter workspace through the full file checks, as the tests use it. */
-export function parseStarterWorkspace(): Workspace {
-  const result = parseWorkspace(starterText);
-  if (!result.ok) throw new WorkspaceError(result.problems);
-  return result.workspace;
 }

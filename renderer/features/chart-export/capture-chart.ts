@@ -11,6 +11,7 @@
  * wrote the dark theme's colours as literal values gets each one swapped for the light theme's
  * colour of the same variable.
  */
+import { documentCssRules } from './css-rules';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 export const imageFontFamily = "'Noto Sans SC', sans-serif";
@@ -56,17 +57,9 @@ export function hexToRgb(value: string): string {
 /** Custom properties the theme style sheet switches between light and dark. */
 function themeVariables(): string[] {
   const names = new Set<string>();
-  for (const sheet of document.styleSheets) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      continue;
-    }
-    for (const rule of rules) {
-      if (!(rule instanceof CSSStyleRule) || !rule.selectorText.includes('data-theme')) continue;
-      for (const name of rule.style) if (name.startsWith('--')) names.add(name);
-    }
+  for (const rule of documentCssRules()) {
+    if (!(rule instanceof CSSStyleRule) || !rule.selectorText.includes('data-theme')) continue;
+    for (const name of rule.style) if (name.startsWith('--')) names.add(name);
   }
   return [...names];
 }

@@ -4,6 +4,7 @@
  * The subsets are fetched from the app's own URLs (found through the loaded style sheets), never
  * from the network.
  */
+import { documentCssRules } from './css-rules';
 import { codepointsOf, parseUnicodeRange, rangesCoverAny } from './unicode-range';
 
 export const bundledFontFamily = 'Noto Sans SC';
@@ -29,22 +30,13 @@ function woff2Url(src: string, base: string): string | null {
 /** Every @font-face of the bundled family in the document's style sheets. */
 export function bundledFaces(): BundledFace[] {
   const faces: BundledFace[] = [];
-  for (const sheet of document.styleSheets) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      // A sheet from another origin cannot be read; the app has none, so nothing is lost.
-      continue;
-    }
-    for (const rule of rules) {
-      if (!(rule instanceof CSSFontFaceRule)) continue;
-      if (unquote(rule.style.getPropertyValue('font-family')) !== bundledFontFamily) continue;
-      const url = woff2Url(rule.style.getPropertyValue('src'), sheet.href ?? document.baseURI);
-      if (!url) continue;
-      const weight = Number(rule.style.getPropertyValue('font-weight')) || 400;
-      faces.push({ weight, unicodeRange: rule.style.getPropertyValue('unicode-range') || 'U+0-10FFFF', url });
-    }
+  for (const rule of documentCssRules()) {
+    if (!(rule instanceof CSSFontFaceRule)) continue;
+    if (unquote(rule.style.getPropertyValue('font-family')) !== bundledFontFamily) continue;
+    const url = woff2Url(rule.style.getPropertyValue('src'), rule.parentStyleSheet?.href ?? document.baseURI);
+    if (!url) continue;
+    const weight = Number(rule.style.getPropertyValue('font-weight')) || 400;
+    faces.push({ weight, unicodeRange: rule.style.getPropertyValue('unicode-range') || 'U+0-10FFFF', url });
   }
   return faces;
 }

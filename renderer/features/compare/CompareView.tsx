@@ -9,7 +9,7 @@ import { projectedValue, scenarioDisplayName, signedPercent, signedValue } from 
 import { setBaseline } from '../workspace/workspace-edits';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { differenceToBaseline, groupScenarios, projectGroup, type ProjectedGroup, type ScenarioGroup } from './compare-series';
-import { seriesStyle, useChartColours, type ChartColours } from './useChartColours';
+import { seriesStyle, useChartColours, type ChartColours } from '../charts/chart-colours';
 import './compare.css';
 
 type DifferenceMode = 'absolute' | 'percent';
@@ -206,25 +206,31 @@ function GroupChart({ chartId, group, entries, height }: { chartId: string; grou
             formatter={(value, name) => [typeof value === 'number' ? projectedValue(fmt, value, group.unit) : String(value), String(name)]}
             contentStyle={{ background: colours.surface, borderColor: colours.grid, color: colours.text }}
           />
-          {entries.map(({ scenario, styleIndex }, index) => {
-            const style = seriesStyle(styleIndex, colours);
-            return (
-              <Line
-                key={scenario.id}
-                type="linear"
-                dataKey={`s${index}`}
-                name={scenarioDisplayName(scenario, fmt.lang)}
-                stroke={style.stroke}
-                strokeDasharray={style.dash || undefined}
-                strokeWidth={2.5}
-                dot={false}
-                isAnimationActive={false}
-              />
-            );
-          })}
+          {entries.map(({ scenario, styleIndex }, index) => scenarioLine(scenario, `s${index}`, styleIndex, colours, fmt.lang))}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>
+  );
+}
+
+/**
+ * One scenario's line in a compare chart. A scenario keeps its colour and dash (its style index)
+ * in the overlay and in the difference chart, so the two read together.
+ */
+function scenarioLine(scenario: WorkspaceScenario, dataKey: string, styleIndex: number, colours: ChartColours, lang: Formatters['lang']) {
+  const style = seriesStyle(styleIndex, colours);
+  return (
+    <Line
+      key={scenario.id}
+      type="linear"
+      dataKey={dataKey}
+      name={scenarioDisplayName(scenario, lang)}
+      stroke={style.stroke}
+      strokeDasharray={style.dash || undefined}
+      strokeWidth={2.5}
+      dot={false}
+      isAnimationActive={false}
+    />
   );
 }
 
@@ -316,22 +322,7 @@ function DifferenceSection({
               formatter={(value, name) => [typeof value === 'number' ? (mode === 'absolute' ? signedValue(fmt, value, unit) : signedPercent(fmt, value)) : String(value), String(name)]}
               contentStyle={{ background: colours.surface, borderColor: colours.grid, color: colours.text }}
             />
-            {others.map((scenario, index) => {
-              const style = seriesStyle(styleIndex.get(scenario.id) ?? 0, colours);
-              return (
-                <Line
-                  key={scenario.id}
-                  type="linear"
-                  dataKey={`d${index}`}
-                  name={scenarioDisplayName(scenario, fmt.lang)}
-                  stroke={style.stroke}
-                  strokeDasharray={style.dash || undefined}
-                  strokeWidth={2.5}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              );
-            })}
+            {others.map((scenario, index) => scenarioLine(scenario, `d${index}`, styleIndex.get(scenario.id) ?? 0, colours, fmt.lang))}
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>

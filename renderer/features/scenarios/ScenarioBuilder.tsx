@@ -7,7 +7,7 @@ import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
 import { useMonteCarlo } from '../uncertainty/useMonteCarlo';
 import { updateScenario } from '../workspace/workspace-edits';
-import { useChartColors } from './chart-colors';
+import { useChartColours } from '../charts/chart-colours';
 import { ParameterField } from './ParameterField';
 import {
   buildYearRows,
@@ -88,7 +88,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const { t } = useTranslation('scenarios');
   const fm = useFormatters();
   const lang = fm.lang;
-  const colors = useChartColors();
+  const colours = useChartColours();
   // While a slider moves, the builder shows its own copy at once and the workspace (which
   // re-renders the whole app) follows in a transition. The copy is tied to the workspace
   // scenario it was made from, so any newer workspace state (the commit, undo, another view) wins.
@@ -197,7 +197,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
       <NameField scenario={scenario} lang={lang} edit={edit} />
       <ChartFrame chartId={`scenario-${id}`} title={name} subtitle={t('chart.subtitle', { indicator: lang === 'en' && scenario.indicatorName.en ? scenario.indicatorName.en : scenario.indicatorName.zh, unit: unitText })} provenance={provenance}>
         {path ? (
-          <ChartOfScenario rows={rows} colors={colors} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
+          <ChartOfScenario rows={rows} colours={colours} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
         ) : (
           <p className="sc-field-error" role="alert">
             {t('chart.invalid')}

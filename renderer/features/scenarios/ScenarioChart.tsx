@@ -6,7 +6,7 @@
 import { createContext, memo, useContext, useLayoutEffect, useMemo, useRef, useState, type JSX, type RefObject } from 'react';
 import { Area, CartesianGrid, ComposedChart, Curve, DefaultTooltipContent, Legend, Line, ReferenceDot, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale, type TooltipContentProps, type TooltipPayloadEntry } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
-import type { ChartColors } from './chart-colors';
+import type { ChartColours } from '../charts/chart-colours';
 import { yearTicks } from './chart-ticks';
 import type { YearRow } from './scenario-form';
 
@@ -18,7 +18,7 @@ export interface ChartTarget {
 
 export interface ScenarioChartProps {
   rows: readonly YearRow[];
-  colors: ChartColors;
+  colours: ChartColours;
   tick(value: number): string;
   formatValue(value: number): string;
   targets: readonly ChartTarget[];
@@ -206,53 +206,53 @@ const yearLabel = (year: unknown) => String(year);
  * series settings and recomputes the chart when any of them is a new object, so a slider step
  * should change the data and nothing else.
  */
-function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, hasBand, hasActual, labels }: ScenarioChartProps) {
+function ScenarioChart({ rows, colours, tick, formatValue, targets, otherCount, hasBand, hasActual, labels }: ScenarioChartProps) {
   const keys = useMemo(() => ['band80', 'band50', 'p50', 'actual', 'projection', ...Array.from({ length: otherCount }, (_, index) => `other${index}`)], [otherCount]);
   const series = useSeries(rows, keys);
   const { domain: yDomain, ticks: yTicks } = useYAxisTicks(series, targets);
   const xDomain = useXDomain(rows, targets);
   const xTicks = useMemo(() => yearTicks(xDomain), [xDomain]);
-  const axisTick = useMemo(() => ({ fill: colors.muted, fontSize: 12 }), [colors.muted]);
-  const xLabel = useMemo(() => ({ value: labels.year, position: 'insideBottomRight' as const, offset: -4, fill: colors.muted, fontSize: 12 }), [labels.year, colors.muted]);
-  const yLabel = useMemo(() => ({ value: labels.unit, position: 'insideTopLeft' as const, offset: -18, dx: 10, fill: colors.muted, fontSize: 12 }), [labels.unit, colors.muted]);
+  const axisTick = useMemo(() => ({ fill: colours.muted, fontSize: 12 }), [colours.muted]);
+  const xLabel = useMemo(() => ({ value: labels.year, position: 'insideBottomRight' as const, offset: -4, fill: colours.muted, fontSize: 12 }), [labels.year, colours.muted]);
+  const yLabel = useMemo(() => ({ value: labels.unit, position: 'insideTopLeft' as const, offset: -18, dx: 10, fill: colours.muted, fontSize: 12 }), [labels.unit, colours.muted]);
   const tooltipFormatter = useMemo(
     () => (value: unknown) => (Array.isArray(value) ? value.map((v) => formatValue(Number(v))).join(' – ') : formatValue(Number(value))),
     [formatValue],
   );
-  const tooltipStyle = useMemo(() => ({ background: colors.surface, borderColor: colors.grid, color: colors.text }), [colors.surface, colors.grid, colors.text]);
-  const legendStyle = useMemo(() => ({ color: colors.text, fontSize: 13 }), [colors.text]);
-  const actualDot = useMemo(() => ({ r: 3, fill: colors.actual }), [colors.actual]);
+  const tooltipStyle = useMemo(() => ({ background: colours.surface, borderColor: colours.grid, color: colours.text }), [colours.surface, colours.grid, colours.text]);
+  const legendStyle = useMemo(() => ({ color: colours.text, fontSize: 13 }), [colours.text]);
+  const actualDot = useMemo(() => ({ r: 3, fill: colours.actual }), [colours.actual]);
   const otherLines = useMemo(
-    () => Array.from({ length: otherCount }, (_, index) => otherLine(series[`other${index}`] ?? noPoints, index, labels.other, colors.muted)),
-    [otherCount, labels.other, colors.muted, series],
+    () => Array.from({ length: otherCount }, (_, index) => otherLine(series[`other${index}`] ?? noPoints, index, labels.other, colours.muted)),
+    [otherCount, labels.other, colours.muted, series],
   );
   const band80 = series['band80'];
   const band50 = series['band50'];
   const median = series['p50'];
   const actual = series['actual'];
   const projection = series['projection'];
-  const band80Area = useMemo(() => <Area data={band80} dataKey="value" name={labels.band80} stroke="none" fill={colors.accent} fillOpacity={0.14} isAnimationActive={false} activeDot={false} connectNulls />, [band80, labels.band80, colors.accent]);
-  const band50Area = useMemo(() => <Area data={band50} dataKey="value" name={labels.band50} stroke="none" fill={colors.accent} fillOpacity={0.3} isAnimationActive={false} activeDot={false} connectNulls />, [band50, labels.band50, colors.accent]);
-  const medianLine = useMemo(() => <Line data={median} dataKey="value" name={labels.median} stroke={colors.median} strokeWidth={2} strokeDasharray={medianDash} dot={false} isAnimationActive={false} connectNulls />, [median, labels.median, colors.median]);
-  const actualLine = useMemo(() => <Line data={actual} dataKey="value" name={labels.actual} stroke={colors.actual} strokeWidth={2.5} dot={actualDot} isAnimationActive={false} connectNulls />, [actual, labels.actual, colors.actual, actualDot]);
+  const band80Area = useMemo(() => <Area data={band80} dataKey="value" name={labels.band80} stroke="none" fill={colours.accent} fillOpacity={0.14} isAnimationActive={false} activeDot={false} connectNulls />, [band80, labels.band80, colours.accent]);
+  const band50Area = useMemo(() => <Area data={band50} dataKey="value" name={labels.band50} stroke="none" fill={colours.accent} fillOpacity={0.3} isAnimationActive={false} activeDot={false} connectNulls />, [band50, labels.band50, colours.accent]);
+  const medianLine = useMemo(() => <Line data={median} dataKey="value" name={labels.median} stroke={colours.median} strokeWidth={2} strokeDasharray={medianDash} dot={false} isAnimationActive={false} connectNulls />, [median, labels.median, colours.median]);
+  const actualLine = useMemo(() => <Line data={actual} dataKey="value" name={labels.actual} stroke={colours.actual} strokeWidth={2.5} dot={actualDot} isAnimationActive={false} connectNulls />, [actual, labels.actual, colours.actual, actualDot]);
   // The legend entry of the projection: a series without data of its own draws nothing and stays unchanged while the projection moves.
   const projectionLegend = useMemo(
-    () => <Line data={noPoints as SeriesPoint[]} dataKey="value" name={labels.projection} stroke={colors.accent} strokeWidth={2.5} strokeDasharray={dash} dot={false} activeDot={false} tooltipType="none" isAnimationActive={false} />,
-    [labels.projection, colors.accent],
+    () => <Line data={noPoints as SeriesPoint[]} dataKey="value" name={labels.projection} stroke={colours.accent} strokeWidth={2.5} strokeDasharray={dash} dot={false} activeDot={false} tooltipType="none" isAnimationActive={false} />,
+    [labels.projection, colours.accent],
   );
-  const projectionForTooltip = useMemo(() => ({ data: projection ?? noPoints, name: labels.projection, color: colors.accent }), [projection, labels.projection, colors.accent]);
+  const projectionForTooltip = useMemo(() => ({ data: projection ?? noPoints, name: labels.projection, color: colours.accent }), [projection, labels.projection, colours.accent]);
   // Grid, axes, tooltip and legend as the same elements while the chart's look is the same, so a slider step does not redraw them.
   const frame = useMemo(
     () => (
       <>
-        <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="year" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colors.muted} tick={axisTick} label={xLabel} />
-        <YAxis width={64} stroke={colors.muted} tick={axisTick} tickFormatter={tick} domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} label={yLabel} />
+        <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="year" type="number" domain={xDomain} allowDataOverflow ticks={xTicks} interval={0} stroke={colours.muted} tick={axisTick} label={xLabel} />
+        <YAxis width={64} stroke={colours.muted} tick={axisTick} tickFormatter={tick} domain={yDomain} allowDataOverflow ticks={yTicks} interval={0} label={yLabel} />
         <Tooltip isAnimationActive={false} content={tooltipContent} formatter={tooltipFormatter} labelFormatter={yearLabel} contentStyle={tooltipStyle} />
         <Legend wrapperStyle={legendStyle} />
       </>
     ),
-    [colors, xDomain, xTicks, axisTick, xLabel, tick, yDomain, yTicks, yLabel, tooltipFormatter, tooltipStyle, legendStyle],
+    [colours, xDomain, xTicks, axisTick, xLabel, tick, yDomain, yTicks, yLabel, tooltipFormatter, tooltipStyle, legendStyle],
   );
   const targetDots = useMemo(
     () =>
@@ -262,14 +262,14 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
           x={target.year}
           y={target.value}
           r={6}
-          fill={colors.surface}
-          stroke={colors.target}
+          fill={colours.surface}
+          stroke={colours.target}
           strokeWidth={2.5}
           ifOverflow="extendDomain"
-          label={{ value: target.label, position: 'top', fill: colors.target, fontSize: 12, fontWeight: 700 }}
+          label={{ value: target.label, position: 'top', fill: colours.target, fontSize: 12, fontWeight: 700 }}
         />
       )),
-    [targets, colors.surface, colors.target],
+    [targets, colours.surface, colours.target],
   );
   const [box, width] = useContainerWidth();
   return (
@@ -283,7 +283,7 @@ function ScenarioChart({ rows, colors, tick, formatValue, targets, otherCount, h
         {hasBand ? medianLine : null}
         {hasActual ? actualLine : null}
         {projectionLegend}
-        <ProjectionCurve data={projection ?? noPoints} stroke={colors.accent} />
+        <ProjectionCurve data={projection ?? noPoints} stroke={colours.accent} />
         {targetDots}
       </ComposedChart> : null}
       </ProjectionContext.Provider>

@@ -18,7 +18,7 @@ import { isUnitCode, unitLabel } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
-import { seriesStyle, useChartColours } from '../compare/useChartColours';
+import { seriesStyle, useChartColours } from '../charts/chart-colours';
 import { projectedValue, scenarioDisplayName, signedPercent } from '../targets/number-display';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { cellColours } from './heatmap-colour';
