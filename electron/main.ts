@@ -14,7 +14,8 @@ import { appEntryUrl, appScheme, resolveAppRequest } from './security/app-protoc
 import { contentSecurityPolicy } from './security/content-security-policy';
 import { denyAllPermissions, hardenWebContents } from './security/web-contents';
 import { secureWindowOptions } from './security/window-options';
-import { buildAppMenu } from './menu';
+import { menuTemplate } from './menu';
+import { menuCommandChannel } from '../shared/platform/desk-api';
 import { loadSettingsFile } from './settings/settings-file';
 import { WorkspaceRegistry } from './workspaces/workspace-registry';
 
@@ -102,7 +103,8 @@ async function start(): Promise<void> {
   if (bounds?.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   const language = resolveMenuLanguage(store.store.language, app.getLocale());
-  Menu.setApplicationMenu(buildAppMenu(mainWindow, language));
+  const window = mainWindow;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, (command) => window.webContents.send(menuCommandChannel, command))));
   mainWindow.on('close', (event) => {
     if (!mainWindow) return;
     if (documentState.dirty && !confirmCloseWithUnsavedChanges(mainWindow, language)) {

@@ -1,5 +1,5 @@
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { menuCommandChannel, type MenuCommand } from '../shared/platform/desk-api';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../shared/platform/desk-api';
 
 const labels = {
   zh: {
@@ -12,20 +12,26 @@ const labels = {
   },
 } as const;
 
+type MenuLabelCommand = keyof (typeof labels)['zh'] & MenuCommand;
+
 /**
- * The native menu. Its accelerators are shown but not registered: the page handles the same
- * keys itself (so the browser edition has them too), and registering them here would run each
- * command twice.
+ * The native menu as a template: pure data, so it can be tested without Electron and rebuilt
+ * (with `Menu.buildFromTemplate`) whenever the language changes. Every item that runs a
+ * command carries the command's id as its `id`, and its click calls `send(command)`, which the
+ * main process forwards to the page on `menuCommandChannel`.
+ *
+ * Accelerators are shown but not registered: the page handles the same keys itself (so the
+ * browser edition has them too), and registering them here would run each command twice.
  */
-export function buildAppMenu(window: BrowserWindow, language: 'zh' | 'en'): Menu {
+export function menuTemplate(language: 'zh' | 'en', send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   const t = labels[language];
-  const send = (command: MenuCommand) => () => window.webContents.send(menuCommandChannel, command);
-  const item = (command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (command: MenuLabelCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    id: command,
     label: t[command],
-    click: send(command),
+    click: () => send(command),
     ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
   });
-  return Menu.buildFromTemplate([
+  return [
     {
       label: t.file,
       submenu: [
@@ -45,5 +51,5 @@ export function buildAppMenu(window: BrowserWindow, language: 'zh' | 'en'): Menu
       submenu: [item('undo', 'CmdOrCtrl+Z'), item('redo', 'CmdOrCtrl+Y'), { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
     },
     { label: t.view, submenu: [item('presentation', 'F5'), { type: 'separator' }, { role: 'togglefullscreen' }] },
-  ]);
+  ];
 }

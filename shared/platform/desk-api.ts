@@ -90,8 +90,29 @@ export interface DocumentState {
   dirty: boolean;
 }
 
-/** Commands the native menu sends to the page. The page handles the same keys itself. */
-export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importData', 'exportExcel', 'undo', 'redo', 'presentation'] as const;
+/**
+ * Commands the native menu sends to the page, by id. They are entries of the one command
+ * registry (`shared/commands/`), which also gives their labels and shortcuts; the page handles
+ * the same keys itself, so the browser edition has them too.
+ */
+export const menuCommands = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'importData',
+  'exportExcel',
+  'undo',
+  'redo',
+  'presentation',
+  'commandPalette',
+  'viewData',
+  'viewScenarios',
+  'viewCompare',
+  'viewTargets',
+  'viewSensitivity',
+  'viewExport',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 export interface DeskApi {
