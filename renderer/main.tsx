@@ -2,6 +2,7 @@ import './theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { NotificationsProvider } from './app/notifications';
 import { PresentationProvider } from './features/presentation/PresentationProvider';
 import { scenarioChartReady } from './features/scenarios/ScenarioBuilder';
@@ -21,13 +22,15 @@ async function boot(): Promise<void> {
   if (!rootElement) throw new Error('index.html has no #root element');
   createRoot(rootElement).render(
     <StrictMode>
-      <NotificationsProvider>
-        <WorkspaceProvider platform={platform} initial={initialWorkspace}>
-          <PresentationProvider>
-            <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
-          </PresentationProvider>
-        </WorkspaceProvider>
-      </NotificationsProvider>
+      <ErrorBoundary>
+        <NotificationsProvider>
+          <WorkspaceProvider platform={platform} initial={initialWorkspace}>
+            <PresentationProvider>
+              <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+            </PresentationProvider>
+          </WorkspaceProvider>
+        </NotificationsProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

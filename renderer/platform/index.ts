@@ -1,22 +1,12 @@
-import { DeskError, type DeskApi } from '../../shared/platform/desk-api';
-import { deskErrorFromBridge } from '../../shared/platform/ipc-result';
+import type { DeskApi } from '../../shared/platform/desk-api';
 import { createBrowserDeskApi } from './browser';
+import { withDeskErrors } from './desk-errors';
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in the browser build. */
     desk?: DeskApi;
   }
-}
-
-/** Errors from the Electron bridge arrive as plain Errors; this gives the renderer DeskErrors either way. */
-function withDeskErrors(api: DeskApi): DeskApi {
-  const wrapped = {} as Record<keyof DeskApi, unknown>;
-  for (const name of Object.keys(api) as (keyof DeskApi)[]) {
-    const fn = api[name] as (...args: unknown[]) => Promise<unknown>;
-    wrapped[name] = (...args: unknown[]) => fn(...args).catch((error: unknown) => Promise.reject(error instanceof DeskError ? error : deskErrorFromBridge(error)));
-  }
-  return wrapped as unknown as DeskApi;
 }
 
 let platform: DeskApi | null = null;

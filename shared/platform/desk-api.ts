@@ -167,8 +167,11 @@ export const deskApiFunctionNames = [
   'onMenuCommand',
 ] as const satisfies readonly (keyof DeskApi)[];
 
-/** The bridge functions that are requests to the main process (the menu is an event the other way). */
-export type DeskRequest = Exclude<keyof DeskApi, 'onMenuCommand'>;
+/**
+ * The bridge functions that are requests to the main process: those that return a promise. The
+ * others (the menu) are subscriptions to events the other way.
+ */
+export type DeskRequest = { [K in keyof DeskApi]: ReturnType<DeskApi[K]> extends Promise<unknown> ? K : never }[keyof DeskApi];
 
 export const deskRequestNames = deskApiFunctionNames.filter((name): name is DeskRequest => name !== 'onMenuCommand');
 
