@@ -11,12 +11,31 @@ describe('resolveAppRequest', () => {
     expect(resolveAppRequest(root, 'app://scenario-desk/assets/index-abc.js')).toBe(path.join(root, 'assets', 'index-abc.js'));
   });
 
-  it.each(['app://scenario-desk/../../etc/passwd', 'app://scenario-desk/%2e%2e/%2e%2e/etc/passwd'])(
-    'keeps dot segments of %s inside the renderer folder (the URL parser folds them at the root)',
-    (url) => {
-      expect(resolveAppRequest(root, url)).toBe(path.join(root, 'etc', 'passwd'));
-    },
-  );
+  it('serves files whose names are not ASCII, written out or percent-encoded', () => {
+    const expected = path.join(root, 'assets', '情景推演.svg');
+    expect(resolveAppRequest(root, 'app://scenario-desk/assets/%E6%83%85%E6%99%AF%E6%8E%A8%E6%BC%94.svg')).toBe(expected);
+    expect(resolveAppRequest(root, 'app://scenario-desk/assets/情景推演.svg')).toBe(expected);
+    expect(resolveAppRequest(root, 'app://scenario-desk/assets/report%20v2.png')).toBe(path.join(root, 'assets', 'report v2.png'));
+  });
+
+  it('keeps plain dot segments inside the renderer folder (the URL parser folds them at the root)', () => {
+    expect(resolveAppRequest(root, 'app://scenario-desk/../../etc/passwd')).toBe(path.join(root, 'etc', 'passwd'));
+  });
+
+  // Each of these resolves inside the renderer folder once decoded, so only a check of the raw
+  // path refuses them; none is a name any built file has.
+  it.each([
+    'app://scenario-desk/assets%2findex.js',
+    'app://scenario-desk/assets%2Findex.js',
+    'app://scenario-desk/assets/..%2Findex.html',
+    'app://scenario-desk/%2e%2e/%2e%2e/etc/passwd',
+    'app://scenario-desk/assets/%2E%2E/index.html',
+    'app://scenario-desk/assets/.%2e/index.html',
+    'app://scenario-desk/assets/%2e./index.html',
+    'app://scenario-desk/assets/%2e/index.js',
+  ])('refuses the encoded separator or dot segment in %s, even where it would stay inside the folder', (url) => {
+    expect(resolveAppRequest(root, url)).toBeNull();
+  });
 
   it.each([
     'app://scenario-desk/assets/..%2f..%2f..%2fsecret',

@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../shared/settings/settings';
 import { loadSettingsFile } from './settings-file';
 
@@ -12,6 +13,7 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -47,5 +49,32 @@ describe('loadSettingsFile', () => {
     expect(quarantined.equals(bytes)).toBe(true);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(defaultSettings);
     expect((await readdir(dir)).sort()).toEqual(['settings.json', 'settings.quarantine-2026-11-26T10-20-30-000Z.json']);
+  });
+
+  it('moves a directory found at the settings path aside, whole, and starts with defaults', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'settings.json');
+    await mkdir(file);
+    await writeFile(path.join(file, 'kept.txt'), 'whatever the user put here');
+    const loaded = await loadSettingsFile(file, new Date('2026-11-26T10:20:30.000Z'));
+    expect(loaded).toEqual({ settings: defaultSettings, notices: [{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z.json' }] });
+    const quarantined = path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json');
+    expect((await stat(quarantined)).isDirectory()).toBe(true);
+    expect(await readFile(path.join(quarantined, 'kept.txt'), 'utf8')).toBe('whatever the user put here');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(defaultSettings);
+  });
+
+  it('moves a settings file it may not read aside and starts with defaults', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, 'unreadable bytes');
+    // The tests may run as root, where a chmod 000 file is still readable: the refusal is simulated.
+    const denied = Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+    vi.spyOn(fsPromises, 'readFile').mockRejectedValueOnce(denied);
+    const loaded = await loadSettingsFile(file, new Date('2026-11-26T10:20:30.000Z'));
+    expect(loaded.notices).toEqual([{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z.json' }]);
+    expect(loaded.settings).toEqual(defaultSettings);
+    expect(await readFile(path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json'), 'utf8')).toBe('unreadable bytes');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(defaultSettings);
   });
 });
