@@ -1,4 +1,5 @@
 /** Plain-text tables (CJK-width aware), number formatting and CSV escaping for CLI output. */
+import type { FormulaGuard } from './output-hygiene';
 
 /** Display width in a terminal: CJK ideographs, Hangul and full-width forms take two columns. */
 export function displayWidth(text: string): number {
@@ -47,12 +48,17 @@ export function formatPercent(value: number, decimals = 2): string {
   return `${formatNumber(value, decimals)}%`;
 }
 
-export function csvCell(value: string | number | boolean | null | undefined): string {
+/**
+ * One CSV field. Text goes through `guard` (the workbook's formula-injection guard) first, so a
+ * name such as `=cmd|' /C calc'!A0` reaches a spreadsheet as text, not as a formula; numbers
+ * are written as numbers.
+ */
+export function csvCell(value: string | number | boolean | null | undefined, guard: FormulaGuard): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? guard(value) : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
-  return cells.map(csvCell).join(',');
+export function csvLine(cells: readonly (string | number | boolean | null | undefined)[], guard: FormulaGuard): string {
+  return cells.map((cell) => csvCell(cell, guard)).join(',');
 }

@@ -4,6 +4,7 @@ import { parseArgs, type FlagSpec } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands/index';
 import { CliError, type CliIo } from './io';
+import { escapeControlCharacters } from './output-hygiene';
 
 const PROGRAM = 'scenario-desk';
 
@@ -53,7 +54,20 @@ function reportErrors(io: CliIo, messages: readonly string[]): void {
   for (const message of messages) io.stderr(`error: ${message}\n`);
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Every byte the CLI prints passes here, so no workspace text, file name or error message can
+ * send a terminal escape sequence: control characters other than newline and tab are spelled out.
+ */
+function withEscapedOutput(io: CliIo): CliIo {
+  return {
+    stdout: (text) => io.stdout(escapeControlCharacters(text)),
+    stderr: (text) => io.stderr(escapeControlCharacters(text)),
+    readTextFile: (path) => io.readTextFile(path),
+  };
+}
+
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = withEscapedOutput(rawIo);
   try {
     const [commandName, ...rest] = argv;
     if (commandName === undefined || commandName === '--help' || commandName === '-h' || commandName === 'help') {

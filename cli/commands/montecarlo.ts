@@ -3,6 +3,7 @@ import type { WorkspaceScenario } from '../../shared/workspace/schema';
 import { FORMAT_FLAG, type Command } from '../command';
 import { CliError } from '../io';
 import { csvLine, formatNumber, formatPercent, renderTable } from '../format';
+import { loadFormulaGuard, type FormulaGuard } from '../output-hygiene';
 import { loadWorkspaceFile } from '../workspace-file';
 import { describeDistribution, scenarioTitle } from './describe';
 
@@ -32,11 +33,11 @@ function resultJson(run: ScenarioRun): unknown {
   };
 }
 
-function resultCsvLines(run: ScenarioRun): string[] {
+function resultCsvLines(run: ScenarioRun, guard: FormulaGuard): string[] {
   const { scenario, result } = run;
   if (result === null) return [];
   return Array.from({ length: result.yearCount }, (_, index) =>
-    csvLine([scenario.id, result.startYear + index, result.mean[index], ...result.percentiles.map((values) => values[index]), result.trials, result.seed]),
+    csvLine([scenario.id, result.startYear + index, result.mean[index], ...result.percentiles.map((values) => values[index]), result.trials, result.seed], guard),
   );
 }
 
@@ -95,7 +96,8 @@ export const montecarloCommand: Command = {
       io.stdout(`${JSON.stringify({ workspace: workspace.name, scenarios: runs.map(resultJson) }, null, 2)}\n`);
     } else if (format === 'csv') {
       const levels = runs.find((run) => run.result !== null)?.result?.percentileLevels ?? [];
-      io.stdout(`${[csvLine(['scenario_id', 'year', 'mean', ...levels.map((level) => `p${level}`), 'trials', 'seed']), ...runs.flatMap(resultCsvLines)].join('\n')}\n`);
+      const guard = await loadFormulaGuard();
+      io.stdout(`${[csvLine(['scenario_id', 'year', 'mean', ...levels.map((level) => `p${level}`), 'trials', 'seed'], guard), ...runs.flatMap((run) => resultCsvLines(run, guard))].join('\n')}\n`);
     } else {
       io.stdout(`Workspace: ${workspace.name}\nMonte Carlo (values in each scenario's unit)\n\n${runs.map((run) => resultTable(run, workspace.baselineScenarioId)).join('\n\n')}\n`);
     }

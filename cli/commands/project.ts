@@ -2,6 +2,7 @@ import { analyzeScenario, type ScenarioAnalysis } from '../../shared/engine/anal
 import type { Workspace, WorkspaceScenario } from '../../shared/workspace/schema';
 import { FORMAT_FLAG, type Command } from '../command';
 import { csvLine, formatNumber, formatPercent, renderTable } from '../format';
+import { loadFormulaGuard, type FormulaGuard } from '../output-hygiene';
 import { loadWorkspaceFile } from '../workspace-file';
 import { describeModel, describeRequiredGrowth, scenarioTitle } from './describe';
 
@@ -26,9 +27,9 @@ export function projectionJson(workspace: Workspace, analyses: readonly Scenario
   };
 }
 
-function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis[]): string {
+function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis[], guard: FormulaGuard): string {
   const lines = [
-    csvLine(['scenario_id', 'scenario_name', 'indicator_id', 'unit', 'model', 'year', 'projected', 'target_label', 'target_value', 'gap', 'gap_percent', 'met', 'first_year_reached', 'required_parameter', 'required_value', 'required_cagr_percent', 'required_note']),
+    csvLine(['scenario_id', 'scenario_name', 'indicator_id', 'unit', 'model', 'year', 'projected', 'target_label', 'target_value', 'gap', 'gap_percent', 'met', 'first_year_reached', 'required_parameter', 'required_value', 'required_cagr_percent', 'required_note'], guard),
   ];
   workspace.scenarios.forEach((scenario, index) => {
     const analysis = analyses[index] as ScenarioAnalysis;
@@ -36,7 +37,7 @@ function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis
       const year = analysis.path.startYear + offset;
       const common = [scenario.id, scenario.name, scenario.indicatorId, scenario.unit, scenario.model, year, value];
       const targets = analysis.targets.filter((target) => target.year === year);
-      if (targets.length === 0) lines.push(csvLine(common));
+      if (targets.length === 0) lines.push(csvLine(common, guard));
       for (const target of targets) {
         const required = target.requiredGrowth;
         lines.push(
@@ -52,7 +53,7 @@ function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis
             required.status === 'reachable' ? required.value : null,
             required.status === 'reachable' ? required.impliedCagrPercent : null,
             required.status === 'reachable' ? null : required.reason,
-          ]),
+          ], guard),
         );
       }
     });
@@ -106,7 +107,7 @@ export const projectCommand: Command = {
     if (format === 'json') {
       io.stdout(`${JSON.stringify(projectionJson(workspace, analyses), null, 2)}\n`);
     } else if (format === 'csv') {
-      io.stdout(projectionCsv(workspace, analyses));
+      io.stdout(projectionCsv(workspace, analyses, await loadFormulaGuard()));
     } else {
       const blocks = workspace.scenarios.map((scenario, index) => scenarioTable(scenario, analyses[index] as ScenarioAnalysis, workspace.baselineScenarioId));
       io.stdout(`Workspace: ${workspace.name}\n${workspace.scenarios.length} scenarios; growth rates in percent a year\n\n${blocks.join('\n\n')}\n`);

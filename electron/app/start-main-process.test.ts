@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -626,6 +626,25 @@ describe('startMainProcess: menu, close prompt and window placement', () => {
 });
 
 describe('startMainProcess: settings and failures', () => {
+  it('removes the temporary files a killed save left in the user-data folder more than a day ago, and keeps the rest', async () => {
+    const dayAndMore = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    const orphan = '.draft.sdesk.json.0123456789abcdef0123456789abcdef.tmp';
+    const recent = '.settings.json.fedcba9876543210fedcba9876543210.tmp';
+    const { userData } = await launch({
+      prepare: async (dir) => {
+        await writeFile(path.join(dir, orphan), '{"half":');
+        await utimes(path.join(dir, orphan), dayAndMore, dayAndMore);
+        await writeFile(path.join(dir, recent), '{"in progress":');
+        await writeFile(path.join(dir, 'notes.tmp'), 'the user’s own file');
+        await utimes(path.join(dir, 'notes.tmp'), dayAndMore, dayAndMore);
+      },
+    });
+    const left = await readdir(userData);
+    expect(left).not.toContain(orphan);
+    expect(left).toContain(recent);
+    expect(left).toContain('notes.tmp');
+  });
+
   it('keeps the settings in a store in the user-data folder, started from the settings file', async () => {
     const { storeOptions, userData, fake } = await launch({ prepare: (dir) => writeSettings(dir, { theme: 'dark', lastView: 'targets' }) });
     expect(storeOptions).toEqual([{ name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: { ...defaultSettings, theme: 'dark', lastView: 'targets' } }]);

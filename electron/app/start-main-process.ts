@@ -16,6 +16,7 @@ import { menuTemplate } from '../menu';
 import { appEntryUrl, appScheme, resolveAppRequest } from '../security/app-protocol';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { denyAllPermissions, hardenWebContents } from '../security/web-contents';
+import { cleanOrphanedTempFiles } from '../persistence/atomic-write';
 import { secureWindowOptions } from '../security/window-options';
 import { loadSettingsFile, type LoadedSettings } from '../settings/settings-file';
 import { WorkspaceRegistry } from '../workspaces/workspace-registry';
@@ -82,6 +83,8 @@ export function startMainProcess(modules: ElectronModules, options: MainProcessO
 async function openMainWindow(modules: ElectronModules, options: MainProcessOptions, report: (message: string) => void): Promise<void> {
   const { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } = modules;
   const userData = app.getPath('userData');
+  // A save killed mid-way leaves its temporary file behind; those older than a day are the app's debris, not work in progress.
+  await cleanOrphanedTempFiles(userData, Date.now());
   const locale = app.getLocale();
 
   const loaded = await loadSettingsFile(path.join(userData, 'settings.json')).catch((error: unknown): LoadedSettings => {

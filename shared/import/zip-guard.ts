@@ -4,8 +4,10 @@
  * size. A zip bomb (a few KB that inflate to gigabytes) is refused here, not discovered
  * by running out of memory inside exceljs.
  *
- * `verifyInflatedSizes` then inflates each entry as a stream and stops at the declared
- * size, so an archive whose directory lies about sizes is caught too.
+ * `verifyInflatedSizes` then inflates each entry as a stream, a few KB of compressed data at a
+ * time, and stops as soon as the output passes the declared size (or the total limit), so an
+ * archive whose directory lies about sizes is caught after kilobytes, not gigabytes. Every
+ * inflation here goes through `inflateCapped`, `readZipEntryText` included.
  */
 import { importLimits } from './limits';
 import { fileProblem, type ImportProblem } from './types';
@@ -149,60 +151,123 @@ function dataOffset(view: DataView, entry: ZipEntryInfo): number {
   return entry.localHeaderOffset + LOCAL_HEADER_SIZE + nameLength + extraLength;
 }
 
+/** Compressed bytes handed to the inflater per step: at deflate's ~1032:1 at most ~4 MB comes out of one step. */
+const INFLATE_SLICE_BYTES = 4 * 1024;
+
+type InflateOutcome = { kind: 'whole'; parts: Uint8Array[]; produced: number } | { kind: 'over-cap'; produced: number } | { kind: 'damaged' };
+
 /**
- * Inflates every deflated entry as a stream, counting bytes, and stops as soon as one
- * produces more than its directory declared. Nothing is kept: this only proves the sizes
- * that `inspectZip` checked are the real ones. Skipped where `DecompressionStream` is missing.
+ * Inflates raw deflate data in small slices and stops as soon as more than `cap` bytes have come
+ * out. The slices matter: a DecompressionStream may inflate a whole written chunk before the
+ * reader sees any of it (Chromium does), so writing a megabyte of bomb at once could still
+ * produce a gigabyte. Here the next slice is written only when the reader has taken the output
+ * of the last one, so memory stays near one slice's output whatever the data claims.
  */
-export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<ImportProblem | null> {
-  if (typeof DecompressionStream === 'undefined') return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const entry of entries) {
-    if (entry.method !== 8) continue;
-    const start = dataOffset(view, entry);
-    const end = start + entry.compressedSize;
-    if (end > bytes.byteLength) return invalidProblem(`entry ${entry.name} is truncated`, `条目 ${entry.name} 被截断`);
-    const stream = new Blob([bytes.slice(start, end)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    const reader = stream.getReader();
-    let produced = 0;
+async function inflateCapped(compressed: Uint8Array, cap: number, keep: boolean): Promise<InflateOutcome> {
+  const inflater = new DecompressionStream('deflate-raw');
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  let stopped = false;
+  const feeding = (async () => {
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        produced += value.byteLength;
-        if (produced > entry.uncompressedSize) {
-          await reader.cancel();
-          return fileProblem(
-            'zip-ratio',
-            `Part ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes its directory declares; the file may be a zip bomb.`,
-            `组成部分 ${entry.name} 解压后超过目录声明的 ${entry.uncompressedSize} 字节，文件可能是“压缩炸弹”。`,
-          );
-        }
+      for (let offset = 0; offset < compressed.byteLength && !stopped; offset += INFLATE_SLICE_BYTES) {
+        // slice, not subarray: a copy is backed by a plain ArrayBuffer, which is what the stream takes.
+        await writer.write(compressed.slice(offset, offset + INFLATE_SLICE_BYTES));
       }
+      if (!stopped) await writer.close();
     } catch {
-      // Deflate streams that end early or carry junk are damaged rather than hostile.
-      return invalidProblem(`entry ${entry.name} cannot be decompressed`, `条目 ${entry.name} 无法解压`);
+      // The stream was cancelled below or the data is damaged; the reader reports which.
     }
+  })();
+  const parts: Uint8Array[] = [];
+  let produced = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { kind: 'whole', parts, produced };
+      produced += value.byteLength;
+      if (produced > cap) {
+        stopped = true;
+        await reader.cancel().catch(() => undefined);
+        return { kind: 'over-cap', produced };
+      }
+      if (keep) parts.push(value);
+    }
+  } catch {
+    // Deflate streams that end early or carry junk are damaged rather than hostile.
+    stopped = true;
+    return { kind: 'damaged' };
+  } finally {
+    await feeding;
+  }
+}
+
+/** The compressed bytes of an entry, or null when its local header points past the end of the file. */
+function compressedData(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (entry.localHeaderOffset + LOCAL_HEADER_SIZE > bytes.byteLength) return null;
+  const start = dataOffset(view, entry);
+  const end = start + entry.compressedSize;
+  return end > bytes.byteLength ? null : bytes.subarray(start, end);
+}
+
+function inflatesPastDeclared(entry: ZipEntryInfo): ImportProblem {
+  return fileProblem(
+    'zip-ratio',
+    `Part ${entry.name} inflates to more than the ${entry.uncompressedSize} bytes its directory declares; the file may be a zip bomb.`,
+    `组成部分 ${entry.name} 解压后超过目录声明的 ${entry.uncompressedSize} 字节，文件可能是“压缩炸弹”。`,
+  );
+}
+
+function inflatesPastLimit(limit: number): ImportProblem {
+  return fileProblem('zip-too-large', `The workbook expands to more than ${megabytes(limit)} MB.`, `工作簿解压后超过 ${megabytes(limit)} MB。`);
+}
+
+/**
+ * Inflates every deflated entry as a stream, counting bytes, and stops as soon as one produces
+ * more than its directory declared, or the archive more than the total limit. Nothing is kept:
+ * this only proves the sizes that `inspectZip` checked are the real ones. Skipped where
+ * `DecompressionStream` is missing.
+ */
+export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[], limits: ZipLimits = defaultZipLimits): Promise<ImportProblem | null> {
+  if (typeof DecompressionStream === 'undefined') return null;
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.method !== 8) {
+      total += entry.uncompressedSize;
+      continue;
+    }
+    const data = compressedData(bytes, entry);
+    if (data === null) return invalidProblem(`entry ${entry.name} is truncated`, `条目 ${entry.name} 被截断`);
+    const remaining = limits.maxTotalUncompressedBytes - total;
+    const outcome = await inflateCapped(data, Math.min(entry.uncompressedSize, remaining), false);
+    if (outcome.kind === 'damaged') return invalidProblem(`entry ${entry.name} cannot be decompressed`, `条目 ${entry.name} 无法解压`);
+    if (outcome.kind === 'over-cap') return entry.uncompressedSize <= remaining ? inflatesPastDeclared(entry) : inflatesPastLimit(limits.maxTotalUncompressedBytes);
+    total += outcome.produced;
   }
   return null;
 }
 
 /**
- * The text of one small entry (e.g. `xl/workbook.xml`), inflated after the guard above has
- * checked the archive; `null` when the entry is missing, too large to be what it claims, or damaged.
+ * The text of one small entry (e.g. `xl/workbook.xml`), inflated as a stream that stops at its
+ * declared size and at `maxBytes`; `null` when the entry is missing, too large to be what it
+ * claims, lies about its size, or is damaged. (Callers then read the archive as data, and
+ * `verifyInflatedSizes` refuses a lying one with a message.)
  */
 export async function readZipEntryText(bytes: Uint8Array, entries: readonly ZipEntryInfo[], name: string, maxBytes = 1024 * 1024): Promise<string | null> {
   const entry = entries.find((e) => e.name === name);
   if (!entry || entry.uncompressedSize > maxBytes) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = dataOffset(view, entry);
-  const data = bytes.slice(start, start + entry.compressedSize);
+  const data = compressedData(bytes, entry);
+  if (data === null) return null;
   if (entry.method === 0) return new TextDecoder('utf-8').decode(data);
   if (typeof DecompressionStream === 'undefined') return null;
-  try {
-    const inflated = await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
-    return inflated.byteLength > maxBytes ? null : new TextDecoder('utf-8').decode(inflated);
-  } catch {
-    return null;
+  const outcome = await inflateCapped(data, entry.uncompressedSize, true);
+  if (outcome.kind !== 'whole') return null;
+  const text = new Uint8Array(outcome.produced);
+  let offset = 0;
+  for (const part of outcome.parts) {
+    text.set(part, offset);
+    offset += part.byteLength;
   }
+  return new TextDecoder('utf-8').decode(text);
 }

@@ -2,12 +2,14 @@
 import type { z } from 'zod';
 import { validateScenarioSpec } from '../engine/models';
 import { validateUncertainty } from '../engine/montecarlo';
+import { findExcessiveNesting } from './json-depth';
 import { migrateV1ToV2 } from './migrations';
 import { CURRENT_FORMAT_VERSION, MAX_WORKSPACE_BYTES, WorkspaceSchema, WorkspaceV1Schema, type Workspace } from './schema';
 
 export type WorkspaceProblemCode =
   | 'too-large'
   | 'invalid-json'
+  | 'too-deep'
   | 'forbidden-key'
   | 'not-an-object'
   | 'missing-version'
@@ -47,12 +49,33 @@ export function formatProblem(problem: WorkspaceProblem): string {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+function segmentText(segment: PropertyKey): string {
+  if (typeof segment === 'number') return `[${segment}]`;
+  if (typeof segment === 'string' && IDENTIFIER.test(segment)) return `.${segment}`;
+  return `[${JSON.stringify(String(segment))}]`;
+}
+
 export function toJsonPath(path: readonly PropertyKey[]): string {
   let text = '$';
+  for (const segment of path) text += segmentText(segment);
+  return text;
+}
+
+/**
+ * Real workspaces nest 6 levels at most (the object at `$.scenarios[0].uncertainty.distributions.growthRatePercent`);
+ * 64 leaves room for any future format while keeping every walk over the tree cheap.
+ */
+export const MAX_WORKSPACE_DEPTH = 64;
+/** Paths in messages stop after this many characters: a path 64 levels deep is no use to read in full. */
+const MAX_PATH_CHARS = 120;
+
+/** The path's leading segments up to `MAX_PATH_CHARS`, then `…`: the start says where in the workspace the trouble is. */
+function truncatedJsonPath(path: readonly PropertyKey[]): string {
+  let text = '$';
   for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) text += `.${segment}`;
-    else text += `[${JSON.stringify(String(segment))}]`;
+    const next = segmentText(segment);
+    if (text.length + next.length > MAX_PATH_CHARS) return `${text}…`;
+    text += next;
   }
   return text;
 }
@@ -61,24 +84,52 @@ function problem(path: string, code: WorkspaceProblemCode, message: string, mess
   return { path, code, message, messageZh };
 }
 
-/** Iterative walk (no recursion, so deeply nested input cannot overflow the stack). */
+function tooDeep(text: string): WorkspaceProblem | null {
+  const excess = findExcessiveNesting(text, MAX_WORKSPACE_DEPTH);
+  if (excess === null) return null;
+  const where = truncatedJsonPath(excess.path);
+  return problem(
+    where,
+    'too-deep',
+    `the file is nested ${excess.depth} levels deep, more than the ${MAX_WORKSPACE_DEPTH} allowed; it goes too deep at ${where}`,
+    `文件嵌套深度为 ${excess.depth} 层,超过允许的 ${MAX_WORKSPACE_DEPTH} 层;过深之处:${where}`,
+  );
+}
+
+/** A step back towards the root: the key or index that led here. Shared by siblings, so the walk stays linear. */
+interface Crumb {
+  readonly parent: Crumb | null;
+  readonly key: PropertyKey;
+}
+
+function crumbPath(crumb: Crumb | null): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at = crumb; at !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Iterative walk (no recursion, so deep input cannot overflow the stack) that costs O(1) per node:
+ * a node records only its own key and a link to its parent, and a path is spelled out only for a
+ * problem. (Copying the path into every node made the check quadratic in the depth.)
+ */
 function findForbiddenKeys(root: unknown): WorkspaceProblem[] {
   const problems: WorkspaceProblem[] = [];
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
+  const stack: Array<{ value: unknown; at: Crumb | null }> = [{ value: root, at: null }];
   while (stack.length > 0) {
     const item = stack.pop();
     if (item === undefined || item.value === null || typeof item.value !== 'object') continue;
     if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) => stack.push({ value: child, path: [...item.path, index] }));
+      item.value.forEach((child, index) => stack.push({ value: child, at: { parent: item.at, key: index } }));
       continue;
     }
     for (const key of Object.keys(item.value)) {
-      const childPath = [...item.path, key];
+      const at: Crumb = { parent: item.at, key };
       if (FORBIDDEN_KEYS.has(key)) {
-        problems.push(problem(toJsonPath(childPath), 'forbidden-key', `the key "${key}" is not allowed`, `不允许使用键“${key}”`));
+        problems.push(problem(toJsonPath(crumbPath(at)), 'forbidden-key', `the key "${key}" is not allowed`, `不允许使用键“${key}”`));
         continue;
       }
-      stack.push({ value: (item.value as Record<string, unknown>)[key], path: childPath });
+      stack.push({ value: (item.value as Record<string, unknown>)[key], at });
     }
     if (problems.length >= 100) break;
   }
@@ -152,9 +203,13 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
   if (text.length > MAX_WORKSPACE_BYTES) {
     return { ok: false, problems: [problem('$', 'too-large', `file is larger than ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`)] };
   }
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Before JSON.parse: deep input must be refused without building (or failing to build) the tree.
+  const deep = tooDeep(json);
+  if (deep !== null) return { ok: false, problems: [deep] };
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (error) {
     return { ok: false, problems: [problem('$', 'invalid-json', describeJsonError(text, error), '不是有效的 JSON 文件')] };
   }
