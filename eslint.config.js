@@ -2,6 +2,7 @@
 //   shared/   pure TypeScript: no electron, no React, no DOM globals, no Node built-ins
 //   renderer/ no electron and no Node built-ins: the platform is reached only through the bridge
 //   electron/ nothing from renderer/
+//   renderer/ one keyboard listener: the command registry's dispatcher
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -16,6 +17,16 @@ const reactImports = ['react', 'react-dom', 'react-dom/client', 'react-i18next',
   name,
   message: 'shared/ is UI-free: React belongs in renderer/.',
 }));
+
+// Keyboard shortcuts have one dispatcher (the command registry's); widgets keep React
+// `onKeyDown` props for navigation inside themselves, which are not listeners on the page.
+const keyboardDispatcher = 'renderer/app/commands/keyboard-dispatcher.ts';
+const keyListenerMessage = `Shortcuts are registry commands (shared/commands/catalog.ts, useCommand); the only key listener is ${keyboardDispatcher}.`;
+const noKeyListeners = [
+  { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value=/^key(down|up|press)$/]", message: keyListenerMessage },
+  { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.type='TemplateLiteral']", message: 'Name the event with a string literal, so the key-listener rule can see it.' },
+  { selector: 'AssignmentExpression[left.property.name=/^onkey(down|up|press)$/]', message: keyListenerMessage },
+];
 
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'HTMLElement'].map((name) => ({
   name,
@@ -41,7 +52,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [electronImport, ...nodeImports] }],
+      'no-restricted-syntax': ['error', ...noKeyListeners],
     },
+  },
+  {
+    files: [keyboardDispatcher],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['shared/**/*.ts'],

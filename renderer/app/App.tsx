@@ -1,5 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { viewCommands, type CommandId } from '../../shared/commands';
 import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
 import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../../shared/settings/settings';
 import { ExcelExportCommand } from '../features/export/useExcelExport';
@@ -12,6 +13,9 @@ import { useWorkspace } from '../features/workspace/WorkspaceProvider';
 import { WorkspaceToolbar } from '../features/workspace/WorkspaceToolbar';
 import { changeLanguage, resolveLanguage } from '../i18n';
 import { loadBundledFontsAfterFirstPaint } from '../fonts/bundled-fonts';
+import { useCommandButton } from './commands/CommandButton';
+import { useCommand, useCommandRegistry, useKeyboardDispatcher, useMenuCommands } from './commands/hooks';
+import { shortcutTexts } from './commands/shortcut-text';
 import { useTheme } from './useTheme';
 import { viewIds, type ViewId } from './views';
 
@@ -23,6 +27,22 @@ const TargetsView = lazy(() => import('../features/targets/TargetsView').then((m
 const SensitivityView = lazy(() => import('../features/sensitivity/SensitivityView').then((m) => ({ default: m.SensitivityView })));
 const ExportView = lazy(() => import('../features/export/ExportView').then((m) => ({ default: m.ExportView })));
 const PresentationPanel = lazy(() => import('../features/presentation/PresentationPanel').then((m) => ({ default: m.PresentationPanel })));
+const loadPalette = () => import('./commands/CommandPalette');
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
+
+/** A sidebar button: the registry command of its view (Alt+1…6), marked as the current page. */
+function NavButton({ view, current, onSelect }: { view: ViewId; current: boolean; onSelect: (view: ViewId) => void }) {
+  const command = viewCommands[view];
+  useCommand(command, () => onSelect(view));
+  const { props, label } = useCommandButton(command);
+  const [shortcut] = shortcutTexts(command);
+  return (
+    <button type="button" aria-current={current ? 'page' : undefined} {...props}>
+      <span>{label}</span>
+      {shortcut ? <kbd aria-hidden="true">{shortcut}</kbd> : null}
+    </button>
+  );
+}
 
 export interface AppProps {
   platform: DeskApi;
@@ -47,7 +67,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
     [platform],
   );
   const importer = useImportCommand();
-  useTheme(settings.theme);
+  const theme = useTheme(settings.theme);
   useEffect(loadBundledFontsAfterFirstPaint, []);
 
   const updateSettings = useCallback(
@@ -75,20 +95,33 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
     [edit, selectScenario, i18n.language, setView],
   );
 
+  // The registry's one keyboard dispatcher, and the native menu's commands routed into it.
+  const registry = useCommandRegistry();
+  useKeyboardDispatcher();
+  useMenuCommands(platform);
+
+  // The palette: its command toggles it; a command chosen in it runs once it has closed (and
+  // focus is back where it was), so the command sees the app as the user left it.
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const chosenInPalette = useRef<CommandId | null>(null);
+  useCommand('commandPalette', () => setPaletteOpen((open) => !open));
   useEffect(() => {
-    // Alt+1…5 jump between views from anywhere, as the sidebar shows.
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const index = Number(event.key) - 1;
-      const target = viewIds[index];
-      if (target) {
-        event.preventDefault();
-        setView(target);
-      }
+    const chosen = chosenInPalette.current;
+    if (paletteOpen || !chosen) return;
+    chosenInPalette.current = null;
+    registry.run(chosen);
+  }, [paletteOpen, registry]);
+  // Loaded when the browser is idle after start-up, so the first Ctrl+K opens it at once.
+  useEffect(() => {
+    const idle = window.requestIdleCallback?.(() => void loadPalette(), { timeout: 5000 });
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setView]);
+  }, []);
+
+  const language = i18n.language === 'en' ? 'en' : 'zh';
+  useCommand('switchLanguage', () => void updateSettings({ language: language === 'en' ? 'zh' : 'en' }));
+  useCommand('toggleTheme', () => void updateSettings({ theme: theme === 'dark' ? 'light' : 'dark' }));
 
   return (
     <div className="shell">
@@ -102,7 +135,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
           <small lang={settings.language === 'en' ? 'zh-CN' : 'en'}>{t('app.nameOther')}</small>
         </h1>
         <WorkspaceToolbar>
-          <ImportButton onClick={importer.open} />
+          <ImportButton />
         </WorkspaceToolbar>
         <span className="spacer" />
         <div className="shell-controls">
@@ -129,11 +162,8 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
         </div>
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>
-        {viewIds.map((id, index) => (
-          <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)} aria-keyshortcuts={`Alt+${index + 1}`}>
-            <span>{t(`nav.${id}`)}</span>
-            <kbd aria-hidden="true">{t('nav.shortcutHint', { n: index + 1 })}</kbd>
-          </button>
+        {viewIds.map((id) => (
+          <NavButton key={id} view={id} current={view === id} onSelect={setView} />
         ))}
         <p className="shell-version" data-testid="app-version">
           {t('app.version', { version: appInfo.version })}
@@ -165,6 +195,17 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
         </Suspense>
       </main>
       <ImportPanel open={importer.isOpen} onClose={importer.close} />
+      {paletteOpen ? (
+        <Suspense fallback={null}>
+          <CommandPalette
+            onClose={() => setPaletteOpen(false)}
+            onChoose={(id) => {
+              chosenInPalette.current = id;
+              setPaletteOpen(false);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

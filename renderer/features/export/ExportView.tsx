@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceScenario } from '../../../shared/workspace';
+import { useCommandButton } from '../../app/commands/CommandButton';
 import { useMonteCarlo, type MonteCarloState } from '../uncertainty/useMonteCarlo';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { isWorking, phaseProgress, rememberMonteCarlo, type ExportStatus } from './export-state';
@@ -41,7 +42,9 @@ function StatusLine({ status }: { status: ExportStatus }) {
 export function ExportView() {
   const { t, i18n } = useTranslation('export');
   const { workspace } = useWorkspace();
-  const { status, exportWorkbook } = useExcelExport();
+  const { status } = useExcelExport();
+  // The button runs the registry command 'exportExcel' (the one Ctrl+E and the menu run).
+  const exportCommand = useCommandButton('exportExcel').props;
   const displayName = (scenario: WorkspaceScenario): string => (i18n.language === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name);
   const [monteCarlo, setMonteCarlo] = useState<ReadonlyMap<string, MonteCarloState>>(new Map());
   const reportState = useCallback((id: string, state: MonteCarloState) => {
@@ -81,10 +84,8 @@ export function ExportView() {
               type="button"
               className="button primary export-button"
               data-testid="export-excel-button"
-              onClick={() => void exportWorkbook()}
-              disabled={working}
+              {...exportCommand}
               aria-busy={working}
-              aria-keyshortcuts="Control+E"
               aria-describedby="export-shortcut export-status-region"
             >
               <span aria-hidden="true">⤓</span> {working ? t('buttonBusy') : t('button')}

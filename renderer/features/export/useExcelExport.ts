@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EngineError } from '../../../shared/engine/issues';
+import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
 import { getPlatform } from '../../platform';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
@@ -86,15 +87,10 @@ export function useExcelExport(): ExcelExport {
   return { status, exportWorkbook };
 }
 
-/** Registers the 'exportExcel' menu command (Ctrl+E) for as long as the calling component is mounted. */
+/** Provides the registry command 'exportExcel' (Ctrl+E, the menu, the palette, the Export view's button) while mounted. */
 export function useExcelExportCommand(): void {
-  const { registerCommand } = useWorkspace();
-  const { exportWorkbook } = useExcelExport();
-  const handler = useRef(exportWorkbook);
-  useEffect(() => {
-    handler.current = exportWorkbook;
-  }, [exportWorkbook]);
-  useEffect(() => registerCommand('exportExcel', () => void handler.current()), [registerCommand]);
+  const { status, exportWorkbook } = useExcelExport();
+  useCommand('exportExcel', () => void exportWorkbook(), { enabled: !isWorking(status.phase) });
 }
 
 /** Mount once inside the WorkspaceProvider (e.g. in App) to make Ctrl+E and the menu export to Excel. */

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_INDICATORS, type ImportedIndicator, type WorkspaceScenario } from '../../../shared/workspace';
 import type { ImportProblem, ImportProgress } from '../../../shared/import/types';
+import { CommandButton } from '../../app/commands/CommandButton';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
 import { getPlatform } from '../../platform';
@@ -21,13 +22,9 @@ type PanelState =
   | { kind: 'errors'; fileName: string; errors: ImportProblem[] }
   | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number; scenarios: WorkspaceScenario[] };
 
-export function ImportButton({ onClick }: { onClick: () => void }) {
-  const { t } = useTranslation('import');
-  return (
-    <button type="button" className="button" data-testid="open-import" onClick={onClick}>
-      {t('open')}
-    </button>
-  );
+/** The toolbar button of the registry command 'importData'. */
+export function ImportButton() {
+  return <CommandButton command="importData" data-testid="open-import" />;
 }
 
 function ProblemTable({ problems, caption, testId }: { problems: readonly ImportProblem[]; caption: string; testId: string }) {

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { useCallback, useState } from 'react';
+import { useCommand } from '../../app/commands/hooks';
 
 export interface ImportCommand {
   isOpen: boolean;
@@ -7,12 +7,11 @@ export interface ImportCommand {
   close(): void;
 }
 
-/** Opens the import panel from the native menu's "Import data…" (and from any button given `open`). */
+/** Provides the registry command 'importData' (toolbar button, native menu, palette): it opens the import panel. */
 export function useImportCommand(): ImportCommand {
-  const { registerCommand } = useWorkspace();
   const [isOpen, setOpen] = useState(false);
   const open = useCallback(() => setOpen(true), []);
   const close = useCallback(() => setOpen(false), []);
-  useEffect(() => registerCommand('importData', open), [registerCommand, open]);
+  useCommand('importData', open);
   return { isOpen, open, close };
 }

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { nextViewIndex, presentationKeyAction } from './navigation';
+import { useCommand, useCommandContext } from '../../app/commands/hooks';
+import { nextViewIndex } from './navigation';
 import type { PresentationView } from './PresentationProvider';
 import './presentation.css';
 
@@ -15,16 +16,28 @@ export interface PresentationOverlayProps {
 /**
  * One view at a time, full screen, at 16:9: title, chart and source line, nothing else.
  * Always in the light theme, like the exported images, because it stands in for slides.
+ *
+ * While it is shown the registry is in the `presentation` context: the arrows, Page Up/Down,
+ * Space, Enter, Backspace, Home, End and Esc are its commands (`shared/commands/catalog.ts`), and
+ * the app's own shortcuts do not act behind it.
  */
 export function PresentationOverlay({ views, index, onIndexChange, onLeave }: PresentationOverlayProps) {
   const { t } = useTranslation('presentation');
   const rootRef = useRef<HTMLDivElement>(null);
   const chartHostRef = useRef<HTMLDivElement>(null);
   const view = views[index];
-  const latest = useRef({ index, count: views.length, onIndexChange, onLeave });
+  const latest = useRef({ onLeave });
   useLayoutEffect(() => {
-    latest.current = { index, count: views.length, onIndexChange, onLeave };
+    latest.current = { onLeave };
   });
+
+  useCommandContext('presentation');
+  const go = (action: 'next' | 'previous' | 'first' | 'last') => onIndexChange(nextViewIndex(index, views.length, action));
+  useCommand('presentationNext', () => go('next'));
+  useCommand('presentationPrevious', () => go('previous'));
+  useCommand('presentationFirst', () => go('first'));
+  useCommand('presentationLast', () => go('last'));
+  useCommand('presentationLeave', onLeave);
 
   useEffect(() => {
     const root = rootRef.current;
@@ -38,21 +51,9 @@ export function PresentationOverlay({ views, index, onIndexChange, onLeave }: Pr
       // The browser leaves full screen on Esc by itself; leaving it means leaving the presentation.
       else if (enteredFullscreen && !document.fullscreenElement) latest.current.onLeave();
     };
-    const onKey = (event: KeyboardEvent) => {
-      const action = presentationKeyAction(event.key);
-      if (!action) return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (action === 'ignore') return;
-      if (action === 'leave') latest.current.onLeave();
-      else latest.current.onIndexChange(nextViewIndex(latest.current.index, latest.current.count, action));
-    };
     document.addEventListener('fullscreenchange', onFullscreenChange);
-    // Capture phase, so the app's own shortcuts do not act behind the presentation.
-    window.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('fullscreenchange', onFullscreenChange);
-      window.removeEventListener('keydown', onKey, true);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       previouslyFocused?.focus();
     };
@@ -81,7 +82,7 @@ export function PresentationOverlay({ views, index, onIndexChange, onLeave }: Pr
       aria-label={t('dialogLabel')}
       tabIndex={-1}
       data-testid="presentation"
-      onClick={() => onIndexChange(nextViewIndex(index, views.length, 'next'))}
+      onClick={() => go('next')}
     >
       <section className="presentation-slide" data-testid="presentation-slide" data-view-id={view.id}>
         <h2 className="presentation-title">{view.title}</h2>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { projectScenario } from '../../../shared/engine';
 import { unitLabel, isUnitCode } from '../../../shared/units';
+import { CommandButton } from '../../app/commands/CommandButton';
 import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
@@ -105,10 +106,10 @@ export function PresentationPanel() {
               ))}
             </ol>
           )}
-          <button type="button" className="button primary" aria-keyshortcuts="F5" onClick={() => presentation.present()}>
+          <CommandButton command="presentation" className="button primary">
             <span aria-hidden="true">▶ </span>
             {t('start')}
-          </button>
+          </CommandButton>
         </div>
       ) : null}
     </section>

@@ -5,9 +5,9 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
 import { captureChart, type CapturedChart } from '../chart-export/capture-chart';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { planPresentation } from './navigation';
 import { PresentationOverlay } from './PresentationOverlay';
 
@@ -54,7 +54,6 @@ interface ActivePresentation {
 export function PresentationProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('presentation');
   const notify = useNotify();
-  const { registerCommand } = useWorkspace();
   const [savedViews, setSavedViews] = useState<PresentationView[]>([]);
   const [active, setActive] = useState<ActivePresentation | null>(null);
   const charts = useRef(new Map<string, RegisteredChart>());
@@ -111,18 +110,8 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
     setActive(plan);
   }, [notify, t]);
 
-  useEffect(() => registerCommand('presentation', present), [registerCommand, present]);
-
-  useEffect(() => {
-    // The native menu sends F5 as a command; in the browser the page handles the key itself.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'F5' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
-      event.preventDefault();
-      present();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [present]);
+  // F5, the native menu, the palette and the panel's button.
+  useCommand('presentation', present);
 
   const registerChart = useCallback<PresentationContextValue['registerChart']>((chartId, chart) => {
     charts.current.set(chartId, chart);

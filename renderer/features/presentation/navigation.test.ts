@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextViewIndex, planPresentation, presentationKeyAction } from './navigation';
+import { nextViewIndex, planPresentation } from './navigation';
 
 const view = (id: string) => ({ id });
 
 describe('presentation navigation', () => {
-  it('moves with the arrow keys and leaves with Esc', () => {
-    expect(presentationKeyAction('ArrowRight')).toBe('next');
-    expect(presentationKeyAction('ArrowLeft')).toBe('previous');
-    expect(presentationKeyAction('Escape')).toBe('leave');
-    expect(presentationKeyAction('a')).toBeNull();
-  });
-
   it('stops at the last and the first view instead of wrapping around', () => {
     expect(nextViewIndex(1, 3, 'next')).toBe(2);
     expect(nextViewIndex(2, 3, 'next')).toBe(2);

@@ -1,34 +1,3 @@
-/** What a key does in presentation mode; `null` when the key is not the presentation's. */
-export type PresentationKeyAction = 'next' | 'previous' | 'first' | 'last' | 'leave' | 'ignore';
-
-export function presentationKeyAction(key: string): PresentationKeyAction | null {
-  switch (key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-    case 'PageDown':
-    case ' ':
-    case 'Enter':
-      return 'next';
-    case 'ArrowLeft':
-    case 'ArrowUp':
-    case 'PageUp':
-    case 'Backspace':
-      return 'previous';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    case 'Escape':
-      return 'leave';
-    // F5 while presenting must not reload the page; Tab has nowhere to go.
-    case 'F5':
-    case 'Tab':
-      return 'ignore';
-    default:
-      return null;
-  }
-}
-
 /** The view index after an action: stops at the first and last view rather than wrapping. */
 export function nextViewIndex(index: number, count: number, action: 'next' | 'previous' | 'first' | 'last'): number {
   if (count <= 0) return 0;

@@ -1,19 +1,19 @@
 /**
  * The open workspace: its undo history, the file it belongs to, the autosaved draft, and the
- * file commands (New, Open, Save, Save As, recent files) with their keyboard shortcuts.
- * Every view reads and edits the workspace through `useWorkspace()`.
+ * file commands (New, Open, Save, Save As, recent files). It provides the `run` of the registry
+ * commands new, open, save, saveAs, undo and redo (`shared/commands/catalog.ts` declares their
+ * labels and shortcuts). Every view reads and edits the workspace through `useWorkspace()`.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeskError, type DeskApi, type MenuCommand, type WorkspaceEntry } from '../../../shared/platform/desk-api';
+import { DeskError, type DeskApi, type WorkspaceEntry } from '../../../shared/platform/desk-api';
 import { createEmptyWorkspace, parseWorkspace, serializeWorkspace, WorkspaceError, type Workspace, type WorkspaceProblem } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
+import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
 import { canRedo, canUndo, recordEdit, redo as redoHistory, startHistory, undo as undoHistory, type History } from './history';
 
 export const draftDebounceMs = 800;
-
-export type WorkspaceCommand = MenuCommand | 'openRecent';
 
 export interface WorkspaceContextValue {
   workspace: Workspace;
@@ -33,8 +33,6 @@ export interface WorkspaceContextValue {
   openRecent(id: string): Promise<void>;
   save(): Promise<void>;
   saveAs(): Promise<void>;
-  /** Handlers other features register for menu commands they own (import, export, presentation). */
-  registerCommand(command: MenuCommand, handler: () => void): () => void;
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
@@ -64,10 +62,6 @@ export async function loadInitialWorkspace(platform: DeskApi): Promise<InitialWo
   return { workspace: loadStarterWorkspace(), entry: null, dirty: false };
 }
 
-function isEditableTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'search'));
-}
-
 export function WorkspaceProvider({ platform, initial, children }: { platform: DeskApi; initial: InitialWorkspace; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
@@ -75,7 +69,6 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   const [doc, setDoc] = useState<DocumentInfo>({ entry: initial.entry, dirty: initial.dirty });
   const [recent, setRecent] = useState<WorkspaceEntry[]>([]);
   const [selectedScenarioId, setSelectedScenarioId] = useState<string | null>(initial.workspace.scenarios[0]?.id ?? null);
-  const commandHandlers = useRef(new Map<MenuCommand, () => void>());
   const workspace = history.present;
   // Save commands read the newest state without being re-created on every edit.
   const latest = useRef({ workspace, doc });
@@ -220,56 +213,22 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
     void platform.setDocumentState({ title: doc.entry?.name ?? workspace.name ?? t('workspace.untitled'), dirty: doc.dirty }).catch(() => undefined);
   }, [platform, doc, workspace.name, t]);
 
-  const runCommand = useCallback(
-    (command: MenuCommand) => {
-      const registered = commandHandlers.current.get(command);
-      if (registered) return registered();
-      if (command === 'new') newWorkspace();
-      else if (command === 'open') void openWorkspace();
-      else if (command === 'save') void save();
-      else if (command === 'saveAs') void saveAs();
-      else if (command === 'undo') undo();
-      else if (command === 'redo') redo();
-    },
-    [newWorkspace, openWorkspace, save, saveAs, undo, redo],
-  );
-
-  useEffect(() => platform.onMenuCommand(runCommand), [platform, runCommand]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey) return;
-      const key = event.key.toLowerCase();
-      let command: MenuCommand | null = null;
-      if (key === 'n') command = 'new';
-      else if (key === 'o') command = 'open';
-      else if (key === 's') command = event.shiftKey ? 'saveAs' : 'save';
-      else if (key === 'e') command = 'exportExcel';
-      else if (key === 'z' && !isEditableTarget(event.target)) command = event.shiftKey ? 'redo' : 'undo';
-      else if (key === 'y' && !isEditableTarget(event.target)) command = 'redo';
-      if (!command) return;
-      event.preventDefault();
-      runCommand(command);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runCommand]);
-
-  const registerCommand = useCallback((command: MenuCommand, handler: () => void) => {
-    commandHandlers.current.set(command, handler);
-    return () => {
-      if (commandHandlers.current.get(command) === handler) commandHandlers.current.delete(command);
-    };
-  }, []);
+  const undoable = canUndo(history);
+  const redoable = canRedo(history);
+  useCommand('new', newWorkspace);
+  useCommand('open', () => void openWorkspace());
+  useCommand('save', () => void save());
+  useCommand('saveAs', () => void saveAs());
+  useCommand('undo', undo, { enabled: undoable });
+  useCommand('redo', redo, { enabled: redoable });
 
   const value = useMemo<WorkspaceContextValue>(
     () => ({
       workspace,
       entry: doc.entry,
       dirty: doc.dirty,
-      canUndo: canUndo(history),
-      canRedo: canRedo(history),
+      canUndo: undoable,
+      canRedo: redoable,
       recent,
       selectedScenarioId: selectedScenarioId && workspace.scenarios.some((s) => s.id === selectedScenarioId) ? selectedScenarioId : (workspace.scenarios[0]?.id ?? null),
       selectScenario: setSelectedScenarioId,
@@ -281,9 +240,8 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       openRecent,
       save,
       saveAs,
-      registerCommand,
     }),
-    [workspace, doc, history, recent, selectedScenarioId, edit, undo, redo, newWorkspace, openWorkspace, openRecent, save, saveAs, registerCommand],
+    [workspace, doc, undoable, redoable, recent, selectedScenarioId, edit, undo, redo, newWorkspace, openWorkspace, openRecent, save, saveAs],
   );
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

@@ -1,14 +1,31 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommandButton } from '../../app/commands/CommandButton';
+import { useCommand } from '../../app/commands/hooks';
 import { useWorkspace } from './WorkspaceProvider';
 
-const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-
-/** File commands and undo/redo, with the open workspace's name and its unsaved mark. */
+/**
+ * File commands and undo/redo, with the open workspace's name and its unsaved mark. Every button
+ * is a registry command: label, disabled state, shortcut and tooltip come from the registry.
+ */
 export function WorkspaceToolbar({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const recentRef = useRef<HTMLSelectElement>(null);
   const title = ws.entry?.name ?? ws.workspace.name ?? t('workspace.untitled');
+
+  // The recent-file picker stays a select; the command opens it (or at least focuses it).
+  useCommand('openRecent', () => {
+    const select = recentRef.current;
+    if (!select) return;
+    select.focus();
+    try {
+      select.showPicker();
+    } catch {
+      // Without a user gesture (or support) the picker cannot open; the focused select is the next best.
+    }
+  });
+
   return (
     <div className="workspace-toolbar" role="toolbar" aria-label={t('workspace.toolbarLabel')}>
       <span className="workspace-name" data-testid="workspace-name" title={title}>
@@ -19,21 +36,14 @@ export function WorkspaceToolbar({ children }: { children?: ReactNode }) {
         ) : null}
         {title}
       </span>
-      <button type="button" className="button" onClick={ws.newWorkspace} aria-keyshortcuts="Control+N" title={`${t('workspace.new')} (${mod}N)`}>
-        {t('workspace.new')}
-      </button>
-      <button type="button" className="button" onClick={() => void ws.openWorkspace()} aria-keyshortcuts="Control+O" title={`${t('workspace.open')} (${mod}O)`}>
-        {t('workspace.open')}
-      </button>
-      <button type="button" className="button" onClick={() => void ws.save()} aria-keyshortcuts="Control+S" title={`${t('workspace.save')} (${mod}S)`}>
-        {t('workspace.save')}
-      </button>
-      <button type="button" className="button" onClick={() => void ws.saveAs()} aria-keyshortcuts="Control+Shift+S" title={`${t('workspace.saveAs')} (${mod}Shift+S)`}>
-        {t('workspace.saveAs')}
-      </button>
+      <CommandButton command="new" />
+      <CommandButton command="open" />
+      <CommandButton command="save" />
+      <CommandButton command="saveAs" />
       <label className="recent-select">
         <span className="visually-hidden">{t('workspace.recent')}</span>
         <select
+          ref={recentRef}
           value=""
           onChange={(event) => {
             if (event.target.value) void ws.openRecent(event.target.value);
@@ -49,12 +59,8 @@ export function WorkspaceToolbar({ children }: { children?: ReactNode }) {
         </select>
       </label>
       <span className="toolbar-separator" aria-hidden="true" />
-      <button type="button" className="button" onClick={ws.undo} disabled={!ws.canUndo} aria-keyshortcuts="Control+Z" title={`${t('workspace.undo')} (${mod}Z)`}>
-        {t('workspace.undo')}
-      </button>
-      <button type="button" className="button" onClick={ws.redo} disabled={!ws.canRedo} aria-keyshortcuts="Control+Y" title={`${t('workspace.redo')} (${mod}Y)`}>
-        {t('workspace.redo')}
-      </button>
+      <CommandButton command="undo" />
+      <CommandButton command="redo" />
       {children ? <span className="toolbar-separator" aria-hidden="true" /> : null}
       {children}
     </div>
