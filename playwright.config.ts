@@ -1,12 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import type { JourneyOptions } from './tests/journeys/fixture';
 import { chromiumArgs, resolveChromiumExecutable } from './tests/helpers/chromium';
 
 const port = Number(process.env['E2E_PORT'] ?? 5179);
 const executablePath = resolveChromiumExecutable();
 
-export default defineConfig({
+export default defineConfig<JourneyOptions>({
   testDir: 'tests',
-  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  testMatch: ['e2e/**/*.spec.ts', 'journeys/**/*.spec.ts', 'desktop/**/*.spec.ts', 'electron/**/*.spec.ts'],
   fullyParallel: false,
   workers: process.env['CI'] ? 1 : 2,
   // One retry in CI only: a shared 2-core machine can stall the browser long enough to lose a
@@ -24,7 +25,10 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'web', testMatch: 'e2e/**/*.spec.ts' },
+    { name: 'web', testMatch: ['e2e/**/*.spec.ts', 'journeys/**/*.spec.ts'], use: { edition: 'web' } },
+    // The real renderer build with the real preload and main-process handlers; only Electron's
+    // transport and window are stood in for (tests/desktop/). The journeys and the desktop-only specs.
+    { name: 'desktop', testMatch: ['journeys/**/*.spec.ts', 'desktop/**/*.spec.ts'], use: { edition: 'desktop' } },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
   ],
   webServer: {

@@ -1,6 +1,8 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 import { deskApiFunctionNames } from '../../shared/platform/desk-api';
+import { commandJourneyList, journeys } from '../journeys/journeys';
+import { ElectronDriver } from './electron-driver';
 
 const binary = findElectronBinary();
 const skipReason =
@@ -27,4 +29,41 @@ test.describe('Electron shell', () => {
       await app.close();
     }
   });
+});
+
+/**
+ * The same journeys as the `web` and `desktop` projects (tests/journeys/journeys.ts), against the
+ * real binary: real contextBridge, sandboxed preload, app:// protocol with its CSP header, native
+ * menu items and the window title. Dialogs are answered in the main process (electron-driver.ts).
+ * Not run on the build machines, which have no binary.
+ */
+test.describe('Electron shell: the journeys', () => {
+  test.skip(!binary, skipReason);
+
+  /** Runs `body` with a driver on a fresh user-data folder; the app is quit afterwards, and the folders kept if it failed. */
+  async function withDriver(body: (driver: ElectronDriver) => Promise<void>): Promise<void> {
+    const driver = new ElectronDriver(binary ?? '');
+    let passed = false;
+    try {
+      await body(driver);
+      expect(driver.problems).toEqual([]);
+      passed = true;
+    } finally {
+      await driver.dispose(!passed);
+    }
+  }
+
+  for (const journey of journeys) {
+    test(journey.name, () => withDriver((driver) => journey.run(driver)));
+  }
+
+  for (const { command, journey } of commandJourneyList) {
+    test(`menu command ${command}`, () =>
+      withDriver(async (driver) => {
+        await driver.start();
+        await journey.prepare?.(driver);
+        await journey.run(driver);
+      }),
+    );
+  }
 });
