@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { DocumentState, MenuCommand, WorkspaceDraft } from '../../shared/platform/desk-api';
 import { userDataFiles } from '../desktop/desktop-main';
 import { watchPageErrors } from '../helpers/app';
-import { parseDocumentTitle, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from '../journeys/driver';
+import { parseDocumentTitle, readIfThere, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from '../journeys/driver';
 
 type DialogKind = 'open' | 'save';
 
@@ -26,15 +26,6 @@ interface DialogLog {
 }
 
 const dialogLogKey = '__sdeskTestDialogs';
-
-async function readIfThere(filePath: string): Promise<Buffer | null> {
-  try {
-    return await readFile(filePath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 export class ElectronDriver implements JourneyDriver {
   readonly edition = 'electron';

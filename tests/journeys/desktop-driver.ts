@@ -11,19 +11,10 @@ import type { BridgeCall } from '../desktop/desktop-main';
 import { userDataFiles } from '../desktop/desktop-main';
 import type { DesktopHarness } from '../desktop/fixture';
 import { openApp, watchPageErrors } from '../helpers/app';
-import { settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from './driver';
+import { readIfThere, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from './driver';
 
 const savingRequests: readonly DeskRequest[] = ['saveWorkspaceAs', 'saveExport'];
 const openingRequests: readonly DeskRequest[] = ['openWorkspace', 'pickImportFile'];
-
-async function readIfThere(filePath: string): Promise<Buffer | null> {
-  try {
-    return await readFile(filePath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 export class DesktopDriver implements JourneyDriver {
   readonly edition = 'desktop';

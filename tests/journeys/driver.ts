@@ -9,6 +9,7 @@
  * - electron (tests/electron/electron-driver.ts): the real Electron binary, where one exists.
  */
 import { expect, type Page, type Request } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { fontsReady } from '../helpers/app';
 import type { DeskRequest, DocumentState, MenuCommand, WorkspaceDraft } from '../../shared/platform/desk-api';
 
@@ -104,4 +105,14 @@ export async function settle(page: Page): Promise<void> {
 export async function shellReady(page: Page): Promise<void> {
   await page.locator('.shell').waitFor();
   await fontsReady(page);
+}
+
+/** A file's bytes, or `null` when there is no such file (yet). */
+export async function readIfThere(filePath: string): Promise<Buffer | null> {
+  try {
+    return await readFile(filePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
