@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { DocumentState, MenuCommand, WorkspaceDraft } from '../../shared/platform/desk-api';
 import { userDataFiles } from '../desktop/desktop-main';
 import { watchPageErrors } from '../helpers/app';
-import { parseDocumentTitle, readIfThere, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from '../journeys/driver';
+import { parseDocumentTitle, readIfThere, reloadApp, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from '../journeys/driver';
 
 type DialogKind = 'open' | 'save';
 
@@ -55,9 +55,7 @@ export class ElectronDriver implements JourneyDriver {
   }
 
   async reload(): Promise<void> {
-    await settle(this.page);
-    await this.page.reload();
-    await shellReady(this.page);
+    await reloadApp(this.page);
   }
 
   async restart(): Promise<void> {

@@ -11,7 +11,7 @@ import type { BridgeCall } from '../desktop/desktop-main';
 import { userDataFiles } from '../desktop/desktop-main';
 import type { DesktopHarness } from '../desktop/fixture';
 import { openApp, watchPageErrors } from '../helpers/app';
-import { readIfThere, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from './driver';
+import { readIfThere, reloadApp, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from './driver';
 
 const savingRequests: readonly DeskRequest[] = ['saveWorkspaceAs', 'saveExport'];
 const openingRequests: readonly DeskRequest[] = ['openWorkspace', 'pickImportFile'];
@@ -35,9 +35,7 @@ export class DesktopDriver implements JourneyDriver {
   }
 
   async reload(): Promise<void> {
-    await settle(this.page);
-    await this.page.reload();
-    await shellReady(this.page);
+    await reloadApp(this.page);
   }
 
   async restart(): Promise<void> {

@@ -107,6 +107,13 @@ export async function shellReady(page: Page): Promise<void> {
   await fontsReady(page);
 }
 
+/** Reloads the page once it has nothing in flight (so no request is cut off), and waits for the shell. */
+export async function reloadApp(page: Page): Promise<void> {
+  await settle(page);
+  await page.reload();
+  await shellReady(page);
+}
+
 /** A file's bytes, or `null` when there is no such file (yet). */
 export async function readIfThere(filePath: string): Promise<Buffer | null> {
   try {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { commandDeclaration, commandLabel } from '../../shared/commands';
 import type { DocumentState, MenuCommand, WorkspaceDraft } from '../../shared/platform/desk-api';
 import { openApp, watchPageErrors } from '../helpers/app';
-import { parseDocumentTitle, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from './driver';
+import { parseDocumentTitle, reloadApp, settle, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from './driver';
 
 /** A shortcut of the catalog (`Mod+Shift+S`) as Playwright's keyboard writes it (`Control+Shift+S`, `Control+s`). */
 export function playwrightKeys(notation: string): string {
@@ -51,9 +51,7 @@ export class WebDriver implements JourneyDriver {
   }
 
   async reload(): Promise<void> {
-    await settle(this.page);
-    await this.current.reload();
-    await shellReady(this.current);
+    await reloadApp(this.current);
   }
 
   /** The tab is closed and the app opened in a new one: the browser's storage is all that carries over. */
