@@ -27,6 +27,7 @@ const desk = {
   pickImportFile: (kinds) => call('pickImportFile', kinds),
   loadDraft: () => call('loadDraft'),
   saveDraft: (draft) => call('saveDraft', draft),
+  setAsideDraft: () => call('setAsideDraft'),
   setDocumentState: (state) => call('setDocumentState', state),
   onMenuCommand: (listener) => {
     // Only known command names reach the page; the IPC event object never does.

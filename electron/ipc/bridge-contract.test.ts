@@ -1,3 +1,5 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeContractCases } from '../../tests/contract/bridge-contract';
 import { createMainProcessDriver, type MainProcessDriver } from '../../tests/contract/main-process-driver';
@@ -17,6 +19,27 @@ describe('bridge contract: Electron main process', () => {
   it('has no draft on a first start', async () => {
     const { api } = await driver();
     expect(await api.loadDraft()).toBeNull();
+  });
+
+  it('sets the draft file aside byte for byte, beside it in the user-data folder', async () => {
+    const d = await driver();
+    await d.api.saveDraft({ text: '{"formatVersion":3,"name":"新版本 ✓"}', entry: null, dirty: true });
+    const before = await readFile(d.draftFile);
+    const { fileName } = await d.api.setAsideDraft();
+    expect(await readFile(path.join(d.dir, fileName))).toEqual(before);
+    await expect(readFile(d.draftFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('hands over a draft file that is not a draft record as unsaved text, and leaves it in place', async () => {
+    const d = await driver();
+    const damaged = Buffer.from('{"text": "半截', 'utf8');
+    await writeFile(d.draftFile, damaged);
+    expect(await d.api.loadDraft()).toEqual({ text: damaged.toString('utf8'), entry: null, dirty: true });
+    // Nothing was renamed behind the user's back: the file is still there until the renderer sets it aside.
+    expect(await readFile(d.draftFile)).toEqual(damaged);
+    expect((await readdir(d.dir)).filter((name) => name !== 'draft.sdesk.json' && name.startsWith('draft'))).toEqual([]);
+    const { fileName } = await d.api.setAsideDraft();
+    expect(await readFile(path.join(d.dir, fileName))).toEqual(damaged);
   });
 
   for (const contractCase of bridgeContractCases) {

@@ -24,6 +24,7 @@ function apiThatThrows(error: unknown): MainDeskHandlers {
     pickImportFile: fail,
     loadDraft: fail,
     saveDraft: fail,
+    setAsideDraft: fail,
     setDocumentState: fail,
   };
 }

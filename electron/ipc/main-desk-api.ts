@@ -11,7 +11,7 @@ import {
   type SettingsNotice,
   type WorkspaceEntry,
 } from '../../shared/platform/desk-api';
-import { safeFileName } from '../../shared/platform/file-names';
+import { draftQuarantineFileName, safeFileName } from '../../shared/platform/file-names';
 import { workspaceDraftSchema } from '../../shared/platform/ipc-channels';
 import { applySettingsPatch, withRecentFile, type Settings } from '../../shared/settings/settings';
 import { writeFileAtomic } from '../persistence/atomic-write';
@@ -160,18 +160,38 @@ export function createMainDeskApi(deps: MainDeskDeps): MainDeskHandlers {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
+      let stored: unknown;
       try {
-        const draft = workspaceDraftSchema.parse(JSON.parse(raw));
-        // A draft whose file was forgotten keeps its text but no longer claims the file.
-        return draft.entry && !registry.pathOf(draft.entry.id) ? { ...draft, entry: null, dirty: true } : draft;
+        stored = JSON.parse(raw);
       } catch {
-        // A damaged draft is set aside, not deleted: the user may still want what is in it.
-        await fs.rename(deps.draftFile, `${deps.draftFile}.damaged-${Date.now()}`);
-        return null;
+        stored = undefined;
       }
+      const parsed = workspaceDraftSchema.safeParse(stored);
+      if (!parsed.success) {
+        // A damaged draft file is handed over as it is, as the text of an unsaved draft: the
+        // renderer cannot read it as a workspace, so it sets it aside (`setAsideDraft`) and tells
+        // the user, as for any unreadable draft. Renaming it here would lose it without a word.
+        return { text: raw, entry: null, dirty: true };
+      }
+      const draft = parsed.data;
+      // A draft whose file was forgotten keeps its text but no longer claims the file.
+      return draft.entry && !registry.pathOf(draft.entry.id) ? { ...draft, entry: null, dirty: true } : draft;
     },
     async saveDraft(draft) {
       await writeFileAtomic(deps.draftFile, JSON.stringify(draft), { keepBackup: false });
+    },
+    async setAsideDraft() {
+      const fileName = draftQuarantineFileName(new Date());
+      const target = path.join(path.dirname(deps.draftFile), fileName);
+      // A rename keeps the bytes exactly; it would replace an earlier copy of the same millisecond, so that is refused.
+      if (await fs.stat(target).then(() => true, () => false)) throw new DeskError('io-failed', 'A set-aside draft of that name already exists; try again.');
+      try {
+        await fs.rename(deps.draftFile, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
+        throw error;
+      }
+      return { fileName };
     },
     async setDocumentState(state) {
       deps.showDocumentState(state);

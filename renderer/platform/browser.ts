@@ -13,7 +13,7 @@ import {
   type WorkspaceDraft,
   type WorkspaceEntry,
 } from '../../shared/platform/desk-api';
-import { safeFileName } from '../../shared/platform/file-names';
+import { draftQuarantineFileName, safeFileName } from '../../shared/platform/file-names';
 import { ipcArgumentSchemas, workspaceDraftSchema, type DeskChannel } from '../../shared/platform/ipc-channels';
 import { applySettingsPatch, defaultSettings, migrateSettings, withRecentFile, type Settings } from '../../shared/settings/settings';
 
@@ -61,6 +61,16 @@ async function withStore<T>(mode: IDBTransactionMode, action: (store: IDBObjectS
     });
   } finally {
     db.close();
+  }
+}
+
+/** What a damaged draft record holds, as text: a string as it is, anything else as JSON. */
+function storedAsText(stored: unknown): string {
+  if (typeof stored === 'string') return stored;
+  try {
+    return JSON.stringify(stored) ?? String(stored);
+  } catch {
+    return String(stored);
   }
 }
 
@@ -222,7 +232,40 @@ export function createBrowserDeskApi(storage: Storage = window.localStorage): De
       const stored = await withStore<unknown>('readonly', (store) => store.get(draftKey), draftStore);
       if (stored === undefined) return null;
       const parsed = workspaceDraftSchema.safeParse(stored);
-      return parsed.success ? parsed.data : null;
+      if (parsed.success) return parsed.data;
+      // A damaged record is handed over as the text of an unsaved draft, as the desktop does with a
+      // damaged draft file: the renderer cannot read it, so it sets it aside and tells the user.
+      return { text: storedAsText(stored), entry: null, dirty: true };
+    },
+    async setAsideDraft() {
+      const now = new Date();
+      const key = `quarantine-${now.toISOString().replace(/[:.]/g, '-')}`;
+      const db = await openDatabase();
+      try {
+        // One transaction: the copy and the delete happen together or not at all.
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(draftStore, 'readwrite');
+          const store = tx.objectStore(draftStore);
+          let missing = false;
+          const read = store.get(draftKey);
+          read.onsuccess = () => {
+            const record: unknown = read.result;
+            if (record === undefined) {
+              missing = true;
+              tx.abort();
+              return;
+            }
+            // `add`, not `put`: an earlier copy under the same key is never replaced.
+            store.add(record, key);
+            store.delete(draftKey);
+          };
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(missing ? new DeskError('not-found', 'There is no draft to set aside.') : new DeskError('io-failed', 'The browser storage refused the write (is it full?).'));
+        });
+      } finally {
+        db.close();
+      }
+      return { fileName: draftQuarantineFileName(now) };
     },
     async saveDraft(draft: WorkspaceDraft) {
       validate('saveDraft', [draft]);

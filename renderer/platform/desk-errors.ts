@@ -30,6 +30,7 @@ export function withDeskErrors(api: DeskApi): DeskApi {
     pickImportFile: mapErrors((kinds) => api.pickImportFile(kinds)),
     loadDraft: mapErrors(() => api.loadDraft()),
     saveDraft: mapErrors((draft) => api.saveDraft(draft)),
+    setAsideDraft: mapErrors(() => api.setAsideDraft()),
     setDocumentState: mapErrors((state) => api.setDocumentState(state)),
   };
   return {

@@ -84,6 +84,12 @@ export interface WorkspaceDraft {
   dirty: boolean;
 }
 
+/** Where `setAsideDraft` put the draft it moved aside. */
+export interface SetAsideDraft {
+  /** File name (not path) of the set-aside copy, e.g. `draft.quarantine-2026-12-02T03-30-00-000Z.sdesk.json`. */
+  fileName: string;
+}
+
 /** What the window shows about the open document; the desktop shell asks before closing a dirty one. */
 export interface DocumentState {
   title: string;
@@ -138,8 +144,18 @@ export interface DeskApi {
   saveExport(request: ExportRequest): Promise<ExportResult>;
   /** Shows an open dialog for data to import; `null` when the user cancels. */
   pickImportFile(kinds: ImportKind[]): Promise<ImportedFile | null>;
-  /** The last autosaved draft, or `null` on a first start. */
+  /**
+   * The last autosaved draft, or `null` on a first start. A stored draft that is not even a
+   * draft record (damaged on disk) comes back as `{ text: <what is stored>, entry: null, dirty: true }`,
+   * so the renderer finds its text unreadable and sets it aside like any other unreadable draft.
+   */
   loadDraft(): Promise<WorkspaceDraft | null>;
+  /**
+   * Moves the stored draft aside byte for byte, next to the settings quarantine, under
+   * `draft.quarantine-<time>.sdesk.json`; afterwards `loadDraft` returns `null`. The renderer calls
+   * it for a draft it cannot read, before anything autosaves over it. `not-found` when there is no draft.
+   */
+  setAsideDraft(): Promise<SetAsideDraft>;
   /** Replaces the autosaved draft (atomically on the desktop). */
   saveDraft(draft: WorkspaceDraft): Promise<void>;
   /** Window title and unsaved-changes mark; the shell asks before closing when `dirty`. */
@@ -163,6 +179,7 @@ export const deskApiFunctionNames = [
   'pickImportFile',
   'loadDraft',
   'saveDraft',
+  'setAsideDraft',
   'setDocumentState',
   'onMenuCommand',
 ] as const satisfies readonly (keyof DeskApi)[];

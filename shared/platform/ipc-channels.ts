@@ -37,6 +37,7 @@ export const ipcArgumentSchemas = {
   pickImportFile: z.tuple([z.array(z.enum(['csv', 'xlsx', 'sdesk'])).min(1).max(3)]),
   loadDraft: z.tuple([]),
   saveDraft: z.tuple([workspaceDraftSchema]),
+  setAsideDraft: z.tuple([]),
   setDocumentState: z.tuple([z.strictObject({ title: z.string().max(300), dirty: z.boolean() })]),
 } satisfies { [K in DeskRequest]: z.ZodType };
 

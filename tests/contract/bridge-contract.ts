@@ -159,6 +159,21 @@ export const bridgeContractCases: ContractCase[] = [
     },
   },
   {
+    name: 'sets the draft aside under a quarantine name, after which there is no draft until the next is saved',
+    async run({ api }) {
+      const text = '{"formatVersion":3,"name":"来自新版本的草稿"}';
+      await api.saveDraft({ text, entry: null, dirty: true });
+      const { fileName } = await api.setAsideDraft();
+      assert.match(fileName, /^draft\.quarantine-.*\.sdesk\.json$/);
+      assert.doesNotMatch(fileName, /[/\\:]/, 'a file name, never a path');
+      assert.equal(await api.loadDraft(), null);
+      await expectDeskError(api.setAsideDraft(), 'not-found');
+      // A new draft starts afresh.
+      await api.saveDraft({ text: workspaceText, entry: null, dirty: true });
+      assert.deepEqual(await api.loadDraft(), { text: workspaceText, entry: null, dirty: true });
+    },
+  },
+  {
     name: 'accepts the document state and refuses a malformed one',
     async run({ api }) {
       await api.setDocumentState({ title: '软件产业', dirty: true });

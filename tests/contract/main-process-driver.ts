@@ -21,6 +21,10 @@ export const trustedFrame = 'app://scenario-desk/index.html';
 export interface MainProcessDriver extends BridgeDriver {
   /** The dispatcher itself, for a transport other than the direct calls of `api`. */
   dispatch: IpcDispatcher;
+  /** The temporary folder: the user-data folder, holding the draft file. */
+  dir: string;
+  /** The draft file in `dir`. */
+  draftFile: string;
   /** Removes the temporary folder. */
   dispose(): Promise<void>;
 }
@@ -35,7 +39,7 @@ export async function createMainProcessDriver(): Promise<MainProcessDriver> {
     appInfo: { name: 'Scenario Desk', version: '0.1.0', platform: process.platform, locale: 'zh-CN', shell: 'electron' },
     settings: { read: () => stored, write: (next) => (stored = next), notices: [] },
     registry: await WorkspaceRegistry.load(path.join(dir, 'registry.json')),
-    draftFile: path.join(dir, 'draft.json'),
+    draftFile: path.join(dir, 'draft.sdesk.json'),
     showDocumentState: () => undefined,
     dialogs: {
       async chooseFileToOpen() {
@@ -76,6 +80,8 @@ export async function createMainProcessDriver(): Promise<MainProcessDriver> {
       if (!lastSaved) throw new Error('nothing was saved');
       return { name: path.basename(lastSaved), bytes: new Uint8Array(await readFile(lastSaved)) };
     },
+    dir,
+    draftFile: path.join(dir, 'draft.sdesk.json'),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }

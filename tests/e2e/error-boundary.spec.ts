@@ -23,6 +23,7 @@ test('a render failure shows a message in both languages and a reload button, no
       pickImportFile: nothing,
       loadDraft: nothing,
       saveDraft: async () => undefined,
+      setAsideDraft: nothing,
       setDocumentState: async () => undefined,
       onMenuCommand: () => () => undefined,
     };

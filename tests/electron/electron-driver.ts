@@ -121,6 +121,10 @@ export class ElectronDriver implements JourneyDriver {
     return bytes ? (JSON.parse(bytes.toString('utf8')) as WorkspaceDraft) : null;
   }
 
+  async readStoredDraft(setAsideFileName?: string): Promise<Buffer | null> {
+    return readIfThere(path.join(this.userData, setAsideFileName ?? userDataFiles.draft));
+  }
+
   async documentState(): Promise<DocumentState | null> {
     const title = await this.electronApp().evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
     return parseDocumentTitle(title);

@@ -80,6 +80,10 @@ export class DesktopDriver implements JourneyDriver {
     return bytes ? (JSON.parse(bytes.toString('utf8')) as WorkspaceDraft) : null;
   }
 
+  async readStoredDraft(setAsideFileName?: string): Promise<Buffer | null> {
+    return readIfThere(path.join(this.desk.userData, setAsideFileName ?? userDataFiles.draft));
+  }
+
   async documentState(): Promise<DocumentState | null> {
     return this.desk.main.documentState;
   }

@@ -62,6 +62,12 @@ export interface JourneyDriver {
   damageWorkspace(fileName: string): Promise<void>;
   /** The autosaved draft as stored; `null` before the first one. */
   readDraft(): Promise<WorkspaceDraft | null>;
+  /**
+   * The draft as stored, as bytes: the current one, or with `setAsideFileName` the copy the app
+   * set aside under that name (desktop: the file in the user-data folder; web: the IndexedDB
+   * record as JSON). `null` when there is none.
+   */
+  readStoredDraft(setAsideFileName?: string): Promise<Buffer | null>;
   /** What the window shows about the document (title, unsaved mark): what the close prompt goes by. */
   documentState(): Promise<DocumentState | null>;
   /** The settings as the platform stores them (the file on disk, or localStorage). */

@@ -10,7 +10,7 @@
 import { expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { commandLabel, viewCommands } from '../../shared/commands';
-import { menuCommands, type ExportRequest, type MenuCommand } from '../../shared/platform/desk-api';
+import { menuCommands, type DeskApi, type ExportRequest, type MenuCommand, type WorkspaceDraft } from '../../shared/platform/desk-api';
 import type { ViewId } from '../../shared/settings/settings';
 import { fontsReady } from '../helpers/app';
 import type { JourneyDriver } from './driver';
@@ -175,6 +175,39 @@ export const journeys: Journey[] = [
       await expect(page.getByTestId('unsaved-mark')).toBeVisible();
       await showView(page, 'scenarios');
       await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(scenarioCount(saved.bytes));
+    },
+  },
+  {
+    name: 'draft: an unreadable draft (a newer format) is set aside byte for byte, the user is told and can export it',
+    async run(driver) {
+      await driver.start();
+      // The app's own first autosave lands first, so it cannot overwrite the draft put in place below.
+      await expect.poll(() => driver.readDraft(), { timeout: 10_000 }).not.toBeNull();
+      const futureText = (await readFile(`${fixtures}/workspace/v3-future.sdesk`)).toString('utf8');
+      // Written through the bridge the app itself uses, as a newer version of the app would have left it.
+      await driver.page.evaluate(
+        (text) => (window as unknown as { desk: DeskApi }).desk.saveDraft({ text, entry: null, dirty: true }),
+        futureText,
+      );
+      const stored = await driver.readStoredDraft();
+      expect((JSON.parse(stored?.toString('utf8') ?? 'null') as WorkspaceDraft | null)?.text).toBe(futureText);
+
+      await driver.reload();
+      const { page } = driver;
+      const notice = page.getByRole('alert').filter({ hasText: '自动保存的草稿无法读取' });
+      await expect(notice).toContainText(/已原样另存为 draft\.quarantine-[0-9TZ-]+\.sdesk\.json/);
+      await expect(notice).toContainText('formatVersion');
+      const fileName = /draft\.quarantine-[0-9TZ-]+\.sdesk\.json/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
+
+      // The new draft begins (the starter workspace, once the autosave delay has passed) ...
+      await expect.poll(async () => (await driver.readDraft())?.text.includes('"formatVersion": 2') ?? false, { timeout: 10_000 }).toBe(true);
+      // ... and the set-aside copy is still exactly what was stored.
+      const setAside = await driver.readStoredDraft(fileName);
+      expect(setAside?.equals(stored ?? Buffer.alloc(0)), `${fileName} holds the old draft byte for byte`).toBe(true);
+
+      const exported = await driver.saveFile('导出的草稿.json', () => notice.getByRole('button', { name: '导出这份草稿…' }).click());
+      expect(exported.bytes.equals(Buffer.from(futureText, 'utf8')), 'the export is the draft text, unchanged').toBe(true);
+      expectExportRequestIs(driver, exported.bytes);
     },
   },
   {

@@ -128,6 +128,13 @@ export class WebDriver implements JourneyDriver {
     return draft ?? null;
   }
 
+  /** A set-aside draft is kept in the `drafts` store under `quarantine-<time>`, the time of its file name. */
+  async readStoredDraft(setAsideFileName?: string): Promise<Buffer | null> {
+    const key = setAsideFileName === undefined ? 'current' : setAsideFileName.replace(/^draft\./, '').replace(/\.sdesk\.json$/, '');
+    const [record] = await this.readStore<unknown>('drafts', key);
+    return record === undefined ? null : Buffer.from(JSON.stringify(record), 'utf8');
+  }
+
   async documentState(): Promise<DocumentState | null> {
     return parseDocumentTitle(await this.current.title());
   }

@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeskError, type DeskApi, type WorkspaceEntry } from '../../../shared/platform/desk-api';
+import { DeskError, type DeskApi, type WorkspaceDraft, type WorkspaceEntry } from '../../../shared/platform/desk-api';
 import { createEmptyWorkspace, parseWorkspace, serializeWorkspace, WorkspaceError, type Workspace, type WorkspaceProblem } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import { useCommand } from '../../app/commands/hooks';
@@ -42,24 +42,58 @@ interface DocumentInfo {
   dirty: boolean;
 }
 
+/** What became of a draft that could not be read; shown to the user once at start-up. */
+export interface UnreadableDraft {
+  /**
+   * `set-aside`: moved to `fileName`, a new draft may start; `kept`: it could not be moved, so
+   * nothing may autosave over it; `not-loaded`: the platform could not even read it (`reason`).
+   */
+  outcome: 'set-aside' | 'kept' | 'not-loaded';
+  fileName: string | null;
+  problems: readonly WorkspaceProblem[];
+  /** The draft's text exactly as stored, for "Export this draft…"; `null` when it could not be read. */
+  text: string | null;
+  reason?: string;
+}
+
 export interface InitialWorkspace {
   workspace: Workspace;
   entry: WorkspaceEntry | null;
   dirty: boolean;
+  /** `false` when an unreadable draft is still where autosave would write: this session must not replace it. */
+  autosaveDraft: boolean;
+  unreadableDraft: UnreadableDraft | null;
 }
 
-/** The draft from the last session if there is a usable one, else the bundled starter workspace. */
+/** How many of an unreadable draft's problems the notice lists. */
+const draftProblemsShown = 5;
+
+/**
+ * The draft from the last session if there is a usable one, else the bundled starter workspace.
+ * A draft that is there but cannot be read is never overwritten: it is set aside first, and only
+ * once that worked does the starter workspace (and with it a new draft) begin; if it did not, this
+ * session does not autosave at all.
+ */
 export async function loadInitialWorkspace(platform: DeskApi): Promise<InitialWorkspace> {
+  const starter = { workspace: loadStarterWorkspace(), entry: null, dirty: false };
+  let draft: WorkspaceDraft | null;
   try {
-    const draft = await platform.loadDraft();
-    if (draft) {
-      const parsed = parseWorkspace(draft.text);
-      if (parsed.ok) return { workspace: parsed.workspace, entry: draft.entry, dirty: draft.dirty };
-    }
-  } catch {
-    // An unreadable draft must not stop the app from starting; the starter workspace opens instead.
+    draft = await platform.loadDraft();
+  } catch (error) {
+    // What is stored may still be the user's work, so this session leaves it alone rather than autosaving over it.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ...starter, autosaveDraft: false, unreadableDraft: { outcome: 'not-loaded', fileName: null, problems: [], text: null, reason } };
   }
-  return { workspace: loadStarterWorkspace(), entry: null, dirty: false };
+  if (!draft) return { ...starter, autosaveDraft: true, unreadableDraft: null };
+  const parsed = parseWorkspace(draft.text);
+  if (parsed.ok) return { workspace: parsed.workspace, entry: draft.entry, dirty: draft.dirty, autosaveDraft: true, unreadableDraft: null };
+  const problems = parsed.problems.slice(0, draftProblemsShown);
+  try {
+    const { fileName } = await platform.setAsideDraft();
+    return { ...starter, autosaveDraft: true, unreadableDraft: { outcome: 'set-aside', fileName, problems, text: draft.text } };
+  } catch {
+    return { ...starter, autosaveDraft: false, unreadableDraft: { outcome: 'kept', fileName: null, problems, text: draft.text } };
+  }
 }
 
 export function WorkspaceProvider({ platform, initial, children }: { platform: DeskApi; initial: InitialWorkspace; children: ReactNode }) {
@@ -195,8 +229,40 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
     }
   }, [platform, saveAs, notify, t, reportError]);
 
+  // Told once, even when React runs the effect twice (StrictMode in development).
+  const toldAboutDraft = useRef(false);
+  useEffect(() => {
+    const unreadable = initial.unreadableDraft;
+    if (!unreadable || toldAboutDraft.current) return;
+    toldAboutDraft.current = true;
+    const message =
+      unreadable.outcome === 'set-aside'
+        ? t('workspace.draftSetAside', { file: unreadable.fileName })
+        : unreadable.outcome === 'kept'
+          ? t('workspace.draftKept')
+          : t('workspace.draftNotLoaded', { reason: unreadable.reason ?? '' });
+    const text = unreadable.text;
+    if (text === null) {
+      notify('error', message);
+      return;
+    }
+    const exportDraft = () => {
+      platform
+        // The text as stored, UTF-8, not re-serialized: what the user exports is what the draft held.
+        .saveExport({ suggestedName: unreadable.fileName ?? 'draft.sdesk.json', kind: 'json', bytes: new TextEncoder().encode(text) })
+        .then(
+          (result) => {
+            if (result.saved) notify('success', t('workspace.saved', { what: result.fileName ?? '' }));
+          },
+          (error: unknown) => reportError(error, t('workspace.theFile')),
+        );
+    };
+    notify('error', message, describeProblems(unreadable.problems), { label: t('workspace.exportDraft'), run: exportDraft });
+  }, [initial.unreadableDraft, platform, notify, t, describeProblems, reportError]);
+
   // Autosave the draft shortly after the last change, so a crash or reload loses nothing.
   useEffect(() => {
+    if (!initial.autosaveDraft) return;
     const timer = setTimeout(() => {
       let text: string;
       try {
@@ -207,7 +273,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       platform.saveDraft({ text, entry: doc.entry, dirty: doc.dirty }).catch(() => notify('error', t('workspace.draftFailed')));
     }, draftDebounceMs);
     return () => clearTimeout(timer);
-  }, [workspace, doc, platform, notify, t]);
+  }, [workspace, doc, platform, notify, t, initial.autosaveDraft]);
 
   useEffect(() => {
     void platform.setDocumentState({ title: doc.entry?.name ?? workspace.name ?? t('workspace.untitled'), dirty: doc.dirty }).catch(() => undefined);
