@@ -3,20 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeIo, type CliIo } from './io';
-import { runCli } from './main';
+import { runInMemory as run } from './run-in-memory';
 
 const root = path.resolve(import.meta.dirname, '..');
 const starter = path.join(root, 'assets/workspace/starter.sdesk');
 const fixture = (name: string): string => path.join(root, 'tests/fixtures/workspace', name);
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readTextFile: nodeIo.readTextFile };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 function expectNoStackTrace(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at /);

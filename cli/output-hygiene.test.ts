@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeIo, type CliIo } from './io';
-import { runCli } from './main';
+import { runInMemory as run } from './run-in-memory';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ESC = '\u001b';
@@ -34,13 +33,6 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readTextFile: nodeIo.readTextFile };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe('CLI output hygiene', () => {
   it('project --format csv neutralises formula injection exactly as the workbook does', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useCommandButton } from '../../app/commands/CommandButton';
+import { shortcutTexts } from '../../app/commands/shortcut-text';
 import { useMonteCarlo, type MonteCarloState } from '../uncertainty/useMonteCarlo';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { isWorking, phaseProgress, rememberMonteCarlo, type ExportStatus } from './export-state';
@@ -91,7 +92,7 @@ export function ExportView() {
               <span aria-hidden="true">⤓</span> {working ? t('buttonBusy') : t('button')}
             </button>
             <span id="export-shortcut" className="export-muted">
-              {t('shortcut')}
+              {t('shortcut', { keys: shortcutTexts('exportExcel').join(' / ') })}
             </span>
           </div>
           <div id="export-status-region" role="status" aria-live="polite" className="export-status-region">

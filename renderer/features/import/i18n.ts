@@ -1,7 +1,6 @@
 /** Texts of this feature, in the i18next namespace 'import'. Chinese and English keys must match. */
 export const importText = {
   zh: {
-    open: '导入数据…',
     title: '导入自己的数据',
     close: '关闭',
     intro: '从 CSV 或 Excel（.xlsx）文件导入您自己的指标数据。导入的指标保存在当前工作区中，不会改动内置的文章数据。',
@@ -61,7 +60,6 @@ export const importText = {
     yearSpan: '{{from}}–{{to}}',
   },
   en: {
-    open: 'Import data…',
     title: 'Import your own data',
     close: 'Close',
     intro: 'Import your own indicators from a CSV or Excel (.xlsx) file. Imported indicators are kept in this workspace; the bundled article data is never changed.',
