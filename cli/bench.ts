@@ -8,7 +8,7 @@ import path from 'node:path';
 import { linspace, twoWayTable } from '../shared/engine/analysis';
 import { projectScenario, type ScenarioSpec } from '../shared/engine/models';
 import { createMonteCarloRun, type MonteCarloInput } from '../shared/engine/montecarlo';
-import { percentilesBySorting, percentilesInPlace } from '../shared/engine/percentiles';
+import { columnPercentiles, percentilesBySorting, percentilesInPlace } from '../shared/engine/percentiles';
 import { benchWorkspace, measureWorkbookExport } from './bench-workbook';
 import { renderTable, formatNumber } from './format';
 
@@ -93,6 +93,11 @@ async function main(): Promise<void> {
   const levels = [5, 10, 25, 50, 75, 90, 95];
   const scratch = new Float64Array(TRIALS);
   results.push(
+    measure(`percentiles (7 levels) × ${columns} columns, histogram`, 'columnPercentiles: range guess, count, gather, select inside (what the run uses)', 3, 15, () => {
+      for (let column = 0; column < columns; column++) columnPercentiles(matrix.subarray(column * TRIALS, (column + 1) * TRIALS), levels, undefined, scratch);
+    }),
+  );
+  results.push(
     measure(`percentiles (7 levels) × ${columns} columns, selection`, 'Floyd–Rivest multi-select on a copied column', 3, 15, () => {
       for (let column = 0; column < columns; column++) {
         scratch.set(matrix.subarray(column * TRIALS, (column + 1) * TRIALS));
@@ -105,6 +110,35 @@ async function main(): Promise<void> {
       for (let column = 0; column < columns; column++) percentilesBySorting(matrix.subarray(column * TRIALS, (column + 1) * TRIALS), levels);
     }),
   );
+
+  // The whole run with and without the seven percentiles, 100,000 trials × 10 years, alternated run by run so
+  // both see the same machine load; the ratio of the medians is the percentiles' share of a run.
+  const percentileRun = (computePercentiles: boolean): MonteCarloInput => ({
+    scenario: { ...mcScenario, horizonYear: MC_BASE_YEAR + 10 },
+    uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 15, sd: 4 } }, shockMode: 'perYear', trials: TRIALS, seed: 42 },
+    computePercentiles,
+  });
+  const withoutTimes: number[] = [];
+  const withTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    runToEnd(percentileRun(false));
+    runToEnd(percentileRun(true));
+  }
+  for (let i = 0; i < 31; i++) {
+    for (const [computePercentiles, times] of [
+      [false, withoutTimes],
+      [true, withTimes],
+    ] as const) {
+      const start = performance.now();
+      runToEnd(percentileRun(computePercentiles));
+      times.push(performance.now() - start);
+    }
+  }
+  const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
+  const runWithout = { name: `Monte Carlo 100,000 × 10 without percentiles`, medianMs: median(withoutTimes), minMs: Math.min(...withoutTimes), runs: 31, note: 'whole run: simulation, means, target probabilities' };
+  const runWith = { name: `Monte Carlo 100,000 × 10 with 7 percentiles`, medianMs: median(withTimes), minMs: Math.min(...withTimes), runs: 31, note: 'same run, alternated with the one above' };
+  results.push(runWithout, runWith);
+  const percentileRatio = runWith.medianMs / runWithout.medianMs;
 
   const tableScenario: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 19.2 }, base: { year: 2023, value: 7565 }, horizonYear: 2050 };
   results.push(
@@ -127,6 +161,7 @@ async function main(): Promise<void> {
   console.log(`Monte Carlo perYear throughput: ${formatNumber(trialYearsPerSecond / 1e6, 1)} million trial-years/s (target ≥ 30)`);
   console.log(`Excel export, 100 scenarios × 50 years: median ${formatNumber(workbookExport.medianMs, 0)} ms wall, ${formatNumber(workbookExport.medianCpuMs, 0)} ms CPU (target ≤ 600 ms)`);
   console.log(`Speed-up over the Math.random/Box–Muller/JS-array baseline: ${formatNumber(speedup, 2)}×`);
+  console.log(`Percentiles' cost: a 100,000 × 10 run with 7 percentiles takes ${formatNumber(percentileRatio, 2)}× the run without (target ≤ 1.3)`);
   const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}; total bench time ${formatNumber((performance.now() - started) / 1000, 1)} s`);
 
@@ -144,6 +179,7 @@ async function main(): Promise<void> {
         results,
         monteCarloTrialYearsPerSecond: trialYearsPerSecond,
         speedupOverNaiveBaseline: speedup,
+        percentileRunRatio: percentileRatio,
       },
       null,
       2,

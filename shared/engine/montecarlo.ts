@@ -24,7 +24,7 @@ import {
   type ScenarioSpec,
   type TargetSpec,
 } from './models';
-import { percentilesInPlace } from './percentiles';
+import { columnPercentiles } from './percentiles';
 import { normalAfterFastPathMiss, Xoshiro128, ZIGGURAT_FAST_LIMIT, ZIGGURAT_SCALE } from './prng';
 
 /** perYear: growth-type parameters (rate, rate shift, increment) are redrawn every year; perTrial: drawn once per trial. */
@@ -647,11 +647,11 @@ function summarize(plan: Plan, values: Float64Array, levels: readonly number[], 
 
   const percentiles = levels.map(() => new Float64Array(computePercentiles ? yearCount : 0));
   if (computePercentiles) {
-    const column = new Float64Array(trials);
+    const scratch = new Float64Array(trials);
     const out = new Float64Array(levels.length);
     for (let year = 0; year < yearCount; year++) {
-      column.set(values.subarray(year * trials, (year + 1) * trials));
-      percentilesInPlace(column, levels, out);
+      // columnPercentiles leaves the column as it is, so the trial values (kept for the caller) need no copy.
+      columnPercentiles(values.subarray(year * trials, (year + 1) * trials), levels, out, scratch);
       for (let level = 0; level < levels.length; level++) (percentiles[level] as Float64Array)[year] = out[level] as number;
     }
   }
