@@ -1,10 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { promises as fsPromises } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deskRequestNames, ipcChannelName, menuCommandChannel, type DeskRequest, type IpcResult } from '../../shared/platform/desk-api';
 import { defaultSettings, type Settings } from '../../shared/settings/settings';
 import { menuTemplate } from '../menu';
@@ -659,6 +660,52 @@ describe('startMainProcess: settings and failures', () => {
     expect(answer).toMatchObject({ ok: true, value: { settings: defaultSettings, notices: [{ kind: 'settings-quarantined' }] } });
     const notice = answer.ok ? (answer.value as { notices: { quarantineFileName: string }[] }).notices[0] : undefined;
     expect((await stat(path.join(userData, notice?.quarantineFileName ?? 'missing'))).isDirectory()).toBe(true);
+  });
+
+  it('sets a damaged workspace registry aside byte for byte, starts, and tells the renderer with the settings notices', async () => {
+    const damaged = '{"5f0c3a1e-recent": "/home/analyst/plan.sdesk", ';
+    const recentFiles = [{ id: '5f0c3a1e-recent', name: 'plan.sdesk', modifiedAt: null }];
+    const { fake, userData, mainWindow } = await launch({
+      prepare: async (dir) => {
+        await writeSettings(dir, { recentFiles });
+        await writeFile(path.join(dir, 'workspace-registry.json'), damaged);
+      },
+    });
+    expect(mainWindow().loadedUrl).toBe(appEntryUrl);
+    const answer = await fake.invoke('getSettings', appEntryUrl);
+    expect(answer).toMatchObject({ ok: true, value: { settings: { recentFiles }, notices: [{ kind: 'registry-quarantined', quarantineFileName: expect.stringMatching(/^workspace-registry\.quarantine-[\dT-]+Z\.json$/) }] } });
+    const notice = answer.ok ? (answer.value as { notices: { quarantineFileName: string }[] }).notices[0] : undefined;
+    expect(await readFile(path.join(userData, notice?.quarantineFileName ?? 'missing'), 'utf8')).toBe(damaged);
+    expect(JSON.parse(await readFile(path.join(userData, 'workspace-registry.json'), 'utf8'))).toEqual({});
+    // The recent entry stays in the settings but leads nowhere until the file is opened again.
+    expect(await fake.invoke('listWorkspaces', appEntryUrl)).toEqual({ ok: true, value: [] });
+  });
+
+  it('still starts, with recent files kept in memory, when the registry can neither be read nor set aside, and leaves it alone', async () => {
+    const registryFile = (dir: string) => path.join(dir, 'workspace-registry.json');
+    let userDataDir = '';
+    const denied = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const realReadFile = fsPromises.readFile.bind(fsPromises);
+    const realRename = fsPromises.rename.bind(fsPromises);
+    vi.spyOn(fsPromises, 'readFile').mockImplementation(((file: Parameters<typeof realReadFile>[0], ...rest: unknown[]) =>
+      file === registryFile(userDataDir) ? Promise.reject(denied()) : (realReadFile as (...args: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fsPromises.readFile);
+    vi.spyOn(fsPromises, 'rename').mockImplementation(((from: string, to: string) =>
+      from === registryFile(userDataDir) ? Promise.reject(denied()) : realRename(from, to)) as typeof fsPromises.rename);
+    try {
+      const { fake, mainWindow, errors, userData } = await launch({
+        prepare: async (dir) => {
+          userDataDir = dir;
+          await writeFile(registryFile(dir), 'the registry as it was');
+        },
+      });
+      expect(mainWindow().loadedUrl).toBe(appEntryUrl);
+      expect(errors).toEqual([expect.stringContaining('The workspace registry could not be read or moved aside')]);
+      expect(await fake.invoke('getSettings', appEntryUrl)).toMatchObject({ ok: true, value: { notices: [] } });
+      vi.restoreAllMocks();
+      expect(await readFile(registryFile(userData), 'utf8')).toBe('the registry as it was');
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('still starts, with settings kept in memory, when the settings store cannot be opened', async () => {

@@ -92,7 +92,12 @@ async function openMainWindow(modules: ElectronModules, options: MainProcessOpti
     return { settings: defaultSettings, notices: [] };
   });
   const store = openSettingsStore(options.createSettingsStore, { name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: loaded.settings }, report);
-  const registry = await WorkspaceRegistry.load(path.join(userData, 'workspace-registry.json'));
+  // A registry that cannot be read is set aside before anything replaces it (and the user told, below);
+  // one that can neither be read nor set aside is left where it is, and this session keeps ids in memory.
+  const registry = await WorkspaceRegistry.load(path.join(userData, 'workspace-registry.json')).catch((error: unknown) => {
+    report(`The workspace registry could not be read or moved aside; recent files last only until the app closes: ${messageOf(error)}`);
+    return WorkspaceRegistry.inMemory();
+  });
 
   let window: ElectronWindow | null = null;
   let documentState: DocumentState = { title: '', dirty: false };
@@ -113,7 +118,7 @@ async function openMainWindow(modules: ElectronModules, options: MainProcessOpti
       language = nextLanguage;
       installMenu();
     },
-    notices: loaded.notices,
+    notices: [...loaded.notices, ...registry.notices],
   };
 
   const api = createMainDeskApi({

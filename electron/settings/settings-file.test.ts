@@ -51,6 +51,24 @@ describe('loadSettingsFile', () => {
     expect((await readdir(dir)).sort()).toEqual(['settings.json', 'settings.quarantine-2026-11-26T10-20-30-000Z.json']);
   });
 
+  it.each([
+    ['an entry without a name', [{ id: 'a1b2', name: 'plan.sdesk', modifiedAt: null }, { id: 'c3d4', modifiedAt: null }]],
+    ['an entry that is not an object', [{ id: 'a1b2', name: 'plan.sdesk', modifiedAt: null }, '/home/analyst/other.sdesk']],
+    ['more entries than allowed', Array.from({ length: 21 }, (_, i) => ({ id: `id-${i}`, name: `plan-${i}.sdesk`, modifiedAt: null }))],
+  ])('keeps a damaged recent list (%s) byte for byte with the settings it is part of', async (_label, recentFiles) => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'settings.json');
+    // The recent list lives inside the settings file: a damaged list makes the whole file invalid, so the whole file is set aside.
+    const bytes = Buffer.from(JSON.stringify({ ...defaultSettings, language: 'en', recentFiles }, null, 2));
+    await writeFile(file, bytes);
+    const loaded = await loadSettingsFile(file, new Date('2026-11-26T10:20:30.000Z'));
+    expect(loaded.settings.recentFiles).toEqual([]);
+    expect(loaded.notices).toEqual([{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z.json' }]);
+    const kept = await readFile(path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json'));
+    expect(kept.equals(bytes)).toBe(true);
+    expect((JSON.parse(kept.toString('utf8')) as { recentFiles: unknown }).recentFiles).toEqual(recentFiles);
+  });
+
   it('moves a directory found at the settings path aside, whole, and starts with defaults', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'settings.json');

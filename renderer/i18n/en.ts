@@ -34,6 +34,7 @@ export const en: TranslationShape = {
   },
   notices: {
     settingsQuarantined: 'The settings file was damaged, so default settings are in use. The old file was kept as {{file}}.',
+    registryQuarantined: 'The list of where your recent workspaces are could not be read, so the recent list starts empty. Your workspaces are untouched; the old list was kept as {{file}}, next to the settings.',
     dismiss: 'Dismiss',
   },
   views: {
@@ -63,6 +64,9 @@ export const en: TranslationShape = {
     noRecent: 'None yet',
     openBackup: 'Open the backup copy {{file}}',
     copySuffix: ' (copy)',
+    reading: 'Reading {{what}}…',
+    readTimeout: 'Could not open {{what}}: reading it took longer than the {{seconds}} s allowed, so it was stopped. The file itself was not changed.',
+    readFailed: 'Could not open {{what}}: reading it stopped unexpectedly. The file itself was not changed.',
   },
   source: {
     citation: 'Source: Chongqing Daily, February 2024, "Leading with science and technology innovation, building future industries"',

@@ -32,6 +32,7 @@ export const zh = {
   },
   notices: {
     settingsQuarantined: '设置文件已损坏，已改用默认设置。原文件已保留为 {{file}}。',
+    registryQuarantined: '最近工作区的位置列表无法读取，最近打开列表从空开始。工作区文件本身未受影响；原列表已保留为 {{file}}（与设置文件同一文件夹）。',
     dismiss: '知道了',
   },
   views: {
@@ -61,6 +62,9 @@ export const zh = {
     noRecent: '暂无',
     openBackup: '打开备份副本 {{file}}',
     copySuffix: '（副本）',
+    reading: '正在读取 {{what}}…',
+    readTimeout: '无法打开 {{what}}：读取超过允许的 {{seconds}} 秒，已停止。原文件未作任何改动。',
+    readFailed: '无法打开 {{what}}：读取意外中止。原文件未作任何改动。',
   },
   source: {
     citation: '来源：重庆日报 2024年2月《以科技创新为引领 布局建设未来产业》',

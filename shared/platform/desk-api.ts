@@ -19,10 +19,14 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
-/** Why the settings were not loaded as stored: shown to the user once at start-up. */
+/** A file of the app's own that could not be read as stored and was set aside: shown to the user once at start-up. */
 export interface SettingsNotice {
-  kind: 'settings-quarantined';
-  /** File name (not path) of the quarantined copy, so the user can find it. */
+  /**
+   * `settings-quarantined`: the settings file (the app runs on defaults); `registry-quarantined`: the
+   * workspace registry, which maps the recent list's ids to paths (the recent list starts over).
+   */
+  kind: 'settings-quarantined' | 'registry-quarantined';
+  /** File name (not path) of the quarantined copy, next to the settings, so the user can find it. */
   quarantineFileName: string;
 }
 

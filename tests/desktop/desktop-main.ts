@@ -113,11 +113,12 @@ export class DesktopMain {
     // electron-store 11 hands conf exactly these: its `name` becomes `configName`, and `projectVersion` is app.getVersion().
     const store = new Conf<Settings>({ cwd: userData, configName: 'settings', clearInvalidConfig: false, defaults: loaded.settings, projectVersion: packageVersion });
     const registry = await WorkspaceRegistry.load(path.join(userData, userDataFiles.registry));
+    const notices = [...loaded.notices, ...registry.notices];
     const answered = new AnsweredDialogs();
     const documentStates: DocumentState[] = [];
     const api = createMainDeskApi({
       appInfo: { name: 'Scenario Desk', version: packageVersion, platform: process.platform, locale, shell: 'electron' },
-      settings: { read: () => store.store, write: (next) => (store.store = next), notices: loaded.notices },
+      settings: { read: () => store.store, write: (next) => (store.store = next), notices },
       registry,
       dialogs: {
         chooseFileToOpen: (filters) => answered.show({ kind: 'open', suggestedName: null, filters }),
@@ -126,7 +127,7 @@ export class DesktopMain {
       draftFile: path.join(userData, userDataFiles.draft),
       showDocumentState: (state) => documentStates.push(state),
     });
-    return new DesktopMain(userData, locale, loaded.notices, store, createIpcDispatcher(api), answered, documentStates);
+    return new DesktopMain(userData, locale, notices, store, createIpcDispatcher(api), answered, documentStates);
   }
 
   /**

@@ -1,23 +1,19 @@
 /**
  * Runs `parseImportFile` in a Web Worker with a time limit. When the limit passes, the
  * worker is terminated (whatever it was doing) and the user is told why; a crashed worker
- * (e.g. out of memory) ends the same way. Pure logic with the worker injected, so it can be
- * tested without a browser.
+ * (e.g. out of memory) ends the same way. The worker plumbing is shared with the workspace
+ * reader (`app/workers/worker-task.ts`); this file words its outcomes as import results.
  */
+import { runWorkerTask, type TaskOutcome, type TaskReply, type TaskWorker } from '../../app/workers/worker-task';
 // Deep imports keep exceljs (needed only inside the worker) out of the main bundle.
 import { importLimits } from '../../../shared/import/limits';
 import type { ImportFileInput, ImportProblem, ImportProgress, ImportResult } from '../../../shared/import/types';
 
 export type WorkerRequest = ImportFileInput;
-export type WorkerReply = { type: 'progress'; progress: ImportProgress } | { type: 'result'; result: ImportResult };
+export type WorkerReply = TaskReply<ImportProgress, ImportResult>;
 
 /** The part of `Worker` the runner uses. */
-export interface ImportWorker {
-  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type ImportWorker = TaskWorker<WorkerRequest, WorkerReply>;
 
 export interface RunOptions {
   createWorker: () => ImportWorker;
@@ -43,55 +39,34 @@ export function timeoutResult(timeoutMs: number): ImportResult {
   return problem('timeout', `Reading the file took longer than ${seconds} s and was stopped. Try a smaller file or split it.`, `读取文件超过 ${seconds} 秒，已停止。请使用较小的文件或将其拆分。`);
 }
 
+function importResultOf(outcome: TaskOutcome<ImportResult>): ImportResult {
+  switch (outcome.status) {
+    case 'done':
+      return outcome.result;
+    case 'timeout':
+      return timeoutResult(outcome.limitMs);
+    case 'crashed':
+      return problem('internal', 'The import stopped unexpectedly (the file may be too complex to read).', '导入意外中止（文件可能过于复杂，无法读取）。');
+    case 'no-worker':
+      return problem('internal', 'The import could not start (no background worker).', '无法启动导入（后台线程不可用）。');
+    case 'cancelled':
+      return problem('timeout', 'The import was cancelled.', '导入已取消。');
+  }
+}
+
 export function runImport(file: ImportFileInput, options: RunOptions): ImportRun {
   const timeoutMs = options.timeoutMs ?? importLimits.workerTimeoutMs;
-  const startTimeoutMs = options.startTimeoutMs ?? 3 * timeoutMs;
-  let finish: (result: ImportResult) => void = () => undefined;
-  const result = new Promise<ImportResult>((resolve) => {
-    finish = resolve;
-  });
-  let worker: ImportWorker | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let settled = false;
-
-  const end = (outcome: ImportResult) => {
-    if (settled) return;
-    settled = true;
-    if (timer !== null) clearTimeout(timer);
-    worker?.terminate();
-    worker = null;
-    finish(outcome);
-  };
-
-  try {
-    worker = options.createWorker();
-  } catch {
-    end(problem('internal', 'The import could not start (no background worker).', '无法启动导入（后台线程不可用）。'));
-    return { result, cancel: () => undefined };
-  }
-  let started = false;
-  worker.onmessage = (event) => {
-    const reply = event.data;
-    if (!started) {
-      started = true;
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => end(timeoutResult(timeoutMs)), timeoutMs);
-    }
-    if (reply.type === 'progress') options.onProgress?.(reply.progress);
-    else end(reply.result);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault?.();
-    end(problem('internal', 'The import stopped unexpectedly (the file may be too complex to read).', '导入意外中止（文件可能过于复杂，无法读取）。'));
-  };
-  timer = setTimeout(() => end(timeoutResult(startTimeoutMs)), startTimeoutMs);
   // A copy is transferred, so the caller's bytes stay usable.
   const bytes = file.bytes.slice();
-  worker.postMessage({ fileName: file.fileName, bytes }, [bytes.buffer]);
-  return {
-    result,
-    cancel: () => end(problem('timeout', 'The import was cancelled.', '导入已取消。')),
-  };
+  const run = runWorkerTask({
+    createWorker: options.createWorker,
+    request: { fileName: file.fileName, bytes },
+    transfer: [bytes.buffer],
+    timeoutMs,
+    startTimeoutMs: options.startTimeoutMs ?? 3 * timeoutMs,
+    onProgress: options.onProgress,
+  });
+  return { result: run.outcome.then(importResultOf), cancel: run.cancel };
 }
 
 /** The real worker, bundled by Vite (CSP allows workers from 'self'). */

@@ -7,11 +7,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskError, type DeskApi, type WorkspaceDraft, type WorkspaceEntry } from '../../../shared/platform/desk-api';
-import { createEmptyWorkspace, parseWorkspace, serializeWorkspace, WorkspaceError, type Workspace, type WorkspaceProblem } from '../../../shared/workspace';
+import { createEmptyWorkspace, serializeWorkspace, WorkspaceError, type Workspace } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
 import { canRedo, canUndo, recordEdit, redo as redoHistory, startHistory, undo as undoHistory, type History } from './history';
+import { readWorkspaceText, workspaceReadLimits, type ReadOptions, type WorkspaceRead, type WorkspaceReadProblem, type WorkspaceReadResult } from './workspace-read';
 
 export const draftDebounceMs = 800;
 
@@ -22,6 +23,8 @@ export interface WorkspaceContextValue {
   canUndo: boolean;
   canRedo: boolean;
   recent: WorkspaceEntry[];
+  /** The name of the file being read, once reading it has taken longer than `workspaceReadLimits.progressAfterMs`; else `null`. */
+  reading: string | null;
   selectedScenarioId: string | null;
   selectScenario(id: string | null): void;
   /** Applies an edit; edits with the same `coalesceKey` in quick succession are one undo step. */
@@ -50,7 +53,7 @@ export interface UnreadableDraft {
    */
   outcome: 'set-aside' | 'kept' | 'not-loaded';
   fileName: string | null;
-  problems: readonly WorkspaceProblem[];
+  problems: readonly WorkspaceReadProblem[];
   /** The draft's text exactly as stored, for "Export this draft…"; `null` when it could not be read. */
   text: string | null;
   reason?: string;
@@ -68,13 +71,16 @@ export interface InitialWorkspace {
 /** How many of an unreadable draft's problems the notice lists. */
 const draftProblemsShown = 5;
 
+/** What messages call the draft: the name of its file on the desktop, and of the copies set aside. */
+const draftName = 'draft.sdesk.json';
+
 /**
  * The draft from the last session if there is a usable one, else the bundled starter workspace.
  * A draft that is there but cannot be read is never overwritten: it is set aside first, and only
  * once that worked does the starter workspace (and with it a new draft) begin; if it did not, this
  * session does not autosave at all.
  */
-export async function loadInitialWorkspace(platform: DeskApi): Promise<InitialWorkspace> {
+export async function loadInitialWorkspace(platform: DeskApi, readOptions?: ReadOptions): Promise<InitialWorkspace> {
   const starter = { workspace: loadStarterWorkspace(), entry: null, dirty: false };
   let draft: WorkspaceDraft | null;
   try {
@@ -85,7 +91,9 @@ export async function loadInitialWorkspace(platform: DeskApi): Promise<InitialWo
     return { ...starter, autosaveDraft: false, unreadableDraft: { outcome: 'not-loaded', fileName: null, problems: [], text: null, reason } };
   }
   if (!draft) return { ...starter, autosaveDraft: true, unreadableDraft: null };
-  const parsed = parseWorkspace(draft.text);
+  // On a worker with the time limit, like any file: a draft that takes too long (or kills the worker) is
+  // set aside like an unreadable one, so it is kept byte for byte and the next start is not stuck on it.
+  const parsed = await readWorkspaceText(draft.text, draftName, readOptions).result;
   if (parsed.ok) return { workspace: parsed.workspace, entry: draft.entry, dirty: draft.dirty, autosaveDraft: true, unreadableDraft: null };
   const problems = parsed.problems.slice(0, draftProblemsShown);
   try {
@@ -102,6 +110,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   const [history, setHistory] = useState<History<Workspace>>(() => startHistory(initial.workspace));
   const [doc, setDoc] = useState<DocumentInfo>({ entry: initial.entry, dirty: initial.dirty });
   const [recent, setRecent] = useState<WorkspaceEntry[]>([]);
+  const [reading, setReading] = useState<string | null>(null);
   const [selectedScenarioId, setSelectedScenarioId] = useState<string | null>(initial.workspace.scenarios[0]?.id ?? null);
   const workspace = history.present;
   // Save commands read the newest state without being re-created on every edit.
@@ -111,7 +120,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   }, [workspace, doc]);
 
   const describeProblems = useCallback(
-    (problems: readonly WorkspaceProblem[]) => problems.map((p) => `${p.path}: ${i18n.language === 'en' ? p.message : p.messageZh}`),
+    (problems: readonly WorkspaceReadProblem[]) => problems.map((p) => `${p.path}: ${i18n.language === 'en' ? p.message : p.messageZh}`),
     [i18n.language],
   );
 
@@ -152,31 +161,64 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
     setSelectedScenarioId(next.scenarios[0]?.id ?? null);
   }, []);
 
+  // One read at a time: opening another file stops the read still running, and leaving the page stops it too.
+  const currentRead = useRef<WorkspaceRead | null>(null);
+  useEffect(() => () => currentRead.current?.cancel(), []);
+
+  /** Reads a workspace's text on the worker; after `progressAfterMs` the toolbar says it is reading `fileName`. */
+  const readText = useCallback(async (text: string, fileName: string): Promise<WorkspaceReadResult> => {
+    if (currentRead.current) {
+      currentRead.current.cancel();
+      setReading(null);
+    }
+    const read = readWorkspaceText(text, fileName);
+    currentRead.current = read;
+    const slow = setTimeout(() => {
+      if (currentRead.current === read) setReading(fileName);
+    }, workspaceReadLimits.progressAfterMs);
+    try {
+      return await read.result;
+    } finally {
+      clearTimeout(slow);
+      if (currentRead.current === read) {
+        currentRead.current = null;
+        setReading(null);
+      }
+    }
+  }, []);
+
   const openText = useCallback(
-    (text: string, entry: WorkspaceEntry, what: string) => {
-      const parsed = parseWorkspace(text);
-      if (!parsed.ok) {
-        // The file is left exactly as it is; the problems name where it is wrong, and the backup
-        // kept by the last save (`.bak`) is offered as a copy to open, if it can be read.
-        const details = describeProblems(parsed.problems);
-        platform
-          .openWorkspaceBackup(entry.id)
-          .catch(() => null)
-          .then((backup) => {
-            const backupParsed = backup ? parseWorkspace(backup.text) : null;
-            const action =
-              backup && backupParsed?.ok
-                ? { label: t('workspace.openBackup', { file: backup.fileName }), run: () => replaceWorkspace(backupParsed.workspace, null, true) }
-                : undefined;
-            notify('error', t('workspace.invalid', { what }), details, action);
-          });
+    async (text: string, entry: WorkspaceEntry, what: string): Promise<void> => {
+      const parsed = await readText(text, what);
+      if (parsed.ok) {
+        replaceWorkspace(parsed.workspace, entry, parsed.migratedFrom !== null);
+        notify('success', parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }));
+        refreshRecent();
         return;
       }
-      replaceWorkspace(parsed.workspace, entry, parsed.migratedFrom !== null);
-      notify('success', parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }));
-      refreshRecent();
+      if (parsed.reason === 'cancelled') return;
+      // The headline names the file and the limit; the problem's own text would only repeat it.
+      if (parsed.reason === 'timeout') {
+        const seconds = (parsed.limitMs ?? workspaceReadLimits.timeoutMs) / 1000;
+        notify('error', t('workspace.readTimeout', { what, seconds }));
+        return;
+      }
+      if (parsed.reason === 'failed') {
+        notify('error', t('workspace.readFailed', { what }));
+        return;
+      }
+      // The file is left exactly as it is; the problems name where it is wrong, and the backup
+      // kept by the last save (`.bak`) is offered as a copy to open, if it can be read.
+      const details = describeProblems(parsed.problems);
+      const backup = await platform.openWorkspaceBackup(entry.id).catch(() => null);
+      const backupParsed = backup ? await readText(backup.text, backup.fileName) : null;
+      const action =
+        backup && backupParsed?.ok
+          ? { label: t('workspace.openBackup', { file: backup.fileName }), run: () => replaceWorkspace(backupParsed.workspace, null, true) }
+          : undefined;
+      notify('error', t('workspace.invalid', { what }), details, action);
     },
-    [platform, notify, t, describeProblems, replaceWorkspace, refreshRecent],
+    [platform, notify, t, describeProblems, replaceWorkspace, refreshRecent, readText],
   );
 
   const newWorkspace = useCallback(() => {
@@ -186,7 +228,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   const openWorkspace = useCallback(async () => {
     try {
       const opened = await platform.openWorkspace();
-      if (opened) openText(opened.text, opened.entry, opened.entry.name);
+      if (opened) await openText(opened.text, opened.entry, opened.entry.name);
     } catch (error) {
       reportError(error, t('workspace.theFile'));
     }
@@ -196,7 +238,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
     async (id: string) => {
       try {
         const opened = await platform.openRecentWorkspace(id);
-        openText(opened.text, opened.entry, opened.entry.name);
+        await openText(opened.text, opened.entry, opened.entry.name);
       } catch (error) {
         reportError(error, t('workspace.theFile'));
       }
@@ -296,6 +338,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       canUndo: undoable,
       canRedo: redoable,
       recent,
+      reading,
       selectedScenarioId: selectedScenarioId && workspace.scenarios.some((s) => s.id === selectedScenarioId) ? selectedScenarioId : (workspace.scenarios[0]?.id ?? null),
       selectScenario: setSelectedScenarioId,
       edit,
@@ -307,7 +350,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       save,
       saveAs,
     }),
-    [workspace, doc, undoable, redoable, recent, selectedScenarioId, edit, undo, redo, newWorkspace, openWorkspace, openRecent, save, saveAs],
+    [workspace, doc, undoable, redoable, recent, reading, selectedScenarioId, edit, undo, redo, newWorkspace, openWorkspace, openRecent, save, saveAs],
   );
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

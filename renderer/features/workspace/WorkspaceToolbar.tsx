@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useCommand } from '../../app/commands/hooks';
 import { useWorkspace } from './WorkspaceProvider';
+import './workspace.css';
 
 /**
  * File commands and undo/redo, with the open workspace's name and its unsaved mark. Every button
@@ -36,6 +37,11 @@ export function WorkspaceToolbar({ children }: { children?: ReactNode }) {
         ) : null}
         {title}
       </span>
+      {ws.reading !== null ? (
+        <span className="workspace-reading" role="status" data-testid="workspace-reading">
+          {t('workspace.reading', { what: ws.reading })}
+        </span>
+      ) : null}
       <CommandButton command="new" />
       <CommandButton command="open" />
       <CommandButton command="save" />
