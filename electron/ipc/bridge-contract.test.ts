@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bridgeContractCases } from '../../tests/contract/bridge-contract';
 import { createMainProcessDriver, type MainProcessDriver } from '../../tests/contract/main-process-driver';
 
@@ -28,6 +28,25 @@ describe('bridge contract: Electron main process', () => {
     const { fileName } = await d.api.setAsideDraft();
     expect(await readFile(path.join(d.dir, fileName))).toEqual(before);
     await expect(readFile(d.draftFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps both copies when two drafts are set aside in the same millisecond, and says when there is none', async () => {
+    const d = await driver();
+    // Only Date is frozen: file-system callbacks still need the real timers.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-02T06:00:00.000Z') });
+    try {
+      await d.api.saveDraft({ text: '{"first":1}', entry: null, dirty: true });
+      const first = await d.api.setAsideDraft();
+      await expect(d.api.setAsideDraft()).rejects.toMatchObject({ code: 'not-found' });
+      await d.api.saveDraft({ text: '{"second":2}', entry: null, dirty: true });
+      const second = await d.api.setAsideDraft();
+      expect(first.fileName).toBe('draft.quarantine-2026-12-02T06-00-00-000Z.sdesk.json');
+      expect(second.fileName).toBe('draft.quarantine-2026-12-02T06-00-00-000Z-2.sdesk.json');
+      expect(JSON.parse(await readFile(path.join(d.dir, first.fileName), 'utf8')).text).toBe('{"first":1}');
+      expect(JSON.parse(await readFile(path.join(d.dir, second.fileName), 'utf8')).text).toBe('{"second":2}');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hands over a draft file that is not a draft record as unsaved text, and leaves it in place', async () => {

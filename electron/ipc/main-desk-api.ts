@@ -181,17 +181,35 @@ export function createMainDeskApi(deps: MainDeskDeps): MainDeskHandlers {
       await writeFileAtomic(deps.draftFile, JSON.stringify(draft), { keepBackup: false });
     },
     async setAsideDraft() {
-      const fileName = draftQuarantineFileName(new Date());
-      const target = path.join(path.dirname(deps.draftFile), fileName);
-      // A rename keeps the bytes exactly; it would replace an earlier copy of the same millisecond, so that is refused.
-      if (await fs.stat(target).then(() => true, () => false)) throw new DeskError('io-failed', 'A set-aside draft of that name already exists; try again.');
-      try {
-        await fs.rename(deps.draftFile, target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
-        throw error;
+      const now = new Date();
+      const folder = path.dirname(deps.draftFile);
+      // A hard link claims the new name atomically and fails if it exists, so no earlier copy is ever
+      // replaced (a rename would silently overwrite it); the bytes stay exactly as they were. The draft is
+      // removed only once the copy exists. Checking for the draft comes first, so "nothing to set aside"
+      // is reported as such whatever else is in the folder.
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const fileName = draftQuarantineFileName(now, attempt);
+        try {
+          await fs.link(deps.draftFile, path.join(folder, fileName));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
+          if (code === 'EEXIST') continue;
+          // File systems without hard links (FAT, some network shares): rename, after making sure the name is free.
+          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+          if (await fs.stat(path.join(folder, fileName)).then(() => true, () => false)) continue;
+          try {
+            await fs.rename(deps.draftFile, path.join(folder, fileName));
+          } catch (renameError) {
+            if ((renameError as NodeJS.ErrnoException).code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
+            throw renameError;
+          }
+          return { fileName };
+        }
+        await fs.unlink(deps.draftFile);
+        return { fileName };
       }
-      return { fileName };
+      throw new DeskError('io-failed', 'Could not find a free name to set the draft aside; nothing was changed.');
     },
     async setDocumentState(state) {
       deps.showDocumentState(state);

@@ -14,6 +14,8 @@ export function safeFileName(name: string, extension: string): string {
  * `draft.quarantine-<ISO time>.sdesk.json`, with `:` and `.` of the time as `-` (valid on every
  * file system), like the settings quarantine `settings.quarantine-<time>.json`.
  */
-export function draftQuarantineFileName(now: Date): string {
-  return `draft.quarantine-${now.toISOString().replace(/[:.]/g, '-')}.sdesk.json`;
+export function draftQuarantineFileName(now: Date, attempt = 0): string {
+  // A second copy in the same millisecond gets `-2`, `-3`…, so an earlier copy is never replaced.
+  const suffix = attempt > 0 ? `-${attempt + 1}` : '';
+  return `draft.quarantine-${now.toISOString().replace(/[:.]/g, '-')}${suffix}.sdesk.json`;
 }
