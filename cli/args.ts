@@ -56,7 +56,7 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       const number = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
       if (!Number.isSafeInteger(number) || number < spec.min || number > spec.max) {
         errors.push(`option --${name} must be a whole number from ${spec.min} to ${spec.max} (got "${value}")`);
-      } else flags.set(name, number);
+      } else flags.set(name, number === 0 ? 0 : number); // "-0" is a whole number, but it should not travel on as −0
     } else flags.set(name, value);
   }
   return { positionals, flags, help };

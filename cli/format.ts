@@ -33,10 +33,12 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-/** 12345.678 → "12,345.68"; keeps the sign; NaN/∞ spelled out. */
+/**
+ * 12345.678 → "12,345.68"; keeps the sign. A number that is not defined (a growth rate from a base of 0)
+ * prints as "—": no output of the CLI spells NaN or Infinity.
+ */
 export function formatNumber(value: number, decimals = 2): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (!Number.isFinite(value)) return NOT_DEFINED;
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = '0', fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -45,7 +47,56 @@ export function formatNumber(value: number, decimals = 2): string {
 }
 
 export function formatPercent(value: number, decimals = 2): string {
-  return `${formatNumber(value, decimals)}%`;
+  return Number.isFinite(value) ? `${formatNumber(value, decimals)}%` : NOT_DEFINED;
+}
+
+/** How the table output shows a number that is not defined. */
+export const NOT_DEFINED = '—';
+
+/**
+ * Records where a JSON or CSV output would have held NaN or ±Infinity. Bounded inputs never produce one
+ * (shared/units/bounds.ts), except for quantities that are undefined by nature (a CAGR from a base of 0 or
+ * below). Such a value is written as null (JSON) or an empty cell (CSV), and `message` says where, for stderr.
+ */
+export class NonFiniteLog {
+  readonly places: string[] = [];
+
+  note(place: string): void {
+    this.places.push(place);
+  }
+
+  /** Walks plain data (objects, arrays, typed arrays) and notes every non-finite number by its JSON path. */
+  scan(value: unknown, path = '$'): void {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) this.note(path);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      Array.from(value as unknown as ArrayLike<number>).forEach((item, index) => this.scan(item, `${path}[${index}]`));
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => this.scan(item, `${path}[${index}]`));
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) this.scan(item, `${path}.${key}`);
+  }
+
+  /** One stderr line when anything was noted (the first five places named). */
+  message(format: 'json' | 'csv'): string | null {
+    const count = this.places.length;
+    if (count === 0) return null;
+    const shown = this.places.slice(0, 5).join(', ') + (count > 5 ? `, and ${count - 5} more` : '');
+    const written = format === 'json' ? 'null' : 'an empty cell';
+    return `note: ${count} ${count === 1 ? 'value is' : 'values are'} not defined (e.g. a growth rate from a base of 0) and written as ${written}: ${shown}\n`;
+  }
+}
+
+/** JSON text in which every NaN or ±Infinity (which JSON cannot hold) is null; `log` learns where they were. */
+export function finiteJson(data: unknown, log: NonFiniteLog): string {
+  log.scan(data);
+  return JSON.stringify(data, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2);
 }
 
 /**
@@ -55,10 +106,16 @@ export function formatPercent(value: number, decimals = 2): string {
  */
 export function csvCell(value: string | number | boolean | null | undefined, guard: FormulaGuard): string {
   if (value === null || value === undefined) return '';
+  // String(−0) is "0" already; a non-finite number is an empty cell (the caller's NonFiniteLog says where).
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? guard(value) : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[], guard: FormulaGuard): string {
+export function csvLine(cells: readonly (string | number | boolean | null | undefined)[], guard: FormulaGuard, log?: NonFiniteLog, header?: readonly string[], row?: number): string {
+  if (log !== undefined) {
+    cells.forEach((cell, column) => {
+      if (typeof cell === 'number' && !Number.isFinite(cell)) log.note(`line ${row ?? '?'}, column ${header?.[column] ?? column + 1}`);
+    });
+  }
   return cells.map((cell) => csvCell(cell, guard)).join(',');
 }

@@ -2,7 +2,7 @@ import { simulate, type MonteCarloResult } from '../../shared/engine/montecarlo'
 import type { WorkspaceScenario } from '../../shared/workspace/schema';
 import { FORMAT_FLAG, type Command } from '../command';
 import { CliError } from '../io';
-import { csvLine, formatNumber, formatPercent, renderTable } from '../format';
+import { csvLine, finiteJson, formatNumber, formatPercent, NonFiniteLog, renderTable } from '../format';
 import { loadFormulaGuard, type FormulaGuard } from '../output-hygiene';
 import { loadWorkspaceFile } from '../workspace-file';
 import { describeDistribution, scenarioTitle } from './describe';
@@ -33,11 +33,11 @@ function resultJson(run: ScenarioRun): unknown {
   };
 }
 
-function resultCsvLines(run: ScenarioRun, guard: FormulaGuard): string[] {
+function resultCsvLines(run: ScenarioRun, guard: FormulaGuard, log: NonFiniteLog, header: readonly string[], firstLine: number): string[] {
   const { scenario, result } = run;
   if (result === null) return [];
   return Array.from({ length: result.yearCount }, (_, index) =>
-    csvLine([scenario.id, result.startYear + index, result.mean[index], ...result.percentiles.map((values) => values[index]), result.trials, result.seed], guard),
+    csvLine([scenario.id, result.startYear + index, result.mean[index], ...result.percentiles.map((values) => values[index]), result.trials, result.seed], guard, log, header, firstLine + index),
   );
 }
 
@@ -92,15 +92,21 @@ export const montecarloCommand: Command = {
       return { scenario, result: simulate({ scenario, uncertainty }) };
     });
     const format = args.flags.get('format') ?? 'table';
+    const log = new NonFiniteLog();
     if (format === 'json') {
-      io.stdout(`${JSON.stringify({ workspace: workspace.name, scenarios: runs.map(resultJson) }, null, 2)}\n`);
+      io.stdout(`${finiteJson({ workspace: workspace.name, scenarios: runs.map(resultJson) }, log)}\n`);
     } else if (format === 'csv') {
       const levels = runs.find((run) => run.result !== null)?.result?.percentileLevels ?? [];
       const guard = await loadFormulaGuard();
-      io.stdout(`${[csvLine(['scenario_id', 'year', 'mean', ...levels.map((level) => `p${level}`), 'trials', 'seed'], guard), ...runs.flatMap((run) => resultCsvLines(run, guard))].join('\n')}\n`);
+      const header = ['scenario_id', 'year', 'mean', ...levels.map((level) => `p${level}`), 'trials', 'seed'];
+      const lines = [csvLine(header, guard)];
+      for (const run of runs) lines.push(...resultCsvLines(run, guard, log, header, lines.length + 1));
+      io.stdout(`${lines.join('\n')}\n`);
     } else {
       io.stdout(`Workspace: ${workspace.name}\nMonte Carlo (values in each scenario's unit)\n\n${runs.map((run) => resultTable(run, workspace.baselineScenarioId)).join('\n\n')}\n`);
     }
+    const note = log.message(format === 'json' ? 'json' : 'csv');
+    if (note !== null) io.stderr(note);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import { analyzeScenario, type ScenarioAnalysis } from '../../shared/engine/analysis';
 import type { Workspace, WorkspaceScenario } from '../../shared/workspace/schema';
 import { FORMAT_FLAG, type Command } from '../command';
-import { csvLine, formatNumber, formatPercent, renderTable } from '../format';
+import { csvLine, finiteJson, formatNumber, formatPercent, NonFiniteLog, renderTable } from '../format';
 import { loadFormulaGuard, type FormulaGuard } from '../output-hygiene';
 import { loadWorkspaceFile } from '../workspace-file';
 import { describeModel, describeRequiredGrowth, scenarioTitle } from './describe';
@@ -27,21 +27,22 @@ export function projectionJson(workspace: Workspace, analyses: readonly Scenario
   };
 }
 
-function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis[], guard: FormulaGuard): string {
-  const lines = [
-    csvLine(['scenario_id', 'scenario_name', 'indicator_id', 'unit', 'model', 'year', 'projected', 'target_label', 'target_value', 'gap', 'gap_percent', 'met', 'first_year_reached', 'required_parameter', 'required_value', 'required_cagr_percent', 'required_note'], guard),
-  ];
+const CSV_HEADER = ['scenario_id', 'scenario_name', 'indicator_id', 'unit', 'model', 'year', 'projected', 'target_label', 'target_value', 'gap', 'gap_percent', 'met', 'first_year_reached', 'required_parameter', 'required_value', 'required_cagr_percent', 'required_note'] as const;
+
+function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis[], guard: FormulaGuard, log: NonFiniteLog): string {
+  const lines = [csvLine(CSV_HEADER, guard)];
+  const line = (cells: Parameters<typeof csvLine>[0]): string => csvLine(cells, guard, log, CSV_HEADER, lines.length + 1);
   workspace.scenarios.forEach((scenario, index) => {
     const analysis = analyses[index] as ScenarioAnalysis;
     analysis.path.values.forEach((value, offset) => {
       const year = analysis.path.startYear + offset;
       const common = [scenario.id, scenario.name, scenario.indicatorId, scenario.unit, scenario.model, year, value];
       const targets = analysis.targets.filter((target) => target.year === year);
-      if (targets.length === 0) lines.push(csvLine(common, guard));
+      if (targets.length === 0) lines.push(line(common));
       for (const target of targets) {
         const required = target.requiredGrowth;
         lines.push(
-          csvLine([
+          line([
             ...common,
             target.label,
             target.value,
@@ -53,7 +54,7 @@ function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis
             required.status === 'reachable' ? required.value : null,
             required.status === 'reachable' ? required.impliedCagrPercent : null,
             required.status === 'reachable' ? null : required.reason,
-          ], guard),
+          ]),
         );
       }
     });
@@ -104,14 +105,17 @@ export const projectCommand: Command = {
     const { workspace } = await loadWorkspaceFile(io, path);
     const analyses = workspace.scenarios.map((scenario) => analyzeScenario(scenario));
     const format = args.flags.get('format') ?? 'table';
+    const log = new NonFiniteLog();
     if (format === 'json') {
-      io.stdout(`${JSON.stringify(projectionJson(workspace, analyses), null, 2)}\n`);
+      io.stdout(`${finiteJson(projectionJson(workspace, analyses), log)}\n`);
     } else if (format === 'csv') {
-      io.stdout(projectionCsv(workspace, analyses, await loadFormulaGuard()));
+      io.stdout(projectionCsv(workspace, analyses, await loadFormulaGuard(), log));
     } else {
       const blocks = workspace.scenarios.map((scenario, index) => scenarioTable(scenario, analyses[index] as ScenarioAnalysis, workspace.baselineScenarioId));
       io.stdout(`Workspace: ${workspace.name}\n${workspace.scenarios.length} scenarios; growth rates in percent a year\n\n${blocks.join('\n\n')}\n`);
     }
+    const note = log.message(format === 'json' ? 'json' : 'csv');
+    if (note !== null) io.stderr(note);
     return 0;
   },
 };

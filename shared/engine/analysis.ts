@@ -1,4 +1,5 @@
 /** Deterministic analyses: required growth, first year reached, gaps, tornado sensitivity, two-way data tables. */
+import { MAX_ABS_VALUE, MAX_ABS_VALUE_TEXT, MAX_RATE_PERCENT, MIN_POSITIVE_VALUE, MIN_RATE_PERCENT } from '../units/bounds';
 import { EngineError, formatNumberForMessage, makeIssue, type EngineIssue } from './issues';
 import {
   assertValidScenario,
@@ -28,7 +29,8 @@ export type UnreachableCode =
   | 'base-not-positive'
   | 'ceiling-not-above-target'
   | 'target-too-low'
-  | 'no-rate-large-enough';
+  | 'no-rate-large-enough'
+  | 'beyond-bounds';
 
 export type RequiredGrowth =
   | {
@@ -99,6 +101,10 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
   if (!(target.value > 0) || !Number.isFinite(target.value)) {
     return unreachable('target-not-positive', `target value must be a positive number (got ${formatNumberForMessage(target.value)})`, `目标值必须为正数(当前为 ${formatNumberForMessage(target.value)})`);
   }
+  if (target.value < MIN_POSITIVE_VALUE || target.value > MAX_ABS_VALUE) {
+    // Same bounds as a scenario's own targets, so target ÷ base and its roots stay finite.
+    return unreachable('beyond-bounds', `target value must be between 1e-9 and ${MAX_ABS_VALUE_TEXT} (got ${formatNumberForMessage(target.value)})`, `目标值必须在 1e-9 至 ${MAX_ABS_VALUE_TEXT} 之间(当前为 ${formatNumberForMessage(target.value)})`);
+  }
   const impliedCagrPercent = baseValue > 0 ? requiredCagrPercent(baseValue, spec.base.year, target.value, target.year) : NaN;
   const parameter = growthParameterOf(spec.model);
   const logTarget = Math.log(target.value);
@@ -111,6 +117,11 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
     case 'targetPath': {
       const pathYears = spec.params.targetYear - spec.base.year;
       const value = baseValue * Math.pow(target.value / baseValue, pathYears / years);
+      // A target reached early needs a path target far beyond it (1e15 in one year from 1e-9 over a 160-year
+      // path is 1e3840): past 1e15 it could not be entered, so it is reported instead of returned as Infinity.
+      if (!(value <= MAX_ABS_VALUE)) {
+        return unreachable('beyond-bounds', `the path target would have to exceed ${MAX_ABS_VALUE_TEXT}`, `路径目标值须超过 ${MAX_ABS_VALUE_TEXT},无法设定`);
+      }
       return { status: 'reachable', parameter, value, impliedCagrPercent, method: 'closed-form', iterations: 0 };
     }
     case 'ratePath': {
@@ -294,32 +305,37 @@ export function tornadoSensitivity(spec: ScenarioSpec, ranges: readonly Paramete
 export function defaultSensitivityRanges(spec: ScenarioSpec): ParameterRange[] {
   const ranges: ParameterRange[] = [];
   const base = spec.base.value;
-  ranges.push({ key: 'baseValue', low: base * 0.9, high: base * 1.1 });
+  // Every end stays within the unit bounds (shared/units/bounds.ts), so a scenario at a bound still gets a chart.
+  const value = (x: number): number => Math.max(-MAX_ABS_VALUE, Math.min(MAX_ABS_VALUE, x));
+  const positive = (x: number): number => Math.max(MIN_POSITIVE_VALUE, Math.min(MAX_ABS_VALUE, x));
+  const rate = (x: number): number => Math.min(MAX_RATE_PERCENT, x);
+  ranges.push({ key: 'baseValue', low: spec.model === 'linear' ? value(base * 0.9) : positive(base * 0.9), high: spec.model === 'linear' ? value(base * 1.1) : positive(base * 1.1) });
   switch (spec.model) {
     case 'cagr':
     case 'logistic': {
-      const rate = spec.params.growthRatePercent;
-      ranges.push({ key: 'growthRatePercent', low: Math.max(rate - 5, -99), high: rate + 5 });
+      const growth = spec.params.growthRatePercent;
+      ranges.push({ key: 'growthRatePercent', low: Math.max(growth - 5, MIN_RATE_PERCENT + 1), high: rate(growth + 5) });
       if (spec.model === 'logistic') {
         const ceiling = spec.params.ceiling;
         // Lowering the base by 10 % as well keeps the low ceiling valid for the baseValue bar's scenario only, so stay above 1.1 × base.
-        ranges.push({ key: 'ceiling', low: Math.max(ceiling * 0.8, base * 1.1 + Math.abs(base) * 1e-6), high: ceiling * 1.2 });
+        ranges.push({ key: 'ceiling', low: positive(Math.max(ceiling * 0.8, base * 1.1 + Math.abs(base) * 1e-6)), high: positive(ceiling * 1.2) });
       }
       break;
     }
     case 'ratePath': {
       const lowest = Math.min(...spec.params.ratesPercent);
-      ranges.push({ key: 'rateShiftPercent', low: Math.max(-5, -99 - lowest), high: 5 });
+      const highest = Math.max(...spec.params.ratesPercent);
+      ranges.push({ key: 'rateShiftPercent', low: Math.max(-5, MIN_RATE_PERCENT + 1 - lowest), high: Math.min(5, MAX_RATE_PERCENT - highest) });
       break;
     }
     case 'linear': {
       const increment = spec.params.incrementPerYear;
       const spread = Math.abs(increment) * 0.25 || 1;
-      ranges.push({ key: 'incrementPerYear', low: increment - spread, high: increment + spread });
+      ranges.push({ key: 'incrementPerYear', low: value(increment - spread), high: value(increment + spread) });
       break;
     }
     case 'targetPath':
-      ranges.push({ key: 'targetValue', low: spec.params.targetValue * 0.9, high: spec.params.targetValue * 1.1 });
+      ranges.push({ key: 'targetValue', low: positive(spec.params.targetValue * 0.9), high: positive(spec.params.targetValue * 1.1) });
       break;
   }
   return ranges;

@@ -1,5 +1,6 @@
 /** Probability distributions for uncertain parameters, sampled column-wise into preallocated typed arrays. */
-import { checkFinite, formatNumberForMessage, joinField, makeIssue, type EngineIssue } from './issues';
+import { MAX_ABS_VALUE, MAX_RATE_SPREAD_POINTS, MIN_POSITIVE_VALUE, MIN_POSITIVE_VALUE_TEXT } from '../units/bounds';
+import { checkFinite, checkGrowthRatePercent, checkMagnitude, formatNumberForMessage, joinField, makeIssue, type EngineIssue } from './issues';
 import type { Xoshiro128 } from './prng';
 
 export type DistributionSpec =
@@ -46,31 +47,78 @@ export function distributionStandardDeviation(dist: DistributionSpec): number {
   }
 }
 
-export function validateDistribution(dist: DistributionSpec, prefix: string): EngineIssue[] {
+/**
+ * What a distribution describes, for its bounds (shared/units/bounds.ts):
+ * - `rate`: a growth rate or rate shift in percent: every location (mean, min, mode, max) in (−100, 1000],
+ *   the spread (sd, or the half-width (max − min) / 2) at most 1000 percentage points;
+ * - `value`: a value in the indicator's unit: every location at most 1e15 in magnitude; a `positive` value
+ *   (a base, a ceiling, a path target) needs its centre at least 1e-9; the spread at most `spreadLimit`
+ *   (default: the magnitude of the centre, so draws rarely cross 0 and never leave the unit's range).
+ */
+export type DistributionBounds =
+  | { readonly kind: 'rate' }
+  | { readonly kind: 'value'; readonly positive: boolean; readonly spreadLimit?: number };
+
+/** Without a stated unit: locations and spread only need to be finite and at most 1e15 in magnitude. */
+const UNBOUNDED_VALUE: DistributionBounds = { kind: 'value', positive: false, spreadLimit: MAX_ABS_VALUE };
+
+/** The centre the spread is compared with: the mean, or the middle of [min, max]. */
+function distributionCentre(dist: DistributionSpec): number {
+  return dist.kind === 'normal' || dist.kind === 'lognormal' ? dist.mean : dist.min / 2 + dist.max / 2;
+}
+
+/** The spread that is bounded: the standard deviation, or the half-width of [min, max]. */
+function distributionSpread(dist: DistributionSpec): number {
+  return dist.kind === 'normal' || dist.kind === 'lognormal' ? dist.sd : dist.max / 2 - dist.min / 2;
+}
+
+export function validateDistribution(dist: DistributionSpec, prefix: string, bounds: DistributionBounds = UNBOUNDED_VALUE): EngineIssue[] {
   const issues: EngineIssue[] = [];
   const field = (name: string): string => joinField(prefix, name);
   const invalid = (name: string, en: string, zh: string, got: number): void => {
     issues.push(makeIssue('distribution-invalid', field(name), `${en} (got ${formatNumberForMessage(got)})`, `${zh}(当前为 ${formatNumberForMessage(got)})`, got));
   };
+  // Each location in its unit's range; false when one is not, and the checks that combine them are skipped.
+  const location = (name: string, value: number): boolean =>
+    bounds.kind === 'rate' ? checkGrowthRatePercent(field(name), value, issues) : checkMagnitude(field(name), value, issues);
+  let shapeOk = false;
   switch (dist.kind) {
     case 'normal':
     case 'lognormal': {
-      const meanOk = checkFinite(field('mean'), dist.mean, issues);
-      if (checkFinite(field('sd'), dist.sd, issues) && dist.sd < 0) invalid('sd', 'standard deviation must not be negative', '标准差不能为负', dist.sd);
-      if (dist.kind === 'lognormal' && meanOk && dist.mean <= 0) invalid('mean', 'a lognormal mean must be greater than 0', '对数正态分布的均值必须大于 0', dist.mean);
+      const meanOk = location('mean', dist.mean);
+      let sdOk = checkFinite(field('sd'), dist.sd, issues);
+      if (sdOk && dist.sd < 0) {
+        invalid('sd', 'standard deviation must not be negative', '标准差不能为负', dist.sd);
+        sdOk = false;
+      }
+      let lognormalOk = true;
+      if (dist.kind === 'lognormal' && meanOk) {
+        if (dist.mean <= 0) {
+          invalid('mean', 'a lognormal mean must be greater than 0', '对数正态分布的均值必须大于 0', dist.mean);
+          lognormalOk = false;
+        } else if (dist.mean < MIN_POSITIVE_VALUE) {
+          // σ² = ln(1 + sd²/mean²): a subnormal mean makes it Infinity and every draw NaN.
+          const got = formatNumberForMessage(dist.mean);
+          issues.push(makeIssue('value-too-small', field('mean'), `a lognormal mean must be at least ${MIN_POSITIVE_VALUE_TEXT} (got ${got})`, `对数正态分布的均值不能小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`, dist.mean));
+          lognormalOk = false;
+        }
+      }
+      shapeOk = meanOk && sdOk && lognormalOk;
       break;
     }
-    case 'uniform':
-      if (checkFinite(field('min'), dist.min, issues) && checkFinite(field('max'), dist.max, issues) && !(dist.max > dist.min)) {
-        invalid('max', `max must be greater than min ${formatNumberForMessage(dist.min)}`, `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`, dist.max);
-      }
+    case 'uniform': {
+      const ok = [location('min', dist.min), location('max', dist.max)].every(Boolean);
+      if (ok && !(dist.max > dist.min)) invalid('max', `max must be greater than min ${formatNumberForMessage(dist.min)}`, `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`, dist.max);
+      else shapeOk = ok;
       break;
+    }
     case 'triangular':
     case 'pert': {
-      const ok = [checkFinite(field('min'), dist.min, issues), checkFinite(field('mode'), dist.mode, issues), checkFinite(field('max'), dist.max, issues)].every(Boolean);
+      const ok = [location('min', dist.min), location('mode', dist.mode), location('max', dist.max)].every(Boolean);
       if (!ok) break;
       if (!(dist.max > dist.min)) invalid('max', `max must be greater than min ${formatNumberForMessage(dist.min)}`, `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`, dist.max);
       else if (dist.mode < dist.min || dist.mode > dist.max) invalid('mode', 'mode must lie between min and max', '众数必须介于最小值与最大值之间', dist.mode);
+      else shapeOk = true;
       break;
     }
     default: {
@@ -78,7 +126,38 @@ export function validateDistribution(dist: DistributionSpec, prefix: string): En
       issues.push(makeIssue('distribution-invalid', field('kind'), `unknown distribution ${String((unknown as { kind: unknown }).kind)}`, '未知的分布类型'));
     }
   }
+  if (shapeOk) checkSpread(dist, bounds, field, issues);
   return issues;
+}
+
+function checkSpread(dist: DistributionSpec, bounds: DistributionBounds, field: (name: string) => string, issues: EngineIssue[]): void {
+  const centre = distributionCentre(dist);
+  const spread = distributionSpread(dist);
+  const spreadField = field(dist.kind === 'normal' || dist.kind === 'lognormal' ? 'sd' : 'max');
+  const what = dist.kind === 'normal' || dist.kind === 'lognormal' ? 'the standard deviation' : 'the half-width (max − min) / 2';
+  const whatZh = dist.kind === 'normal' || dist.kind === 'lognormal' ? '标准差' : '半宽(最大值 − 最小值)/ 2';
+  const got = formatNumberForMessage(spread);
+  if (bounds.kind === 'rate') {
+    if (spread > MAX_RATE_SPREAD_POINTS) {
+      issues.push(
+        makeIssue('spread-too-large', spreadField, `${what} of a growth rate must be at most ${MAX_RATE_SPREAD_POINTS} percentage points (got ${got})`, `增长率的${whatZh}不能超过 ${MAX_RATE_SPREAD_POINTS} 个百分点(当前为 ${got})`, spread),
+      );
+    }
+    return;
+  }
+  if (bounds.positive && !(centre >= MIN_POSITIVE_VALUE)) {
+    const centreText = formatNumberForMessage(centre);
+    const centreField = field(dist.kind === 'normal' || dist.kind === 'lognormal' ? 'mean' : 'min');
+    issues.push(makeIssue('value-too-small', centreField, `the centre of the distribution must be at least ${MIN_POSITIVE_VALUE_TEXT}, as the value it describes (got ${centreText})`, `分布的中心必须不小于 ${MIN_POSITIVE_VALUE_TEXT},与其描述的数值一致(当前为 ${centreText})`, centre));
+    return;
+  }
+  const limit = bounds.spreadLimit ?? Math.abs(centre);
+  if (spread > limit) {
+    const limitText = formatNumberForMessage(limit);
+    issues.push(
+      makeIssue('spread-too-large', spreadField, `${what} must be at most ${limitText}, the magnitude of the value it varies (got ${got})`, `${whatZh}不能超过 ${limitText}(所变动数值的量级)(当前为 ${got})`, spread),
+    );
+  }
 }
 
 /** Marsaglia–Tsang gamma sampler for shape ≥ 1 (PERT shapes are always ≥ 1). */

@@ -7,10 +7,23 @@
  * strings that already name the field.
  */
 
+import {
+  MAX_ABS_VALUE,
+  MAX_ABS_VALUE_TEXT,
+  MAX_RATE_PERCENT,
+  MIN_POSITIVE_VALUE_TEXT,
+  rateBoundProblem,
+  valueBoundProblem,
+} from '../units/bounds';
+
 export type IssueCode =
   | 'not-finite'
   | 'not-integer'
   | 'rate-too-low'
+  | 'rate-too-high'
+  | 'value-too-large'
+  | 'value-too-small'
+  | 'spread-too-large'
   | 'year-out-of-range'
   | 'horizon-before-base'
   | 'horizon-too-late'
@@ -91,18 +104,54 @@ export function checkFinite(field: string, value: number, issues: EngineIssue[])
   return false;
 }
 
-export function checkGrowthRatePercent(field: string, value: number, issues: EngineIssue[]): void {
-  if (!checkFinite(field, value, issues)) return;
-  if (value <= -100) {
-    const got = formatNumberForMessage(value);
-    issues.push(makeIssue('rate-too-low', field, `growth rate must be greater than −100% (got ${got})`, `增长率必须大于 −100%(当前为 ${got})`, value));
-  }
+/** A growth rate in percent a year: finite, above −100 % and at most 1000 % (shared/units/bounds.ts). */
+export function checkGrowthRatePercent(field: string, value: number, issues: EngineIssue[]): boolean {
+  const problem = rateBoundProblem(value);
+  if (problem === null) return true;
+  if (problem === 'not-finite') return checkFinite(field, value, issues);
+  const got = formatNumberForMessage(value);
+  if (problem === 'rate-too-low') issues.push(makeIssue('rate-too-low', field, `growth rate must be greater than −100% (got ${got})`, `增长率必须大于 −100%(当前为 ${got})`, value));
+  else issues.push(makeIssue('rate-too-high', field, `growth rate must be at most ${MAX_RATE_PERCENT}% (got ${got})`, `增长率不能超过 ${MAX_RATE_PERCENT}%(当前为 ${got})`, value));
+  return false;
 }
 
-export function checkPositive(field: string, value: number, issues: EngineIssue[], what = 'value', whatZh = '数值'): void {
-  if (!checkFinite(field, value, issues)) return;
-  if (value <= 0) {
-    const got = formatNumberForMessage(value);
-    issues.push(makeIssue('value-not-positive', field, `${what} must be greater than 0 (got ${got})`, `${whatZh}必须大于 0(当前为 ${got})`, value));
-  }
+function tooLarge(field: string, value: number, what: string, whatZh: string): EngineIssue {
+  const got = formatNumberForMessage(value);
+  return makeIssue('value-too-large', field, `${what} must be at most ${MAX_ABS_VALUE_TEXT} in magnitude (got ${got})`, `${whatZh}的绝对值不能超过 ${MAX_ABS_VALUE_TEXT}(当前为 ${got})`, value);
+}
+
+/**
+ * A value that must be positive (a base value, a target, a ceiling, a path target): finite, in
+ * [1e-9, 1e15]. Returns whether it passed, so callers can skip checks that compare it with others.
+ */
+export function checkPositive(field: string, value: number, issues: EngineIssue[], what = 'value', whatZh = '数值'): boolean {
+  const problem = valueBoundProblem(value, 'positive');
+  if (problem === null) return true;
+  if (problem === 'not-finite') return checkFinite(field, value, issues);
+  const got = formatNumberForMessage(value);
+  if (problem === 'value-not-positive') issues.push(makeIssue('value-not-positive', field, `${what} must be greater than 0 (got ${got})`, `${whatZh}必须大于 0(当前为 ${got})`, value));
+  else if (problem === 'value-too-small') {
+    issues.push(makeIssue('value-too-small', field, `${what} must be at least ${MIN_POSITIVE_VALUE_TEXT} (got ${got})`, `${whatZh}不能小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`, value));
+  } else issues.push(tooLarge(field, value, what, whatZh));
+  return false;
+}
+
+/** A level that may be 0 or negative (a linear base, an observation): finite, 0 or a magnitude in [1e-9, 1e15]. */
+export function checkLevel(field: string, value: number, issues: EngineIssue[], what = 'value', whatZh = '数值'): boolean {
+  const problem = valueBoundProblem(value, 'level');
+  if (problem === null) return true;
+  if (problem === 'not-finite') return checkFinite(field, value, issues);
+  const got = formatNumberForMessage(value);
+  if (problem === 'value-too-small') {
+    issues.push(makeIssue('value-too-small', field, `${what} must be 0 or at least ${MIN_POSITIVE_VALUE_TEXT} in magnitude (got ${got})`, `${whatZh}必须为 0 或绝对值不小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`, value));
+  } else issues.push(tooLarge(field, value, what, whatZh));
+  return false;
+}
+
+/** A value of any sign and size up to 1e15 in magnitude (an increment per year, a distribution's location). */
+export function checkMagnitude(field: string, value: number, issues: EngineIssue[], what = 'value', whatZh = '数值'): boolean {
+  if (!checkFinite(field, value, issues)) return false;
+  if (Math.abs(value) <= MAX_ABS_VALUE) return true;
+  issues.push(tooLarge(field, value, what, whatZh));
+  return false;
 }

@@ -5,9 +5,12 @@
  * deterministic projection and the Monte Carlo simulation use exactly the same floating-point
  * operations (a Monte Carlo run with zero variance reproduces the deterministic path bit for bit).
  */
+import { MAX_RATE_PERCENT } from '../units/bounds';
 import {
   checkFinite,
   checkGrowthRatePercent,
+  checkLevel,
+  checkMagnitude,
   checkPositive,
   EngineError,
   formatNumberForMessage,
@@ -150,6 +153,36 @@ export function withParameter<S extends ScenarioSpec>(spec: S, key: ParameterKey
   return { ...spec, params: { ...spec.params, [key]: value } };
 }
 
+/**
+ * The unit bounds of one variable parameter (rates in (−100, 1000] %, values at most 1e15 in magnitude,
+ * positive ones at least 1e-9) without the checks that relate it to the other inputs (a ceiling above
+ * the base…): for inputs such as sensitivity ranges, which explore combinations the scenario does not have.
+ * A rate shift is bounded like a rate.
+ */
+export function checkParameterBounds(model: ModelKind, key: ParameterKey, value: number, field: string): EngineIssue[] {
+  const issues: EngineIssue[] = [];
+  switch (key) {
+    case 'growthRatePercent':
+    case 'rateShiftPercent':
+      checkGrowthRatePercent(field, value, issues);
+      break;
+    case 'baseValue':
+      if (model === 'linear') checkLevel(field, value, issues, 'base value', '基期值');
+      else checkPositive(field, value, issues, 'base value', '基期值');
+      break;
+    case 'incrementPerYear':
+      checkMagnitude(field, value, issues, 'increment per year', '每年增量');
+      break;
+    case 'ceiling':
+      checkPositive(field, value, issues, 'ceiling', '上限');
+      break;
+    case 'targetValue':
+      checkPositive(field, value, issues, 'target value', '目标值');
+      break;
+  }
+  return issues;
+}
+
 /** Validates everything the projection needs; `prefix` is prepended to field paths (e.g. `scenarios[2]`). */
 export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIssue[] {
   const issues: EngineIssue[] = [];
@@ -157,8 +190,10 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
   const baseYearOk = checkYear(field('base.year'), spec.base.year, issues);
   const model = spec.model;
   const baseValueMustBePositive = model !== 'linear';
-  if (baseValueMustBePositive) checkPositive(field('base.value'), spec.base.value, issues, 'base value', '基期值');
-  else checkFinite(field('base.value'), spec.base.value, issues);
+  // A linear base may be 0 or negative (a net change); every other model multiplies or divides by it.
+  const baseValueOk = baseValueMustBePositive
+    ? checkPositive(field('base.value'), spec.base.value, issues, 'base value', '基期值')
+    : checkLevel(field('base.value'), spec.base.value, issues, 'base value', '基期值');
 
   if (checkYear(field('horizonYear'), spec.horizonYear, issues) && baseYearOk) {
     if (spec.horizonYear < spec.base.year) {
@@ -187,12 +222,12 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
       break;
     }
     case 'linear':
-      checkFinite(field('params.incrementPerYear'), spec.params.incrementPerYear, issues);
+      checkMagnitude(field('params.incrementPerYear'), spec.params.incrementPerYear, issues, 'increment per year', '每年增量');
       break;
     case 'logistic': {
       checkGrowthRatePercent(field('params.growthRatePercent'), spec.params.growthRatePercent, issues);
       const ceiling = spec.params.ceiling;
-      if (checkFinite(field('params.ceiling'), ceiling, issues) && Number.isFinite(spec.base.value) && ceiling <= spec.base.value) {
+      if (checkPositive(field('params.ceiling'), ceiling, issues, 'ceiling', '上限') && baseValueOk && ceiling <= spec.base.value) {
         const got = formatNumberForMessage(ceiling);
         const base = formatNumberForMessage(spec.base.value);
         issues.push(
@@ -203,7 +238,9 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
     }
     case 'targetPath': {
       const targetYearField = field('params.targetYear');
-      if (checkYear(targetYearField, spec.params.targetYear, issues) && baseYearOk && spec.params.targetYear <= spec.base.year) {
+      let targetYearOk = checkYear(targetYearField, spec.params.targetYear, issues) && baseYearOk;
+      if (targetYearOk && spec.params.targetYear <= spec.base.year) {
+        targetYearOk = false;
         issues.push(
           makeIssue(
             'target-year-not-after-base',
@@ -214,7 +251,23 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
           ),
         );
       }
-      checkPositive(field('params.targetValue'), spec.params.targetValue, issues, 'target value', '目标值');
+      if (checkPositive(field('params.targetValue'), spec.params.targetValue, issues, 'target value', '目标值') && baseValueOk && targetYearOk) {
+        // The path's rate continues after the target year, so it is bounded like any other growth rate
+        // (a path from 1e-9 to 1e15 in one year would grow 1e24-fold a year and overflow).
+        const impliedRate = (targetPathFactor(spec.base.value, spec.base.year, spec.params.targetValue, spec.params.targetYear) - 1) * 100;
+        if (!(impliedRate <= MAX_RATE_PERCENT)) {
+          const got = formatNumberForMessage(Number(impliedRate.toPrecision(6)));
+          issues.push(
+            makeIssue(
+              'rate-too-high',
+              field('params.targetValue'),
+              `the path to this target grows ${got}% a year; at most ${MAX_RATE_PERCENT}% is allowed`,
+              `到达该目标的路径年增长 ${got}%,不能超过 ${MAX_RATE_PERCENT}%`,
+              spec.params.targetValue,
+            ),
+          );
+        }
+      }
       break;
     }
     default: {

@@ -10,7 +10,8 @@
  * fused, trial-major kernel per model — see the comment above cagrNormalShocks and docs/engine.md § Performance.
  */
 import { meetsTarget } from './analysis';
-import { distributionMean, fillSamples, validateDistribution, type DistributionSpec } from './distributions';
+import { distributionMean, fillSamples, validateDistribution, type DistributionBounds, type DistributionSpec } from './distributions';
+import { MAX_GROWTH_FACTOR } from '../units/bounds';
 import { EngineError, formatNumberForMessage, joinField, makeIssue, type EngineIssue } from './issues';
 import {
   getParameter,
@@ -122,9 +123,31 @@ export function validateUncertainty(scenario: ScenarioSpec, uncertainty: Uncerta
       issues.push(makeIssue('parameter-not-applicable', distField, `parameter "${key}" does not apply to the ${scenario.model} model (use ${applicable.join(', ')})`, `参数“${key}”不适用于 ${scenario.model} 模型(可用:${applicable.join('、')})`));
       continue;
     }
-    issues.push(...validateDistribution(dist, distField));
+    issues.push(...validateDistribution(dist, distField, distributionBoundsOf(scenario, key as ParameterKey, dist)));
   }
   return issues;
+}
+
+/**
+ * The unit bounds of a parameter's distribution. Levels (base, ceiling, path target) may spread by at most
+ * their own magnitude. An increment may be centred on 0, so its spread may also reach the indicator's
+ * level (the base value): a yearly change that swings by more than the whole level is no forecast.
+ */
+function distributionBoundsOf(scenario: ScenarioSpec, key: ParameterKey, dist: DistributionSpec): DistributionBounds {
+  switch (key) {
+    case 'growthRatePercent':
+    case 'rateShiftPercent':
+      return { kind: 'rate' };
+    case 'incrementPerYear': {
+      const base = Number.isFinite(scenario.base.value) ? Math.abs(scenario.base.value) : 0;
+      return { kind: 'value', positive: false, spreadLimit: Math.max(Math.abs(distributionMean(dist)), base) };
+    }
+    case 'baseValue':
+      return { kind: 'value', positive: scenario.model !== 'linear' };
+    case 'ceiling':
+    case 'targetValue':
+      return { kind: 'value', positive: true };
+  }
 }
 
 interface Plan {
@@ -221,6 +244,7 @@ function simulateChunk(
   const count = Math.min(CHUNK_TRIALS, trials - first);
   const rng = new Xoshiro128(plan.seed, chunkIndex);
   const { current, flow, ceiling, factor } = scratch;
+  const maxFactor = MAX_GROWTH_FACTOR;
 
   // Draw per-trial parameters in the fixed PARAMETER_KEYS order so the stream layout never changes.
   for (const key of PARAMETER_KEYS) {
@@ -231,13 +255,25 @@ function simulateChunk(
   }
   if (distributions.baseValue === undefined) current.fill(scenario.base.value + (shifts.baseValue ?? 0), 0, count);
   if (plan.flowKey !== null && plan.flowDistribution === undefined) flow.fill(plan.flowFixedValue + plan.flowShift, 0, count);
-  if (scenario.model === 'logistic' && distributions.ceiling === undefined) ceiling.fill(scenario.params.ceiling + (shifts.ceiling ?? 0), 0, count);
+  if (scenario.model === 'logistic') {
+    if (distributions.ceiling === undefined) ceiling.fill(scenario.params.ceiling + (shifts.ceiling ?? 0), 0, count);
+    // The logistic step K·v·g / (v·g + K − v) stays in [0, K] for 0 ≤ v ≤ K, but its denominator can reach 0
+    // (and the value Infinity) when a drawn base is negative or above the drawn ceiling. A level below 0 is
+    // taken as 0, and a ceiling drawn below the base holds the path at the base.
+    for (let t = 0; t < count; t++) {
+      const start = current[t] as number;
+      if (!(start >= 0)) current[t] = 0;
+      if (!((ceiling[t] as number) >= (current[t] as number))) ceiling[t] = current[t] as number;
+    }
+  }
   if (scenario.model === 'targetPath') {
     const { targetYear } = scenario.params;
     if (distributions.targetValue === undefined) factor.fill(scenario.params.targetValue + (shifts.targetValue ?? 0), 0, count);
     for (let t = 0; t < count; t++) {
       const f = targetPathFactor(current[t] as number, scenario.base.year, factor[t] as number, targetYear);
-      factor[t] = f >= 0 ? f : 0;
+      // A drawn base near 0 (or a shifted target far out) would make the yearly factor overflow over the path:
+      // clamped to [0, 11] like every growth factor, i.e. the path's rate to (−100 %, 1000 %].
+      factor[t] = f >= 0 ? (f > maxFactor ? maxFactor : f) : 0;
     }
   }
 
@@ -274,7 +310,7 @@ function simulateChunk(
     // Growth drawn once per trial (or fixed): the yearly factor is the same every year, so compute it once.
     for (let t = 0; t < count; t++) {
       const growthFactor = 1 + (flow[t] as number) / 100;
-      flow[t] = growthFactor < 0 ? 0 : growthFactor;
+      flow[t] = growthFactor < 0 ? 0 : growthFactor > maxFactor ? maxFactor : growthFactor;
     }
     // Trial-major: the value and the factor stay in registers; only the store touches memory.
     const logistic = scenario.model === 'logistic';
@@ -306,6 +342,7 @@ function simulateChunk(
         for (let t = 0; t < count; t++) {
           let growthFactor = 1 + (flow[t] as number) / 100;
           if (growthFactor < 0) growthFactor = 0;
+          else if (growthFactor > maxFactor) growthFactor = maxFactor;
           const value = (current[t] as number) * growthFactor;
           current[t] = value;
           values[offset + t] = value;
@@ -317,6 +354,7 @@ function simulateChunk(
         for (let t = 0; t < count; t++) {
           let growthFactor = 1 + (rate + (flow[t] as number)) / 100;
           if (growthFactor < 0) growthFactor = 0;
+          else if (growthFactor > maxFactor) growthFactor = maxFactor;
           const value = (current[t] as number) * growthFactor;
           current[t] = value;
           values[offset + t] = value;
@@ -334,6 +372,7 @@ function simulateChunk(
         for (let t = 0; t < count; t++) {
           let growthFactor = 1 + (flow[t] as number) / 100;
           if (growthFactor < 0) growthFactor = 0;
+          else if (growthFactor > maxFactor) growthFactor = maxFactor;
           const previous = current[t] as number;
           const k = ceiling[t] as number;
           const grown = previous * growthFactor;
@@ -376,6 +415,7 @@ function cagrNormalShocks(
 ): void {
   const limit = ZIGGURAT_FAST_LIMIT;
   const scale = ZIGGURAT_SCALE;
+  const maxFactor = MAX_GROWTH_FACTOR;
   rng.exportState(state);
   let s0 = state[0] as number;
   let s1 = state[1] as number;
@@ -413,6 +453,7 @@ function cagrNormalShocks(
         }
       let growthFactor = 1 + (meanPlusShift + sd * normal) / 100;
       if (growthFactor < 0) growthFactor = 0;
+      else if (growthFactor > maxFactor) growthFactor = maxFactor;
       value *= growthFactor;
       values[offset] = value;
       offset += trials;
@@ -441,6 +482,7 @@ function ratePathNormalShocks(
 ): void {
   const limit = ZIGGURAT_FAST_LIMIT;
   const scale = ZIGGURAT_SCALE;
+  const maxFactor = MAX_GROWTH_FACTOR;
   rng.exportState(state);
   let s0 = state[0] as number;
   let s1 = state[1] as number;
@@ -478,6 +520,7 @@ function ratePathNormalShocks(
         }
       let growthFactor = 1 + ((yearRates[year] as number) + (meanPlusShift + sd * normal)) / 100;
       if (growthFactor < 0) growthFactor = 0;
+      else if (growthFactor > maxFactor) growthFactor = maxFactor;
       value *= growthFactor;
       values[offset] = value;
       offset += trials;
@@ -568,6 +611,7 @@ function logisticNormalShocks(
 ): void {
   const limit = ZIGGURAT_FAST_LIMIT;
   const scale = ZIGGURAT_SCALE;
+  const maxFactor = MAX_GROWTH_FACTOR;
   rng.exportState(state);
   let s0 = state[0] as number;
   let s1 = state[1] as number;
@@ -606,6 +650,7 @@ function logisticNormalShocks(
         }
       let growthFactor = 1 + (meanPlusShift + sd * normal) / 100;
       if (growthFactor < 0) growthFactor = 0;
+      else if (growthFactor > maxFactor) growthFactor = maxFactor;
       const grown = value * growthFactor;
       value = (k * grown) / (grown + k - value);
       if (!(value >= 0)) value = 0;
@@ -628,7 +673,7 @@ function summarize(plan: Plan, values: Float64Array, levels: readonly number[], 
     const offset = year * trials;
     const average = columnSum(values, offset, trials) / trials;
     mean[year] = average;
-    standardDeviation[year] = trials > 1 ? Math.sqrt(columnSquaredDeviations(values, offset, trials, average) / (trials - 1)) : 0;
+    standardDeviation[year] = trials > 1 ? columnStandardDeviation(values, offset, trials, average) : 0;
   }
 
   const targets = (scenario.targets ?? []).map((target): TargetProbability => {
@@ -693,7 +738,21 @@ function columnSum(values: Float64Array, offset: number, count: number): number 
   return sum0 + sum1 + (sum2 + sum3);
 }
 
-function columnSquaredDeviations(values: Float64Array, offset: number, count: number, center: number): number {
+/**
+ * Sample standard deviation of a column. Paths that grow 1000 % a year for 160 years reach about 1e182, whose
+ * squares overflow; only then (the sum is Infinity) is the sum taken again on values divided by the largest
+ * deviation, which costs a second pass but keeps the common case at one.
+ */
+function columnStandardDeviation(values: Float64Array, offset: number, count: number, center: number): number {
+  const sum = columnSquaredDeviations(values, offset, count, center, 1);
+  if (Number.isFinite(sum)) return Math.sqrt(sum / (count - 1));
+  let largest = 0;
+  for (let index = offset; index < offset + count; index++) largest = Math.max(largest, Math.abs((values[index] as number) - center));
+  if (!(largest > 0 && Number.isFinite(largest))) return NaN;
+  return largest * Math.sqrt(columnSquaredDeviations(values, offset, count, center, 1 / largest) / (count - 1));
+}
+
+function columnSquaredDeviations(values: Float64Array, offset: number, count: number, center: number, scale: number): number {
   let sum0 = 0;
   let sum1 = 0;
   let sum2 = 0;
@@ -702,17 +761,17 @@ function columnSquaredDeviations(values: Float64Array, offset: number, count: nu
   const unrolledEnd = offset + (count - (count % 4));
   let index = offset;
   for (; index < unrolledEnd; index += 4) {
-    const d0 = (values[index] as number) - center;
-    const d1 = (values[index + 1] as number) - center;
-    const d2 = (values[index + 2] as number) - center;
-    const d3 = (values[index + 3] as number) - center;
+    const d0 = ((values[index] as number) - center) * scale;
+    const d1 = ((values[index + 1] as number) - center) * scale;
+    const d2 = ((values[index + 2] as number) - center) * scale;
+    const d3 = ((values[index + 3] as number) - center) * scale;
     sum0 += d0 * d0;
     sum1 += d1 * d1;
     sum2 += d2 * d2;
     sum3 += d3 * d3;
   }
   for (; index < end; index++) {
-    const d = (values[index] as number) - center;
+    const d = ((values[index] as number) - center) * scale;
     sum0 += d * d;
   }
   return sum0 + sum1 + (sum2 + sum3);

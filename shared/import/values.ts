@@ -3,7 +3,21 @@
  * through `shared/units` (codes, labels, and `parseChineseFigure` for 亿元, 万家, 1.27万…),
  * so an import cannot slip a 万/亿 factor that the rest of the app would not.
  */
-import { FigureParseError, UNIT_CODES, UNITS, UnitConversionError, isUnitCode, parseChineseFigure, parseChineseFigureAs, type Qualifier, type UnitCode } from '../units';
+import {
+  FigureParseError,
+  MAX_ABS_VALUE_TEXT,
+  MIN_POSITIVE_VALUE_TEXT,
+  UNIT_CODES,
+  UNITS,
+  UnitConversionError,
+  isUnitCode,
+  parseChineseFigure,
+  parseChineseFigureAs,
+  valueBoundProblem,
+  withoutNegativeZero,
+  type Qualifier,
+  type UnitCode,
+} from '../units';
 import type { Observation } from '../workspace/schema';
 import type { CellValue } from './types';
 
@@ -83,9 +97,27 @@ const plainDecimal = /^\d+(?:\.\d+)?$/;
 /**
  * A value in the row's unit. Accepts 12700, "12,700", "1.27万" (with 家 or a bare unit),
  * "15%" for a percent unit, "4200亿元" for 亿元; refuses "12,7" (a decimal comma or a typo:
- * the importer does not guess) and anything else that is not a number.
+ * the importer does not guess) and anything else that is not a number, and numbers outside the
+ * bounds of an observation (shared/units/bounds.ts: 0, or 1e-9 to 1e15 in magnitude, after the
+ * unit's magnitude is applied). −0 comes back as 0.
  */
 export function parseValueCell(cell: CellValue, unit: UnitResolution): CellResult<number> {
+  const parsed = parseValueCellUnbounded(cell, unit);
+  if (!parsed.ok) return parsed;
+  const shown = typeof cell === 'string' ? cell.trim() : cellText(cell);
+  switch (valueBoundProblem(parsed.value, 'level')) {
+    case null:
+      return { ...parsed, value: withoutNegativeZero(parsed.value) };
+    case 'value-too-large':
+      return { ok: false, message: `the value ${shown} is larger than ${MAX_ABS_VALUE_TEXT} in magnitude`, messageZh: `数值 ${shown} 的绝对值超过 ${MAX_ABS_VALUE_TEXT}` };
+    case 'value-too-small':
+      return { ok: false, message: `the value ${shown} is too small to be meaningful: write 0, or a magnitude of at least ${MIN_POSITIVE_VALUE_TEXT}`, messageZh: `数值 ${shown} 过小，没有意义：请填 0 或绝对值不小于 ${MIN_POSITIVE_VALUE_TEXT} 的数` };
+    default:
+      return notANumber(shown);
+  }
+}
+
+function parseValueCellUnbounded(cell: CellValue, unit: UnitResolution): CellResult<number> {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { ok: false, message: 'the value is empty', messageZh: '数值为空' };
   if (typeof cell === 'boolean') return notANumber(cellText(cell));
   if (cell instanceof Date) return { ok: false, message: 'a date is not a value', messageZh: '日期不是数值' };

@@ -155,10 +155,33 @@ function indicatorName(scenario: WorkspaceScenario, lang: WorkbookLang): string 
   return guardText(lang === 'en' && scenario.indicatorName.en !== '' ? scenario.indicatorName.en : scenario.indicatorName.zh);
 }
 
+/** A number that a workbook cannot hold: the builder refuses it rather than write `<v>NaN</v>`, which Excel reports as damage. */
+export class WorkbookValueError extends Error {
+  readonly sheet: string;
+  readonly cell: string;
+  constructor(sheet: string, cell: string, value: number) {
+    super(`sheet "${sheet}", cell ${cell}: ${String(value)} is not a finite number, so the workbook was not written`);
+    this.name = 'WorkbookValueError';
+    this.sheet = sheet;
+    this.cell = cell;
+  }
+}
+
+/**
+ * Backstop for every number written (a value or a formula's cached result): the engine's bounds keep them
+ * finite, and this makes sure no bug can reach the file. Throws WorkbookValueError naming the sheet and cell.
+ */
+function checkFiniteCell(sheet: ExcelJS.Worksheet, row: number, column: number, value: ExcelJS.CellValue): void {
+  let number: unknown = value;
+  if (value !== null && typeof value === 'object' && 'result' in value) number = value.result;
+  if (typeof number === 'number' && !Number.isFinite(number)) throw new WorkbookValueError(sheet.name, `${columnLetter(column)}${row}`, number);
+}
+
 function setRow(sheet: ExcelJS.Worksheet, rowNumber: number, values: readonly ExcelJS.CellValue[], cellStyle?: Partial<ExcelJS.Style>): void {
   const row = sheet.getRow(rowNumber);
   const shared = cellStyle ?? style('plain');
   values.forEach((value, index) => {
+    checkFiniteCell(sheet, rowNumber, index + 1, value);
     const cell = row.getCell(index + 1);
     cell.value = value;
     cell.style = shared;
@@ -166,6 +189,7 @@ function setRow(sheet: ExcelJS.Worksheet, rowNumber: number, values: readonly Ex
 }
 
 function setCell(sheet: ExcelJS.Worksheet, row: number, column: number, value: ExcelJS.CellValue, cellStyle?: Partial<ExcelJS.Style>): ExcelJS.Cell {
+  checkFiniteCell(sheet, row, column, value);
   const cell = sheet.getRow(row).getCell(column);
   cell.value = value;
   // Always a shared style object: exceljs caches style ids per object, so a fresh {} per cell is slow to save.
@@ -386,11 +410,24 @@ function writeProjections(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
       if (steps < 0 || year > plan.lastYear) return;
       const letter = columnLetter(plan.column);
       const cell = row.getCell(plan.column);
-      cell.value = { formula: projectionFormula(plan, yearCellRef, `${letter}${rowNumber - 1}`, steps), result: plan.values[steps] as number };
+      const value: ExcelJS.CellValue = { formula: projectionFormula(plan, yearCellRef, `${letter}${rowNumber - 1}`, steps), result: plan.values[steps] as number };
+      checkFiniteCell(sheet, rowNumber, plan.column, value);
+      cell.value = value;
       cell.style = formats[planIndex] as Partial<ExcelJS.Style>;
     });
   }
   return { sheetName, firstDataRow, firstYear, lastRow: firstDataRow + (lastYear - firstYear), lastColumn: plans.length + 1 };
+}
+
+/**
+ * Cached result of the required-CAGR formula (a fraction). A linear scenario may start at 0 or below, where
+ * no CAGR exists: the cache then holds the error Excel itself computes (E/0 → #DIV/0!, a negative base to a
+ * fractional power → #NUM!), never NaN or Infinity.
+ */
+function requiredCagrResult(baseValue: number, baseYear: number, targetValue: number, targetYear: number): number | ExcelJS.CellErrorValue {
+  if (baseValue === 0) return { error: '#DIV/0!' };
+  const cagr = requiredCagrPercent(baseValue, baseYear, targetValue, targetYear) / 100;
+  return Number.isFinite(cagr) ? cagr : { error: '#NUM!' };
 }
 
 function writeTargets(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, text: WorkbookText, plans: readonly ScenarioPlan[], layout: ProjectionLayout): void {
@@ -421,7 +458,7 @@ function writeTargets(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
         sheet,
         row,
         9,
-        { formula: `(E${row}/${p}_base)^(1/(D${row}-${p}_baseYear))-1`, result: requiredCagrPercent(scenario.base.value, scenario.base.year, target.value, target.year) / 100 },
+        { formula: `(E${row}/${p}_base)^(1/(D${row}-${p}_baseYear))-1`, result: requiredCagrResult(scenario.base.value, scenario.base.year, target.value, target.year) },
         style('plain', FORMAT_PERCENT),
       );
       if (scenario.model !== 'cagr') setCell(sheet, row, 10, text.equivalentRateNote, style('note'));
@@ -465,6 +502,7 @@ function writeUncertainty(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
       const values: number[] = [result.startYear + index, ...result.percentiles.map((levels) => levels[index] as number), result.mean[index] as number];
       const excelRow = sheet.getRow(row++);
       values.forEach((value, column) => {
+        checkFiniteCell(sheet, excelRow.number, column + 1, value);
         const cell = excelRow.getCell(column + 1);
         cell.value = value;
         cell.style = column > 0 ? numberStyle : yearStyle;

@@ -1,5 +1,6 @@
 /** Reading and writing .sdesk workspace files: size limit, JSON, forbidden keys, version, migration, schema, semantics. */
 import type { z } from 'zod';
+import { checkLevel, type EngineIssue } from '../engine/issues';
 import { validateScenarioSpec } from '../engine/models';
 import { validateUncertainty } from '../engine/montecarlo';
 import { findExcessiveNesting } from './json-depth';
@@ -160,7 +161,31 @@ function schemaProblems(error: z.ZodError): WorkspaceProblem[] {
   return error.issues.flatMap(zodIssueToProblems);
 }
 
-/** Checks that the schema cannot express: engine rules, unique ids, the baseline reference. */
+/** The engine's issues as workspace problems: the field path becomes a JSON path, the message loses its field prefix. */
+function pushEngineIssues(problems: WorkspaceProblem[], issues: readonly EngineIssue[]): void {
+  for (const issue of issues) problems.push(problem(`$.${issue.field}`, 'invalid-value', issue.message.slice(issue.field.length + 2), issue.messageZh.slice(issue.field.length + 1)));
+}
+
+/**
+ * Replaces −0 by 0 everywhere in a document parsed from text: JSON can spell −0, which prints as 0 but
+ * divides into −Infinity. Iterative, like the key check; the depth is already limited.
+ */
+function dropNegativeZeros(root: unknown): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (typeof value === 'number') {
+        if (Object.is(value, -0)) record[key] = 0;
+      } else if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+}
+
+/** Checks that the schema cannot express: engine rules (with the unit bounds), unique ids, the baseline reference. */
 export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProblem[] {
   const problems: WorkspaceProblem[] = [];
   const seen = new Map<string, number>();
@@ -172,7 +197,7 @@ export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProbl
     const prefix = `scenarios[${index}]`;
     const issues = validateScenarioSpec(scenario, prefix);
     if (scenario.uncertainty !== undefined) issues.push(...validateUncertainty(scenario, scenario.uncertainty, `${prefix}.uncertainty`));
-    for (const issue of issues) problems.push(problem(`$.${issue.field}`, 'invalid-value', issue.message.slice(issue.field.length + 2), issue.messageZh.slice(issue.field.length + 1)));
+    pushEngineIssues(problems, issues);
   });
   const indicatorIds = new Map<string, number>();
   workspace.indicators.forEach((indicator, index) => {
@@ -180,6 +205,10 @@ export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProbl
     if (previous !== undefined) {
       problems.push(problem(`$.indicators[${index}].id`, 'duplicate-id', `indicator id "${indicator.id}" is already used by indicators[${previous}]`, `指标 ID“${indicator.id}”已被 indicators[${previous}] 使用`));
     } else indicatorIds.set(indicator.id, index);
+    // Observations become scenario bases and chart points: the same unit bounds as a base value (0, or 1e-9 to 1e15 in magnitude).
+    const issues: EngineIssue[] = [];
+    indicator.observations.forEach((observation, at) => checkLevel(`indicators[${index}].observations[${at}].value`, observation.value, issues, 'value', '数值'));
+    pushEngineIssues(problems, issues);
   });
   if (workspace.baselineScenarioId !== null && !seen.has(workspace.baselineScenarioId)) {
     problems.push(problem('$.baselineScenarioId', 'unknown-baseline', `no scenario has the id "${workspace.baselineScenarioId}"`, `没有 ID 为“${workspace.baselineScenarioId}”的情景`));
@@ -254,6 +283,8 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
 
   const parsed = WorkspaceSchema.safeParse(document);
   if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
+  // The document was parsed here from text, so no caller holds it.
+  dropNegativeZeros(parsed.data);
   const semantic = validateWorkspaceSemantics(parsed.data);
   if (semantic.length > 0) return { ok: false, problems: semantic };
   return { ok: true, workspace: parsed.data, migratedFrom };

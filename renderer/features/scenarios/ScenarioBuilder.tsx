@@ -163,7 +163,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
     () => scenario.targets.map((target) => ({ year: target.year, value: target.value, label: t('chart.targetMarker', { year: target.year, value: fm.value(target.value, unit) }) })),
     [scenario.targets, t, fm, unit],
   );
-  const tick = useCallback((value: number) => fm.axisTick(value, unit), [fm, unit]);
+  // A tick label never reads NaN or Infinity, even in an exported image (the bounded inputs keep ticks finite anyway).
+  const tick = useCallback((value: number) => (Number.isFinite(value) ? fm.axisTick(value, unit) : ''), [fm, unit]);
   const formatValue = useCallback((value: number) => fm.value(value, unit), [fm, unit]);
   const chartLabels = useMemo(
     () => ({

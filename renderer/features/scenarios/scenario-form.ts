@@ -16,6 +16,7 @@ import {
   type MonteCarloResult,
   type ScenarioSpec,
 } from '../../../shared/engine';
+import { MAX_ABS_VALUE, withoutNegativeZero } from '../../../shared/units';
 import type { WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
 
 export type Lang = 'zh' | 'en';
@@ -55,12 +56,15 @@ function decimalsOf(step: number): number {
 export function stepValue(value: number, step: number, direction: 1 | -1, large: boolean): number {
   const moved = value + direction * step * (large ? 10 : 1);
   const decimals = decimalsOf(step);
-  return Number(moved.toFixed(decimals));
+  // 0.1 − 0.1 rounds to −0 in toFixed's eyes; the workspace only ever holds 0.
+  return withoutNegativeZero(Number(moved.toFixed(decimals)));
 }
 
 function range(value: number, low: number, high: number, step: number): Pick<ParameterDef, 'min' | 'max' | 'step' | 'value'> {
-  // The slider always reaches the current value, even when it was typed far outside the usual range.
-  return { value, min: Math.min(low, value), max: Math.max(high, value), step };
+  // The slider always reaches the current value, even when it was typed far outside the usual range,
+  // and otherwise stops at the unit's bounds (a base near 1e15 would put base × 6 beyond them).
+  const bounded = (x: number) => Math.max(-MAX_ABS_VALUE, Math.min(MAX_ABS_VALUE, x));
+  return { value, min: Math.min(bounded(low), value), max: Math.max(bounded(high), value), step };
 }
 
 const rateRange = (value: number) => range(value, -30, 60, 0.1);
@@ -184,7 +188,8 @@ export function parseNumberInput(text: string): number {
     .replace(/[,\s]/g, '')
     .replace(/%$/, '');
   if (normal === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normal)) return NaN;
-  return Number(normal);
+  // "1e999" stays Infinity, so the engine names the field and the bound; "-0" becomes 0, never −0 in a workspace.
+  return withoutNegativeZero(Number(normal));
 }
 
 function round(value: number, decimals: number): number {

@@ -22,7 +22,7 @@ import { seriesStyle, useChartColours } from '../charts/chart-colours';
 import { projectedValue, scenarioDisplayName, signedPercent } from '../targets/number-display';
 import { useWorkspace } from '../workspace/WorkspaceProvider';
 import { cellColours } from './heatmap-colour';
-import { axisValues, clampSteps, DEFAULT_AXIS_STEPS, defaultAxisKeys, defaultMetricId, MAX_AXIS_STEPS, metricOptions, MIN_AXIS_STEPS, rangeOf } from './sensitivity-options';
+import { axisValueProblem, axisValues, clampSteps, DEFAULT_AXIS_STEPS, defaultAxisKeys, defaultMetricId, MAX_AXIS_STEPS, metricOptions, MIN_AXIS_STEPS, rangeOf } from './sensitivity-options';
 import './sensitivity.css';
 
 type SensitivityT = TFunction<'sensitivity'>;
@@ -239,9 +239,30 @@ interface AxisState {
   steps: number;
 }
 
-function NumberField({ label, value, onCommit, min, max, step, testId }: { label: string; value: number; onCommit: (value: number) => void; min?: number; max?: number; step?: number | 'any'; testId?: string }) {
+function NumberField({
+  label,
+  value,
+  onCommit,
+  check,
+  min,
+  max,
+  step,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onCommit: (value: number) => void;
+  /** Why a typed value cannot be used, or null; a refused value is not committed and the reason shows at the field. */
+  check?: (value: number) => string | null;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  testId?: string;
+}) {
   const id = useId();
+  const errorId = `${id}-error`;
   const [text, setText] = useState(() => String(Number(value.toPrecision(10))));
+  const [error, setError] = useState<string | null>(null);
   return (
     <span className="sensitivity-field">
       <label htmlFor={id}>{label}</label>
@@ -254,12 +275,28 @@ function NumberField({ label, value, onCommit, min, max, step, testId }: { label
         max={max}
         step={step ?? 'any'}
         data-testid={testId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         onChange={(event) => {
           setText(event.target.value);
-          const parsed = Number(event.target.value);
-          if (event.target.value.trim() !== '' && Number.isFinite(parsed)) onCommit(parsed);
+          const typed = event.target.value.trim();
+          // −0 is taken as 0; Number('1e999') is Infinity, refused like any value out of bounds.
+          const parsed = Number(typed) === 0 ? 0 : Number(typed);
+          if (typed === '' || Number.isNaN(parsed) || (!Number.isFinite(parsed) && check === undefined)) {
+            setError(null);
+            return;
+          }
+          const refusal = check?.(parsed) ?? null;
+          setError(refusal);
+          // The last good value stays in use while the field shows why the new one is refused.
+          if (refusal === null) onCommit(parsed);
         }}
       />
+      {error ? (
+        <span id={errorId} className="sensitivity-error" role="alert" data-testid={testId === undefined ? undefined : `${testId}-error`}>
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -269,6 +306,7 @@ function AxisControls({ scenario, axis, onChange, title, testPrefix }: { scenari
   const selectId = useId();
   const { lang } = useFormatters();
   const range = rangeOf(scenario, axis.key);
+  const check = (value: number) => axisValueProblem(scenario, axis.key, value, lang);
   const unitHint = axis.key === 'growthRatePercent' ? '%' : axis.key === 'rateShiftPercent' ? t('pointsUnit') : isUnitCode(scenario.unit) ? unitLabel(scenario.unit, lang) : scenario.unit;
   return (
     <fieldset className="sensitivity-axis">
@@ -285,8 +323,8 @@ function AxisControls({ scenario, axis, onChange, title, testPrefix }: { scenari
       </span>
       {/* Keyed by parameter so the fields restart from that parameter's default range. */}
       <span key={axis.key} className="sensitivity-range">
-        <NumberField label={`${t('from')} (${unitHint})`} value={axis.from ?? range?.low ?? 0} onCommit={(from) => onChange({ ...axis, from })} testId={`${testPrefix}-from`} />
-        <NumberField label={`${t('to')} (${unitHint})`} value={axis.to ?? range?.high ?? 0} onCommit={(to) => onChange({ ...axis, to })} testId={`${testPrefix}-to`} />
+        <NumberField label={`${t('from')} (${unitHint})`} value={axis.from ?? range?.low ?? 0} onCommit={(from) => onChange({ ...axis, from })} check={check} testId={`${testPrefix}-from`} />
+        <NumberField label={`${t('to')} (${unitHint})`} value={axis.to ?? range?.high ?? 0} onCommit={(to) => onChange({ ...axis, to })} check={check} testId={`${testPrefix}-to`} />
       </span>
       <NumberField label={`${t('steps')} (${t('stepsHint')})`} value={axis.steps} min={MIN_AXIS_STEPS} max={MAX_AXIS_STEPS} step={1} onCommit={(steps) => onChange({ ...axis, steps: clampSteps(steps) })} testId={`${testPrefix}-steps`} />
     </fieldset>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ScenarioSpec } from '../../../shared/engine';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
-import { axisValues, clampSteps, defaultAxisKeys, defaultMetricId, metricOptions, rangeOf } from './sensitivity-options';
+import { axisValueProblem, axisValues, clampSteps, defaultAxisKeys, defaultMetricId, metricOptions, rangeOf } from './sensitivity-options';
 
 const scenarios = loadStarterWorkspace().scenarios;
 const software = scenarios.find((s) => s.id === 'software-revenue-15pct');
@@ -25,5 +26,24 @@ describe('sensitivity options', () => {
     expect(axisValues(base?.low ?? NaN, base?.high ?? NaN, 7)[3]).toBeCloseTo(4200, 9);
     expect(clampSteps(500)).toBe(50);
     expect(clampSteps(1)).toBe(2);
+  });
+});
+
+describe('sensitivity axis ends outside the unit bounds', () => {
+  it('are refused with the engine message (in the UI language)', () => {
+    if (!software) throw new Error('starter scenario missing');
+    expect(axisValueProblem(software, 'growthRatePercent', 1e308, 'en')).toBe('growth rate must be at most 1000% (got 1e+308)');
+    expect(axisValueProblem(software, 'growthRatePercent', -100, 'zh')).toBe('增长率必须大于 −100%(当前为 −100)');
+    expect(axisValueProblem(software, 'baseValue', 5e-324, 'en')).toBe('base value must be at least 1e-9 (got 5e-324)');
+    expect(axisValueProblem(software, 'baseValue', Infinity, 'en')).toBe('must be a finite number (got ∞)');
+    expect(axisValueProblem(software, 'growthRatePercent', 1000, 'en')).toBeNull();
+    expect(axisValueProblem(software, 'baseValue', 1e15, 'en')).toBeNull();
+  });
+
+  it('default ranges stay within the bounds for a scenario at the bounds (1000 %, 1e15)', () => {
+    const edge: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 1000 }, base: { year: 2024, value: 1e15 }, horizonYear: 2030 };
+    // Without the clamp the high ends would be 1005 % and 1.1e15, and the tornado chart would be refused.
+    expect(rangeOf(edge, 'growthRatePercent')).toEqual({ key: 'growthRatePercent', low: 995, high: 1000 });
+    expect(rangeOf(edge, 'baseValue')).toEqual({ key: 'baseValue', low: 9e14, high: 1e15 });
   });
 });

@@ -1,5 +1,6 @@
 /** Which outputs and parameters the sensitivity view offers for a scenario, and the table axes. Pure. */
 import {
+  checkParameterBounds,
   defaultSensitivityRanges,
   growthParameterOf,
   lastAnalysisYear,
@@ -57,4 +58,17 @@ export function clampSteps(steps: number): number {
 /** Evenly spaced axis values; an odd count puts the scenario's own value in the middle of the default range. */
 export function axisValues(low: number, high: number, steps: number): number[] {
   return linspace(low, high, clampSteps(steps));
+}
+
+/**
+ * Why an axis end typed by the analyst cannot be used (outside its parameter's unit bounds: a rate above
+ * 1000 %, a value beyond 1e15…), in the UI language, or null. Combinations that break other rules (a
+ * ceiling below the base) stay allowed: the table shows them as invalid cells.
+ */
+export function axisValueProblem(spec: ScenarioSpec, key: ParameterKey, value: number, lang: 'zh' | 'en'): string | null {
+  const issue = checkParameterBounds(spec.model, key, value, key)[0];
+  if (issue === undefined) return null;
+  const text = lang === 'zh' ? issue.messageZh : issue.message;
+  const prefix = lang === 'zh' ? `${issue.field}:` : `${issue.field}: `;
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
