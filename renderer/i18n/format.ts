@@ -28,7 +28,8 @@ export function createFormatters(lang: Lang): Formatters {
   return {
     lang,
     value: (value, unit, options) => (Number.isFinite(value) ? (known(unit) ? formatValue(value, unit, lang, options) : `${formatPlainNumber(value)} ${unit}`) : '—'),
-    axisTick: (value, unit) => (known(unit) ? formatAxisTick(value, unit, lang) : formatPlainNumber(value)),
+    // A tick is never labelled NaN or ∞, whichever chart asks (the engine keeps values finite; this is the last guard).
+    axisTick: (value, unit) => (!Number.isFinite(value) ? '' : known(unit) ? formatAxisTick(value, unit, lang) : formatPlainNumber(value)),
     percent: (valuePercent, decimals = 1) => (Number.isFinite(valuePercent) ? `${valuePercent.toFixed(decimals)}%` : '—'),
     number: (value, maxDecimals = 2) => (Number.isFinite(value) ? formatPlainNumber(value, maxDecimals) : '—'),
   };
