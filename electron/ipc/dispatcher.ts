@@ -17,7 +17,14 @@ export function createIpcDispatcher(api: MainDeskHandlers, isTrusted: (url: stri
     if (!isTrusted(senderFrameUrl)) {
       return { ok: false, error: { code: 'forbidden-sender', message: 'This page may not use the app bridge.' } };
     }
-    const parsed = ipcArgumentSchemas[fn].safeParse(args);
+    let parsed: ReturnType<(typeof ipcArgumentSchemas)[DeskChannel]['safeParse']>;
+    try {
+      parsed = ipcArgumentSchemas[fn].safeParse(args);
+    } catch {
+      // zod can throw instead of reporting: its length checks compare `value.length` with a number even when
+      // the value is not a string, and an object without a prototype there cannot be converted.
+      return { ok: false, error: { code: 'invalid-payload', message: `${fn}: arguments: not a valid payload` } };
+    }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `argument ${issue.path.join('.')}` : 'arguments';

@@ -7,11 +7,23 @@ import ExcelJS from 'exceljs';
 import { importLimits } from './limits';
 import { matchHeader } from './columns';
 import { fileProblem, type CellValue, type ImportProblem, type RawTable } from './types';
-import { inspectZip, verifyInflatedSizes } from './zip-guard';
+import { inspectZip, verifyInflatedSizes, withoutDefinedNames } from './zip-guard';
 
 export type WorkbookTablesResult = { ok: true; tables: RawTable[]; skippedSheets: string[] } | { ok: false; error: ImportProblem };
 
 const worksheetPart = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/**
+ * Worksheet parts exceljs is told to skip: none holds a cell value, and some it expands cell by cell
+ * (a data validation or a merge over `A1:XFD1048576` is 17 billion cells). Merged ranges read as
+ * their top-left cell with the others empty, as Excel itself saves them to CSV.
+ */
+export const IGNORED_WORKSHEET_NODES = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'tableParts', 'extLst', 'mergeCells'];
+
+function unreadable(error: unknown): ImportProblem {
+  const detail = error instanceof Error ? error.message.slice(0, 200) : '';
+  return fileProblem('unreadable-xlsx', `The workbook could not be read${detail ? `: ${detail}` : ''}.`, `无法读取该工作簿${detail ? `：${detail}` : ''}。`);
+}
 
 function tooManySheets(count: number): ImportProblem {
   return fileProblem('too-many-sheets', `The workbook has ${count} worksheets; at most ${importLimits.maxSheets} are accepted.`, `工作簿有 ${count} 个工作表，最多允许 ${importLimits.maxSheets} 个。`);
@@ -58,16 +70,27 @@ export async function readWorkbookTables(bytes: Uint8Array): Promise<WorkbookTab
   if (sheetParts > importLimits.maxSheets) return { ok: false, error: tooManySheets(sheetParts) };
   const lie = await verifyInflatedSizes(bytes, guard.entries);
   if (lie) return { ok: false, error: lie };
+  // Defined names are not needed to read a table, and exceljs's handling of them is unsafe (see withoutDefinedNames).
+  const safe = await withoutDefinedNames(bytes, guard.entries);
+  if (!safe.ok) return safe;
 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings ask for a Node Buffer; JSZip underneath reads any ArrayBuffer view.
-    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0];
-    await workbook.xlsx.load(data, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'tableParts', 'extLst'] });
+    const data = safe.bytes.buffer.slice(safe.bytes.byteOffset, safe.bytes.byteOffset + safe.bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0];
+    await workbook.xlsx.load(data, { ignoreNodes: IGNORED_WORKSHEET_NODES });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.slice(0, 200) : '';
-    return { ok: false, error: fileProblem('unreadable-xlsx', `The workbook could not be read${detail ? `: ${detail}` : ''}.`, `无法读取该工作簿${detail ? `：${detail}` : ''}。`) };
+    return { ok: false, error: unreadable(error) };
   }
+  try {
+    return tablesOf(workbook);
+  } catch (error) {
+    // exceljs may load a damaged workbook it then cannot walk.
+    return { ok: false, error: unreadable(error) };
+  }
+}
+
+function tablesOf(workbook: ExcelJS.Workbook): WorkbookTablesResult {
   if (workbook.worksheets.length > importLimits.maxSheets) return { ok: false, error: tooManySheets(workbook.worksheets.length) };
 
   const tables: RawTable[] = [];

@@ -20,6 +20,8 @@ export interface ZipEntryInfo {
   uncompressedSize: number;
   /** Offset of the entry's local header. */
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed data, as the directory states it. */
+  crc32: number;
 }
 
 export type ZipGuardResult = { ok: true; entries: ZipEntryInfo[]; totalUncompressed: number } | { ok: false; error: ImportProblem };
@@ -100,6 +102,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimi
     if (view.getUint32(offset, true) !== CENTRAL_SIGNATURE) return invalid('a directory record is damaged', '目录记录已损坏');
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
+    const crc32 = view.getUint32(offset + 16, true);
     const compressedSize = view.getUint32(offset + 20, true);
     const uncompressedSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
@@ -138,7 +141,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimi
         ),
       };
     }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
     offset = nameEnd + extraLength + commentLength;
   }
   return { ok: true, entries, totalUncompressed: total };
@@ -270,4 +273,143 @@ export async function readZipEntryText(bytes: Uint8Array, entries: readonly ZipE
     offset += part.byteLength;
   }
   return new TextDecoder('utf-8').decode(text);
+}
+
+/**
+ * The part exceljs reads the workbook's defined names from: `xl/workbook.xml`, also under a leading
+ * `/` (exceljs strips one), in every copy an archive may hold.
+ */
+function isWorkbookPart(name: string): boolean {
+  return name === 'xl/workbook.xml' || name === '/xl/workbook.xml';
+}
+
+const DEFINED = new TextEncoder().encode('definedName');
+const IGNORED = new TextEncoder().encode('ignoredName');
+
+/** Renames every `definedName` in place (same length, so nothing else moves); true when there was one. */
+function renameDefinedNames(xml: Uint8Array): boolean {
+  let found = false;
+  const last = xml.length - DEFINED.length;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < DEFINED.length; j++) if (xml[i + j] !== DEFINED[j]) continue outer;
+    xml.set(IGNORED, i);
+    found = true;
+    i += DEFINED.length - 1;
+  }
+  return found;
+}
+
+let crcTable: Uint32Array | null = null;
+
+function crc32Of(data: Uint8Array): number {
+  if (crcTable === null) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = (crcTable[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A new archive of the given entries: each one's (compressed) data copied, or replaced by stored bytes. */
+function rebuildZip(bytes: Uint8Array, entries: readonly ZipEntryInfo[], replaced: ReadonlyMap<number, Uint8Array>): Uint8Array | null {
+  const encoder = new TextEncoder();
+  const pieces: { name: Uint8Array; method: number; crc: number; compressed: Uint8Array; size: number; offset: number }[] = [];
+  let offset = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as ZipEntryInfo;
+    const stored = replaced.get(index);
+    const compressed = stored ?? compressedData(bytes, entry);
+    if (compressed === null) return null;
+    const name = encoder.encode(entry.name);
+    pieces.push({
+      name,
+      method: stored === undefined ? entry.method : 0,
+      crc: stored === undefined ? entry.crc32 : crc32Of(stored),
+      compressed,
+      size: stored === undefined ? entry.uncompressedSize : stored.byteLength,
+      offset,
+    });
+    offset += LOCAL_HEADER_SIZE + name.byteLength + compressed.byteLength;
+  }
+  const directorySize = pieces.reduce((sum, p) => sum + CENTRAL_HEADER_SIZE + p.name.byteLength, 0);
+  const out = new Uint8Array(offset + directorySize + EOCD_SIZE);
+  const view = new DataView(out.buffer);
+  for (const p of pieces) {
+    view.setUint32(p.offset, LOCAL_SIGNATURE, true);
+    view.setUint16(p.offset + 4, 20, true);
+    view.setUint16(p.offset + 6, 0x0800, true);
+    view.setUint16(p.offset + 8, p.method, true);
+    view.setUint32(p.offset + 14, p.crc, true);
+    view.setUint32(p.offset + 18, p.compressed.byteLength, true);
+    view.setUint32(p.offset + 22, p.size, true);
+    view.setUint16(p.offset + 26, p.name.byteLength, true);
+    out.set(p.name, p.offset + LOCAL_HEADER_SIZE);
+    out.set(p.compressed, p.offset + LOCAL_HEADER_SIZE + p.name.byteLength);
+  }
+  let at = offset;
+  for (const p of pieces) {
+    view.setUint32(at, CENTRAL_SIGNATURE, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, 20, true);
+    view.setUint16(at + 8, 0x0800, true);
+    view.setUint16(at + 10, p.method, true);
+    view.setUint32(at + 16, p.crc, true);
+    view.setUint32(at + 20, p.compressed.byteLength, true);
+    view.setUint32(at + 24, p.size, true);
+    view.setUint16(at + 28, p.name.byteLength, true);
+    view.setUint32(at + 42, p.offset, true);
+    out.set(p.name, at + CENTRAL_HEADER_SIZE);
+    at += CENTRAL_HEADER_SIZE + p.name.byteLength;
+  }
+  view.setUint32(at, EOCD_SIGNATURE, true);
+  view.setUint16(at + 8, pieces.length, true);
+  view.setUint16(at + 10, pieces.length, true);
+  view.setUint32(at + 12, directorySize, true);
+  view.setUint32(at + 16, offset, true);
+  return out;
+}
+
+export type DefinedNamesStripped = { ok: true; bytes: Uint8Array } | { ok: false; error: ImportProblem };
+
+/**
+ * The archive as exceljs may safely load it: with the workbook's defined names hidden from it.
+ *
+ * exceljs (4.4.0) keeps a cell matrix per defined name, keyed by the sheet names the name's ranges
+ * mention, and fills it cell by cell. A name on a sheet called `__proto__` therefore writes into
+ * `Object.prototype` (one called `constructor` into `Object`, `toString` into that function), and a
+ * name over `A1:XFD1048576` keeps the loader busy for hours. Every `definedName` in `xl/workbook.xml`
+ * is renamed to `ignoredName`, which exceljs skips; the rewritten part is stored uncompressed and
+ * every other entry is copied byte for byte. Callers that need the names read them from the
+ * original part themselves (the workbook reader does).
+ */
+export async function withoutDefinedNames(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<DefinedNamesStripped> {
+  const replaced = new Map<number, Uint8Array>();
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as ZipEntryInfo;
+    if (!isWorkbookPart(entry.name)) continue;
+    const data = compressedData(bytes, entry);
+    let xml: Uint8Array | null = null;
+    if (data !== null && entry.method === 0) xml = data.slice();
+    else if (data !== null && typeof DecompressionStream !== 'undefined') {
+      const outcome = await inflateCapped(data, entry.uncompressedSize, true);
+      if (outcome.kind === 'whole') {
+        xml = new Uint8Array(outcome.produced);
+        let at = 0;
+        for (const part of outcome.parts) {
+          xml.set(part, at);
+          at += part.byteLength;
+        }
+      }
+    }
+    if (xml === null) return { ok: false, error: invalidProblem(`entry ${entry.name} cannot be decompressed`, `条目 ${entry.name} 无法解压`) };
+    if (renameDefinedNames(xml)) replaced.set(index, xml);
+  }
+  if (replaced.size === 0) return { ok: true, bytes };
+  const rebuilt = rebuildZip(bytes, entries, replaced);
+  return rebuilt === null ? { ok: false, error: invalidProblem('an entry is truncated', '条目被截断') } : { ok: true, bytes: rebuilt };
 }
