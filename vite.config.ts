@@ -35,5 +35,10 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
   },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // exceljs gets a chunk of its own in the import worker too, named as on the page, so the reviewed
+    // scan finding in it (scripts/security-allowlist.json) is recognised whatever the worker's own code does.
+    rollupOptions: { output: { manualChunks: (id: string) => (id.includes('/node_modules/exceljs/') ? 'exceljs.min' : undefined) } },
+  },
 });

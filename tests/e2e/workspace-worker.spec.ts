@@ -14,7 +14,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp, watchPageErrors } from '../helpers/app';
+import { editSomething, openApp, watchPageErrors } from '../helpers/app';
 import { largeWorkspace } from '../helpers/large-workspace';
 
 const sizeLimit = 20 * 1024 * 1024;
@@ -246,12 +246,7 @@ test.describe('workspace files are read on a worker', () => {
   test('the autosaved draft is restored through the worker too', async ({ page }) => {
     await instrument(page);
     await openApp(page);
-    await page.keyboard.press('Alt+2');
-    await page.getByTestId('scenario-item-software-revenue-15pct').click();
-    const rate = page.getByTestId('param-growthRatePercent-input');
-    await rate.focus();
-    await rate.press('Shift+ArrowDown');
-    await expect(rate).toHaveValue('14');
+    await editSomething(page);
     // The draft is autosaved shortly after the edit; then the page reloads from it.
     await expect.poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
       const open = indexedDB.open('scenario-desk');

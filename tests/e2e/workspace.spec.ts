@@ -1,17 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { openApp, watchPageErrors } from '../helpers/app';
+import { expect, test } from '@playwright/test';
+import { editSomething, openApp, watchPageErrors } from '../helpers/app';
 
 const fixtures = 'tests/fixtures/workspace';
-
-/** An edit a user would make: the software scenario's growth one point lower. */
-async function editSomething(page: Page): Promise<void> {
-  await page.keyboard.press('Alt+2');
-  await page.getByTestId('scenario-item-software-revenue-15pct').click();
-  const rate = page.getByTestId('param-growthRatePercent-input');
-  await rate.focus();
-  await rate.press('Shift+ArrowDown');
-  await expect(rate).toHaveValue('14');
-}
 
 test.describe('workspace files', () => {
   test.use({ locale: 'zh-CN' });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Waits until the page shows the bundled CJK font. The app attaches the font after its first
@@ -31,3 +31,13 @@ export function watchPageErrors(page: Page): string[] {
 }
 
 export const screenshotDir = 'docs/screenshots';
+
+/** An edit a user would make: the software scenario's growth one point lower (15 → 14). */
+export async function editSomething(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+2');
+  await page.getByTestId('scenario-item-software-revenue-15pct').click();
+  const rate = page.getByTestId('param-growthRatePercent-input');
+  await rate.focus();
+  await rate.press('Shift+ArrowDown');
+  await expect(rate).toHaveValue('14');
+}
