@@ -14,7 +14,7 @@ test.describe('data browser in Chinese', () => {
   test('finds 高新技术企业, selects the 7565 figure and shows its sentence marked in the article', async ({ page }) => {
     const problems = watchPageErrors(page);
     await openDataView(page);
-    await expect(page.getByRole('button', { name: /^数据/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^数据/ })).toHaveAttribute('aria-current', 'page');
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
     await expect(page.getByTestId('data-search-status')).toContainText('找到');
     // Article: "科技型企业和高新技术企业分别达到58524家和7565家" (2023).

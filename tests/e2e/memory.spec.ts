@@ -138,7 +138,7 @@ test.describe('memory over a long session', () => {
     };
     const atRest = async () => {
       await page.keyboard.press('Alt+1');
-      await expect(page.getByRole('button', { name: /^数据/ })).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^数据/ })).toHaveAttribute('aria-current', 'page');
     };
 
     await atRest();

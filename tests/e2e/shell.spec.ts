@@ -50,22 +50,22 @@ test.describe('app shell', () => {
 
   test('opens on Scenarios with its chart the first time, and reopens on the view used last', async ({ page }) => {
     await openApp(page);
-    await expect(page.getByRole('button', { name: /^情景/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^情景/ })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('projection-curve')).toBeVisible();
     await page.keyboard.press('Alt+4');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('目标');
     await page.reload();
-    await expect(page.getByRole('button', { name: /^目标/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^目标/ })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('目标');
   });
 
   test('moves between views with the keyboard alone', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('Alt+3');
-    await expect(page.getByRole('button', { name: /^对比/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^对比/ })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('对比');
     // Tab reaches the sidebar and Enter activates a view.
-    await page.getByRole('button', { name: /^目标/ }).focus();
+    await page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^目标/ }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('目标');
   });
