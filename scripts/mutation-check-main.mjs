@@ -107,7 +107,7 @@ const mutations = [
   { id: 'settings store failure stops the app (no in-memory fallback)', edits: [edit(wiring, '    return { store: storeOptions.defaults };\n', '    throw error;\n')], tests: [wiringTest] },
   {
     id: 'settings file: unreadable path rethrown (the old behaviour)',
-    edits: [edit('electron/settings/settings-file.ts', '    await fs.rename(filePath, quarantinePath);\n    await writeDefaults();\n    return quarantined;\n', '    throw error;\n')],
+    edits: [edit('electron/settings/settings-file.ts', "    return quarantine('move');\n", '    throw error;\n')],
     tests: ['electron/settings/settings-file.test.ts', wiringTest],
   },
   {

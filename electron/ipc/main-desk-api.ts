@@ -14,6 +14,7 @@ import {
 import { draftQuarantineFileName, safeFileName } from '../../shared/platform/file-names';
 import { workspaceDraftSchema } from '../../shared/platform/ipc-channels';
 import { applySettingsPatch, withRecentFile, type Settings } from '../../shared/settings/settings';
+import { setAside } from '../persistence/set-aside';
 import { writeFileAtomic } from '../persistence/atomic-write';
 import type { WorkspaceRegistry } from '../workspaces/workspace-registry';
 
@@ -182,34 +183,14 @@ export function createMainDeskApi(deps: MainDeskDeps): MainDeskHandlers {
     },
     async setAsideDraft() {
       const now = new Date();
-      const folder = path.dirname(deps.draftFile);
-      // A hard link claims the new name atomically and fails if it exists, so no earlier copy is ever
-      // replaced (a rename would silently overwrite it); the bytes stay exactly as they were. The draft is
-      // removed only once the copy exists. Checking for the draft comes first, so "nothing to set aside"
-      // is reported as such whatever else is in the folder.
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const fileName = draftQuarantineFileName(now, attempt);
-        try {
-          await fs.link(deps.draftFile, path.join(folder, fileName));
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
-          if (code === 'EEXIST') continue;
-          // File systems without hard links (FAT, some network shares): rename, after making sure the name is free.
-          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-          if (await fs.stat(path.join(folder, fileName)).then(() => true, () => false)) continue;
-          try {
-            await fs.rename(deps.draftFile, path.join(folder, fileName));
-          } catch (renameError) {
-            if ((renameError as NodeJS.ErrnoException).code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
-            throw renameError;
-          }
-          return { fileName };
-        }
-        await fs.unlink(deps.draftFile);
+      try {
+        // Moved, so the next start finds no draft; the bytes stay exactly as they were.
+        const fileName = await setAside(deps.draftFile, 'move', (attempt) => draftQuarantineFileName(now, attempt));
         return { fileName };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DeskError('not-found', 'There is no draft to set aside.');
+        throw error;
       }
-      throw new DeskError('io-failed', 'Could not find a free name to set the draft aside; nothing was changed.');
     },
     async setDocumentState(state) {
       deps.showDocumentState(state);

@@ -32,6 +32,17 @@ describe('loadSettingsFile', () => {
     expect(loaded.settings).toMatchObject({ schemaVersion: 1, language: 'en', theme: 'dark' });
   });
 
+  it('never replaces an earlier set-aside copy of the same moment', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'settings.json');
+    await writeFile(path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json'), 'an earlier copy');
+    await writeFile(file, '{ damaged');
+    const loaded = await loadSettingsFile(file, new Date('2026-11-26T10:20:30.000Z'));
+    expect(loaded.notices).toEqual([{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z-1.json' }]);
+    expect(await readFile(path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json'), 'utf8')).toBe('an earlier copy');
+    expect(await readFile(path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z-1.json'), 'utf8')).toBe('{ damaged');
+  });
+
   it.each([
     ['garbage bytes', Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x0a, 0x13])],
     ['truncated JSON', Buffer.from('{"schemaVersion":1,"language":"e')],

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { defaultSettings, migrateSettings, type Settings } from '../../shared/settings/settings';
 import type { SettingsNotice } from '../../shared/platform/desk-api';
 import { writeFileAtomic } from '../persistence/atomic-write';
+import { quarantineFileName, setAside } from '../persistence/set-aside';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -18,19 +18,19 @@ export interface LoadedSettings {
  * neither be read nor moved aside; the main process then runs on defaults it keeps in memory.
  */
 export async function loadSettingsFile(filePath: string, now: Date = new Date()): Promise<LoadedSettings> {
-  const quarantineFileName = `${path.basename(filePath, '.json')}.quarantine-${now.toISOString().replace(/[:.]/g, '-')}.json`;
-  const quarantinePath = path.join(path.dirname(filePath), quarantineFileName);
-  const quarantined: LoadedSettings = { settings: defaultSettings, notices: [{ kind: 'settings-quarantined', quarantineFileName }] };
-  const writeDefaults = () => writeFileAtomic(filePath, JSON.stringify(defaultSettings, null, 2), { keepBackup: false });
+  // Set aside under a free name (an earlier copy of the same moment is never replaced), then defaults.
+  const quarantine = async (how: 'copy' | 'move'): Promise<LoadedSettings> => {
+    const fileName = await setAside(filePath, how, (attempt) => quarantineFileName(filePath, now, attempt));
+    await writeFileAtomic(filePath, JSON.stringify(defaultSettings, null, 2), { keepBackup: false });
+    return { settings: defaultSettings, notices: [{ kind: 'settings-quarantined', quarantineFileName: fileName }] };
+  };
 
   let raw: Buffer;
   try {
     raw = await fs.readFile(filePath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: defaultSettings, notices: [] };
-    await fs.rename(filePath, quarantinePath);
-    await writeDefaults();
-    return quarantined;
+    return quarantine('move');
   }
   let stored: unknown;
   let parsedOk = true;
@@ -42,7 +42,5 @@ export async function loadSettingsFile(filePath: string, now: Date = new Date())
   const migrated = parsedOk ? migrateSettings(stored) : { ok: false as const, reason: 'not valid JSON' };
   if (migrated.ok) return { settings: migrated.settings, notices: [] };
 
-  await fs.copyFile(filePath, quarantinePath);
-  await writeDefaults();
-  return quarantined;
+  return quarantine('copy');
 }

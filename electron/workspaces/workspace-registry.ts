@@ -1,8 +1,9 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { SettingsNotice } from '../../shared/platform/desk-api';
 import { writeFileAtomic } from '../persistence/atomic-write';
+import { quarantineFileName, setAside } from '../persistence/set-aside';
 
 /** What an id looks like to the bridge (`shared/platform/ipc-channels.ts`): an entry with another id could never be asked for. */
 const storedId = /^[A-Za-z0-9_-]{1,100}$/;
@@ -39,7 +40,7 @@ export class WorkspaceRegistry {
       // No registry yet: a first start, nothing to keep.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return registry;
       // Unreadable (a directory, no permission): it cannot be copied, so it is moved aside whole.
-      await registry.setAside(now, (to) => fs.rename(registryFile, to));
+      await registry.setAside(now, 'move');
       await registry.persist();
       return registry;
     }
@@ -49,7 +50,7 @@ export class WorkspaceRegistry {
       return registry;
     }
     // Copied with COPYFILE_EXCL, so no earlier quarantined copy is ever replaced either.
-    await registry.setAside(now, (to) => fs.copyFile(registryFile, to, fsConstants.COPYFILE_EXCL));
+    await registry.setAside(now, 'copy');
     // Only now, with the whole file kept, do the usable entries (if any) go on in a fresh registry.
     for (const [id, filePath] of entries) registry.paths.set(id, filePath);
     await registry.persist();
@@ -74,32 +75,17 @@ export class WorkspaceRegistry {
   }
 
   /** Moves or copies the registry file to a free `<name>.quarantine-<time>[-n].json` beside it, and records the notice. */
-  private async setAside(now: Date, put: (to: string) => Promise<void>): Promise<string> {
+  private async setAside(now: Date, how: 'copy' | 'move'): Promise<string> {
     const file = this.registryFile;
     if (file === null) throw new Error('an in-memory registry has no file to set aside');
-    const stem = `${path.basename(file, '.json')}.quarantine-${now.toISOString().replace(/[:.]/g, '-')}`;
-    for (let attempt = 0; ; attempt += 1) {
-      const quarantineFileName = `${stem}${attempt === 0 ? '' : `-${attempt}`}.json`;
-      const to = path.join(path.dirname(file), quarantineFileName);
-      if (await exists(to)) continue;
-      await put(to);
-      this.notices.push({ kind: 'registry-quarantined', quarantineFileName });
-      return quarantineFileName;
-    }
+    const fileName = await setAside(file, how, (attempt) => quarantineFileName(file, now, attempt));
+    this.notices.push({ kind: 'registry-quarantined', quarantineFileName: fileName });
+    return fileName;
   }
 
   private async persist(): Promise<void> {
     if (this.registryFile === null) return;
     await writeFileAtomic(this.registryFile, JSON.stringify(Object.fromEntries(this.paths), null, 2), { keepBackup: false });
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 
