@@ -1,5 +1,5 @@
 /** Deterministic analyses: required growth, first year reached, gaps, tornado sensitivity, two-way data tables. */
-import { MAX_ABS_VALUE, MAX_ABS_VALUE_TEXT, MAX_RATE_PERCENT, MIN_POSITIVE_VALUE, MIN_RATE_PERCENT } from '../units/bounds';
+import { MAX_ABS_VALUE, MAX_ABS_VALUE_TEXT, MAX_RATE_PERCENT, MIN_POSITIVE_VALUE, MIN_POSITIVE_VALUE_TEXT, MIN_RATE_PERCENT } from '../units/bounds';
 import { EngineError, formatNumberForMessage, makeIssue, type EngineIssue } from './issues';
 import {
   assertValidScenario,
@@ -103,7 +103,7 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
   }
   if (target.value < MIN_POSITIVE_VALUE || target.value > MAX_ABS_VALUE) {
     // Same bounds as a scenario's own targets, so target ÷ base and its roots stay finite.
-    return unreachable('beyond-bounds', `target value must be between 1e-9 and ${MAX_ABS_VALUE_TEXT} (got ${formatNumberForMessage(target.value)})`, `目标值必须在 1e-9 至 ${MAX_ABS_VALUE_TEXT} 之间(当前为 ${formatNumberForMessage(target.value)})`);
+    return unreachable('beyond-bounds', `target value must be between ${MIN_POSITIVE_VALUE_TEXT} and ${MAX_ABS_VALUE_TEXT} (got ${formatNumberForMessage(target.value)})`, `目标值必须在 ${MIN_POSITIVE_VALUE_TEXT} 至 ${MAX_ABS_VALUE_TEXT} 之间(当前为 ${formatNumberForMessage(target.value)})`);
   }
   const impliedCagrPercent = baseValue > 0 ? requiredCagrPercent(baseValue, spec.base.year, target.value, target.year) : NaN;
   const parameter = growthParameterOf(spec.model);

@@ -123,7 +123,10 @@ export function percentilesInPlace(column: Float64Array, levels: readonly number
 const HISTOGRAM_BUCKETS = 4096;
 /** Below this length the histogram's fixed costs (4096 counters) outweigh a direct selection. */
 const HISTOGRAM_MIN_LENGTH = 8192;
-/** A gathered bucket larger than this is split again with its own histogram (values bunched by an outlier). */
+/**
+ * A gathered bucket longer than HISTOGRAM_MIN_LENGTH (values bunched by an outlier) gets a histogram of its own,
+ * at most this many levels deep; below that, or past it, an exact selection finishes it.
+ */
 const HISTOGRAM_MAX_DEPTH = 3;
 
 /** Order statistics (0-based ranks) that the requested levels need: ⌊h⌋, and ⌊h⌋ + 1 when interpolating. */

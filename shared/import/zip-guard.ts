@@ -260,19 +260,29 @@ export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly Z
 export async function readZipEntryText(bytes: Uint8Array, entries: readonly ZipEntryInfo[], name: string, maxBytes = 1024 * 1024): Promise<string | null> {
   const entry = entries.find((e) => e.name === name);
   if (!entry || entry.uncompressedSize > maxBytes) return null;
+  const data = await entryBytes(bytes, entry);
+  return data === null ? null : new TextDecoder('utf-8').decode(data);
+}
+
+/**
+ * The uncompressed bytes of one entry (a copy, so the caller may change them), inflated as a stream that
+ * stops at its declared size; null when it is truncated, damaged, lies about its size, or is deflated
+ * where `DecompressionStream` is missing.
+ */
+async function entryBytes(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Uint8Array | null> {
   const data = compressedData(bytes, entry);
   if (data === null) return null;
-  if (entry.method === 0) return new TextDecoder('utf-8').decode(data);
+  if (entry.method === 0) return data.slice();
   if (typeof DecompressionStream === 'undefined') return null;
   const outcome = await inflateCapped(data, entry.uncompressedSize, true);
   if (outcome.kind !== 'whole') return null;
-  const text = new Uint8Array(outcome.produced);
+  const whole = new Uint8Array(outcome.produced);
   let offset = 0;
   for (const part of outcome.parts) {
-    text.set(part, offset);
+    whole.set(part, offset);
     offset += part.byteLength;
   }
-  return new TextDecoder('utf-8').decode(text);
+  return whole;
 }
 
 /**
@@ -374,42 +384,24 @@ function rebuildZip(bytes: Uint8Array, entries: readonly ZipEntryInfo[], replace
   return out;
 }
 
-export type DefinedNamesStripped = { ok: true; bytes: Uint8Array } | { ok: false; error: ImportProblem };
+export type DefinedNamesStripped =
+  /** `workbookXml`: the text of `xl/workbook.xml` as written, names included (null if there is none), for callers that read the names. */
+  | { ok: true; bytes: Uint8Array; workbookXml: string | null }
+  | { ok: false; error: ImportProblem };
 
-/**
- * The archive as exceljs may safely load it: with the workbook's defined names hidden from it.
- *
- * exceljs (4.4.0) keeps a cell matrix per defined name, keyed by the sheet names the name's ranges
- * mention, and fills it cell by cell. A name on a sheet called `__proto__` therefore writes into
- * `Object.prototype` (one called `constructor` into `Object`, `toString` into that function), and a
- * name over `A1:XFD1048576` keeps the loader busy for hours. Every `definedName` in `xl/workbook.xml`
- * is renamed to `ignoredName`, which exceljs skips; the rewritten part is stored uncompressed and
- * every other entry is copied byte for byte. Callers that need the names read them from the
- * original part themselves (the workbook reader does).
- */
 export async function withoutDefinedNames(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<DefinedNamesStripped> {
   const replaced = new Map<number, Uint8Array>();
+  let workbookXml: string | null = null;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as ZipEntryInfo;
     if (!isWorkbookPart(entry.name)) continue;
-    const data = compressedData(bytes, entry);
-    let xml: Uint8Array | null = null;
-    if (data !== null && entry.method === 0) xml = data.slice();
-    else if (data !== null && typeof DecompressionStream !== 'undefined') {
-      const outcome = await inflateCapped(data, entry.uncompressedSize, true);
-      if (outcome.kind === 'whole') {
-        xml = new Uint8Array(outcome.produced);
-        let at = 0;
-        for (const part of outcome.parts) {
-          xml.set(part, at);
-          at += part.byteLength;
-        }
-      }
-    }
+    const xml = await entryBytes(bytes, entry);
     if (xml === null) return { ok: false, error: invalidProblem(`entry ${entry.name} cannot be decompressed`, `条目 ${entry.name} 无法解压`) };
+    // The text as written, before the rename: the first `xl/workbook.xml`, the part readZipEntryText would give.
+    if (workbookXml === null && entry.name === 'xl/workbook.xml') workbookXml = new TextDecoder('utf-8').decode(xml);
     if (renameDefinedNames(xml)) replaced.set(index, xml);
   }
-  if (replaced.size === 0) return { ok: true, bytes };
+  if (replaced.size === 0) return { ok: true, bytes, workbookXml };
   const rebuilt = rebuildZip(bytes, entries, replaced);
-  return rebuilt === null ? { ok: false, error: invalidProblem('an entry is truncated', '条目被截断') } : { ok: true, bytes: rebuilt };
+  return rebuilt === null ? { ok: false, error: invalidProblem('an entry is truncated', '条目被截断') } : { ok: true, bytes: rebuilt, workbookXml };
 }

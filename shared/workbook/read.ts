@@ -15,7 +15,7 @@ import { readField, toCellValue, writeField, type BindingField, type CellBinding
 import { HIDDEN_SHEET_NAME, WORKBOOK_FORMAT_VERSION, WORKBOOK_MARKER } from './build';
 import { importLimits } from '../import/limits';
 import { IGNORED_WORKSHEET_NODES } from '../import/xlsx';
-import { defaultZipLimits, inspectZip, readZipEntryText, verifyInflatedSizes, withoutDefinedNames, type ZipLimits } from '../import/zip-guard';
+import { defaultZipLimits, inspectZip, verifyInflatedSizes, withoutDefinedNames, type ZipLimits } from '../import/zip-guard';
 
 export type WorkbookProblemCode = 'too-large' | 'not-a-workbook' | 'unsafe-archive' | 'not-from-app' | 'newer-format' | 'bad-metadata' | 'invalid-workspace' | 'missing-name' | 'not-a-number' | 'not-a-whole-year';
 
@@ -225,10 +225,11 @@ export async function readScenariosFromWorkbook(bytes: Uint8Array, options: Read
   const unsafe = zip.ok ? await verifyInflatedSizes(bytes, zip.entries) : zip.error;
   if (unsafe) return fail(unsafe.code === 'zip-invalid' ? 'not-a-workbook' : 'unsafe-archive', 'file', unsafe.message, unsafe.messageZh);
   if (!zip.ok) return fail('not-a-workbook', 'file', zip.error.message, zip.error.messageZh);
-  // The names are read here, from the part as written; exceljs gets the archive without them.
-  const names = readDefinedNames((await readZipEntryText(bytes, zip.entries, 'xl/workbook.xml', MAX_WORKBOOK_XML_BYTES)) ?? '');
+  // exceljs gets the archive without the defined names; they are read here, from the part as written.
   const safe = await withoutDefinedNames(bytes, zip.entries);
   if (!safe.ok) return fail('not-a-workbook', 'file', safe.error.message, safe.error.messageZh);
+  const workbookXmlSize = zip.entries.find((entry) => entry.name === 'xl/workbook.xml')?.uncompressedSize ?? 0;
+  const names = readDefinedNames(workbookXmlSize <= MAX_WORKBOOK_XML_BYTES ? (safe.workbookXml ?? '') : '');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs takes an ArrayBuffer in the browser and in Node; copy out exactly the file's bytes.
