@@ -1,10 +1,16 @@
-// Lint, and the layering rules that keep the architecture honest:
+// Lint, and the layering rules that keep the architecture honest (docs/architecture.md):
+//   by folder  shared/ imports shared/ only; renderer/ imports renderer/ and shared/;
+//              electron/ imports electron/ and shared/; cli/ imports cli/ and shared/;
+//              a feature imports renderer/app, renderer/features/charts and its own folder;
+//              no import cycles anywhere
 //   shared/   pure TypeScript: no electron, no React, no DOM globals, no Node built-ins
 //   renderer/ no electron and no Node built-ins: the platform is reached only through the bridge
 //   electron/ nothing from renderer/
 //   renderer/ one keyboard listener: the command registry's dispatcher
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
@@ -32,6 +38,53 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
   name,
   message: 'shared/ must not touch the DOM: it runs in Node, the main process and Web Workers too.',
 }));
+
+
+// Layering by folder. Paths are resolved, so `../../renderer/x` and `./x` are judged alike;
+// packages resolve into node_modules and are governed by the package rules above.
+const sourceFolders = ['shared', 'renderer', 'electron', 'cli'];
+// assets/ is data (the article, the dataset, the starter workspace), which every layer may read.
+const otherFolders = ['scripts', 'tests', 'docs', 'dist'];
+const folderZone = (folder, allowed, alsoFrom = []) => ({
+  target: `./${folder}`,
+  from: [...sourceFolders, ...otherFolders].filter((f) => f !== folder && !allowed.includes(f) && !alsoFrom.includes(f)).map((f) => `./${f}`),
+  message: `${folder}/ imports ${[folder, ...allowed].map((f) => `${f}/`).join(' and ')} only (docs/architecture.md).`,
+});
+// A helper that two features need moves down into renderer/app (or shared/), so features never
+// depend on each other; charts is the one feature every view draws with.
+const featureNames = readdirSync(new URL('./renderer/features', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
+const featureZones = featureNames.map((name) => ({
+  target: `./renderer/features/${name}`,
+  from: './renderer/features',
+  except: name === 'charts' ? ['./charts'] : [`./${name}`, './charts'],
+  message: `A feature imports renderer/app, renderer/features/charts and its own folder only: move what ${name}/ shares with another feature down into renderer/app or shared/.`,
+}));
+const layerZones = (alsoFrom) => [
+  folderZone('shared', [], alsoFrom),
+  folderZone('renderer', ['shared'], alsoFrom),
+  folderZone('electron', ['shared'], alsoFrom),
+  folderZone('cli', ['shared'], alsoFrom),
+  ...featureZones,
+];
+const layering = {
+  files: ['{shared,renderer,electron,cli}/**/*.{ts,tsx}'],
+  plugins: { 'import-x': importX },
+  settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
+  rules: {
+    'import-x/no-restricted-paths': [
+      'error',
+      { zones: layerZones([]) },
+    ],
+    'import-x/no-cycle': ['error', { ignoreExternal: true }],
+  },
+};
+// A colocated test may also use the fixtures under tests/; tests that cross layers live in tests/.
+const testLayering = {
+  files: ['{shared,renderer,electron,cli}/**/*.test.{ts,tsx}'],
+  rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones(['tests']) }] },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', 'docs/**', 'bench/**/*.json', '.tmp/**'] },
@@ -79,4 +132,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '../renderer/*'], message: 'electron/ must not import from renderer/.' }] }],
     },
   },
+  layering,
+  testLayering,
 );

@@ -6,7 +6,7 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { NotificationsProvider } from './app/notifications';
 import { PresentationProvider } from './features/presentation/PresentationProvider';
 import { scenarioChartReady } from './features/scenarios/ScenarioBuilder';
-import { loadInitialWorkspace, WorkspaceProvider } from './features/workspace/WorkspaceProvider';
+import { loadInitialWorkspace, WorkspaceProvider } from './app/workspace/WorkspaceProvider';
 import { initI18n, resolveLanguage } from './i18n';
 import { getPlatform } from './platform';
 

@@ -2,7 +2,7 @@
  * Every feature keeps its texts beside its code and registers them here as an i18next
  * namespace of the same name, e.g. `useTranslation('scenarios')`.
  */
-import { chartExportText } from '../features/chart-export/i18n';
+import { chartExportText } from '../features/charts/export/i18n';
 import { compareText } from '../features/compare/i18n';
 import { dataText } from '../features/data/i18n';
 import { exportText } from '../features/export/i18n';

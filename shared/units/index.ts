@@ -1,2 +1,4 @@
 export * from './units';
 export * from './bounds';
+export * from './names';
+export * from './rates';

@@ -7,6 +7,8 @@
  * 万/亿 slip can only happen in one file (and is tested there).
  */
 
+import type { BilingualText, Lang } from './names';
+
 export const UNIT_CODES = [
   // currency
   'cny',
@@ -48,11 +50,6 @@ export const UNIT_CODES = [
 export type UnitCode = (typeof UNIT_CODES)[number];
 
 export type UnitDimension = 'currency' | 'area' | 'power' | 'fraction' | 'duration' | 'count';
-
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
 
 export interface EnglishNoun {
   one: string;
@@ -408,8 +405,6 @@ export function parseChineseFigureAs(raw: string, target: UnitCode): number {
 // ---------------------------------------------------------------------------
 // Formatting
 // ---------------------------------------------------------------------------
-
-export type Lang = 'zh' | 'en';
 
 export interface FormatOptions {
   qualifier?: Qualifier;

@@ -4,7 +4,7 @@
  * listeners pile up. The heap figures are printed so they can be quoted.
  *
  * Why the heap bound is 20 MB from the middle to the end of the session: the undo history keeps
- * at most 200 snapshots (`maxUndoSteps` in renderer/features/workspace/history.ts), and it is
+ * at most 200 snapshots (`maxUndoSteps` in renderer/app/workspace/history.ts), and it is
  * full long before the middle (200 of 900 edits), so from then on it holds a constant number of
  * snapshots and, in steady state, the heap should not grow at all. An edit shares every
  * unchanged scenario with the previous snapshot (`updateScenario` in workspace-edits.ts), so a

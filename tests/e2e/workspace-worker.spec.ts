@@ -1,5 +1,5 @@
 /**
- * Workspace files are read on a Web Worker with a time limit (renderer/features/workspace/workspace-read.ts),
+ * Workspace files are read on a Web Worker with a time limit (renderer/app/workspace/workspace-read.ts),
  * in the browser edition: a 20 MB workspace, the size limit, opens through the worker while the page
  * keeps painting and answering clicks; a read that never ends is stopped at the 5 s limit, the worker
  * is terminated and the user is told which file and what limit, in Chinese and in English.

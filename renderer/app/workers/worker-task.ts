@@ -1,6 +1,6 @@
 /**
  * One request run in a dedicated Web Worker with a time limit: the plumbing the import
- * (`features/import/import-runner.ts`) and the workspace reader (`features/workspace/workspace-read.ts`)
+ * (`features/import/import-runner.ts`) and the workspace reader (`app/workspace/workspace-read.ts`)
  * share. When the limit passes, the worker is terminated, whatever it was doing (a busy loop
  * included: `terminate` does not wait for the worker's code to yield), and the caller gets a
  * `timeout` outcome to word for the user; a crashed worker (e.g. out of memory, a script that did

@@ -1,8 +1,8 @@
 import { useMemo, useRef, type ReactNode } from 'react';
-import { ChartExportMenu } from '../chart-export/ChartExportMenu';
-import { SaveViewButton } from '../presentation/SaveViewButton';
+import { ChartExportMenu } from './export/ChartExportMenu';
+import { useChartFrameActions } from '../../app/chart-actions';
 import { useFormatters } from '../../i18n/format';
-import { chartSourceLine, type ChartProvenance } from './source-line';
+import { chartSourceLine, type ChartProvenance } from '../../../shared/charts/source-line';
 
 export interface ChartFrameProps {
   /** Stable id, used for the export file name and presentation views. */
@@ -22,6 +22,7 @@ export interface ChartFrameProps {
  */
 export function ChartFrame({ chartId, title, subtitle, provenance, children, actions }: ChartFrameProps) {
   const { lang } = useFormatters();
+  const frameActions = useChartFrameActions();
   const figureRef = useRef<HTMLElement>(null);
   // Number formatting in the source line is slow enough to matter on every slider step.
   const source = useMemo(() => chartSourceLine(lang, provenance), [lang, provenance]);
@@ -37,7 +38,9 @@ export function ChartFrame({ chartId, title, subtitle, provenance, children, act
         </div>
         <div className="chart-frame-actions">
           {actions}
-          <SaveViewButton chartId={chartId} figureRef={figureRef} meta={meta} />
+          {frameActions.map((Action, i) => (
+            <Action key={i} chartId={chartId} figureRef={figureRef} meta={meta} />
+          ))}
           <ChartExportMenu chartId={chartId} figureRef={figureRef} meta={meta} />
         </div>
       </header>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { indexDataset, type Dataset } from '../../../shared/dataset';
 import { unitLabel } from '../../../shared/units';
 import { useFormatters } from '../../i18n/format';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { formatObservationValue, formatPartialDate, type DataSelection } from './data-model';
 import { KindBadge, MissingValue } from './FigureTree';
 

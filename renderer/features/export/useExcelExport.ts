@@ -8,7 +8,7 @@ import { EngineError } from '../../../shared/engine/issues';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
 import { getPlatform } from '../../platform';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { getExportStatus, isWorking, monteCarloFor, setExportStatus, subscribeExportStatus, suggestedWorkbookName, type ExportStatus } from './export-state';
 
 /**
@@ -20,7 +20,7 @@ async function currentChartPng(): Promise<Uint8Array | undefined> {
   const figure = document.querySelector<HTMLElement>('#main figure.chart-frame[data-chart-id]');
   if (!figure) return undefined;
   try {
-    const { renderFramePng } = await import('../chart-export/render-image');
+    const { renderFramePng } = await import('../charts/export/render-image');
     const text = (selector: string) => figure.querySelector(selector)?.textContent?.trim() ?? '';
     const blob = await renderFramePng(
       figure,

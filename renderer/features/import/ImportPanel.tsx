@@ -11,7 +11,7 @@ import { CommandButton } from '../../app/commands/CommandButton';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
 import { getPlatform } from '../../platform';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { createImportWorker, runImport, type ImportRun } from './import-runner';
 import { fitsInWorkspace, importIntoWorkspace, indicatorCountAfterImport, previewRows } from './preview';
 import './import.css';

@@ -3,7 +3,7 @@
  * replaces one of the same id already in the workspace, and how many values it brings.
  */
 import { MAX_INDICATORS, type ImportedIndicator, type Workspace, type WorkspaceScenario } from '../../../shared/workspace';
-import { addScenario, upsertIndicators } from '../workspace/workspace-edits';
+import { addScenario, upsertIndicators } from '../../app/workspace/workspace-edits';
 
 export interface PreviewRow {
   indicator: ImportedIndicator;

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useCommandContext } from '../../app/commands/hooks';
 import { nextViewIndex } from './navigation';
-import type { PresentationView } from './PresentationProvider';
+import type { PresentationView } from './presentation-context';
 import './presentation.css';
 
 export interface PresentationOverlayProps {

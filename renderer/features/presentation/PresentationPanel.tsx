@@ -10,8 +10,8 @@ import { unitLabel, isUnitCode } from '../../../shared/units';
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
-import { usePresentation } from './PresentationProvider';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { usePresentation } from './presentation-context';
 import './presentation.css';
 
 interface YearPoint {

@@ -3,53 +3,23 @@
  * source line) taken when the user pins it, kept for the session like a slide; presentation
  * mode shows saved views full screen at 16:9, one at a time.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
-import { captureChart, type CapturedChart } from '../chart-export/capture-chart';
+import { captureChart } from '../charts/export/capture-chart';
+import { ChartActionsProvider } from '../../app/chart-actions';
 import { planPresentation } from './navigation';
+import { PresentationContext, type PresentationContextValue, type PresentationView, type RegisteredChart } from './presentation-context';
+import { SaveViewButton } from './SaveViewButton';
 import { PresentationOverlay } from './PresentationOverlay';
-
-export interface ChartViewMeta {
-  title: string;
-  subtitle: string;
-  source: string;
-}
-
-export interface PresentationView extends ChartViewMeta {
-  /** The chart frame's `chartId`. */
-  id: string;
-  chart: CapturedChart;
-}
-
-interface RegisteredChart {
-  figureRef: RefObject<HTMLElement | null>;
-  meta: RefObject<ChartViewMeta>;
-}
-
-export interface PresentationContextValue {
-  savedViews: readonly PresentationView[];
-  isSaved(chartId: string): boolean;
-  /** Saves a snapshot of the chart as a view, or removes the view when it is saved already. */
-  toggleSavedView(chartId: string, figure: HTMLElement | null, meta: ChartViewMeta): void;
-  /** Starts presentation mode at the current chart (the one with focus), else the first saved view. */
-  present(): void;
-  /** Chart frames announce themselves, so F5 can present charts that were not saved. */
-  registerChart(chartId: string, chart: RegisteredChart): () => void;
-}
-
-const PresentationContext = createContext<PresentationContextValue | null>(null);
-
-/** `null` outside a PresentationProvider: charts then simply offer no "save view". */
-export function usePresentation(): PresentationContextValue | null {
-  return useContext(PresentationContext);
-}
 
 interface ActivePresentation {
   views: PresentationView[];
   index: number;
 }
+
+const saveViewAction = [SaveViewButton];
 
 export function PresentationProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('presentation');
@@ -129,7 +99,7 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
 
   return (
     <PresentationContext.Provider value={value}>
-      {children}
+      <ChartActionsProvider actions={saveViewAction}>{children}</ChartActionsProvider>
       {active ? (
         <PresentationOverlay
           views={active.views}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePresentation, type ChartViewMeta } from './PresentationProvider';
+import { usePresentation, type ChartViewMeta } from './presentation-context';
 
 export interface SaveViewButtonProps {
   chartId: string;

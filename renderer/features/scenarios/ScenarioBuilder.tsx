@@ -5,8 +5,8 @@ import { isUnitCode, unitLabel } from '../../../shared/units';
 import type { Workspace, WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
-import { useMonteCarlo } from '../uncertainty/useMonteCarlo';
-import { updateScenario } from '../workspace/workspace-edits';
+import { useMonteCarlo } from '../../app/results/useMonteCarlo';
+import { updateScenario } from '../../app/workspace/workspace-edits';
 import { useChartColours } from '../charts/chart-colours';
 import { ParameterField } from './ParameterField';
 import {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
-import { addScenario, deleteScenario, duplicateScenario, setBaseline, updateScenario } from '../workspace/workspace-edits';
+import { addScenario, deleteScenario, duplicateScenario, setBaseline, updateScenario } from '../../app/workspace/workspace-edits';
 import { indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
 import { displayName } from './ScenarioBuilder';
 

@@ -2,7 +2,7 @@ import './scenarios.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceScenario } from '../../../shared/workspace';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { actualValuesOf } from './new-scenario';
 import { ScenarioBuilder, type OtherPath } from './ScenarioBuilder';
 import { ScenarioList } from './ScenarioList';

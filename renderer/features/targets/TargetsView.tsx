@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { getBundledDataset } from '../../../shared/dataset';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
-import { useMonteCarlo, type MonteCarloState } from '../uncertainty/useMonteCarlo';
-import { useWorkspace } from '../workspace/WorkspaceProvider';
-import { projectedValue, scenarioDisplayName, signedPercent, signedValue } from './number-display';
+import { useMonteCarlo, type MonteCarloState } from '../../app/results/useMonteCarlo';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { projectedValue, scenarioDisplayName, signedPercent, signedValue } from '../../i18n/number-display';
 import {
   AT_RISK_GAP_PERCENT,
   AT_RISK_PROBABILITY,

@@ -2,7 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useCommand } from '../../app/commands/hooks';
-import { useWorkspace } from './WorkspaceProvider';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import './workspace.css';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters } from '../../i18n/format';
+import { createFormatters } from './format';
 import { projectedValue, signedPercent, signedValue } from './number-display';
 
 const zh = createFormatters('zh');

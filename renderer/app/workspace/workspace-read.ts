@@ -5,7 +5,7 @@
  * languages, which file took too long and what the limit is. Only where the page cannot start a
  * worker at all does the text get parsed here, on the main thread, without a time limit.
  */
-import { runWorkerTask, workersAvailable, type TaskOutcome, type TaskReply, type TaskWorker } from '../../app/workers/worker-task';
+import { runWorkerTask, workersAvailable, type TaskOutcome, type TaskReply, type TaskWorker } from '../workers/worker-task';
 import { MAX_WORKSPACE_BYTES } from '../../../shared/workspace/schema';
 import { parseWorkspace, type ParseWorkspaceResult, type WorkspaceProblem, type WorkspaceProblemCode } from '../../../shared/workspace/parse';
 import type { Workspace } from '../../../shared/workspace/schema';

@@ -4,7 +4,7 @@
  * a canvas, so both formats look the same.
  */
 import { captureChart, imageFontFamily, type CapturedChart } from './capture-chart';
-import { bundledFontsReady } from '../../fonts/bundled-fonts';
+import { bundledFontsReady } from '../../../fonts/bundled-fonts';
 import { embeddedFontCss, type TextByWeight } from './embed-fonts';
 import { layoutImage, type ExportPreset, type ImageLayout, type TextLine, type TextStyle, imageText } from './image-layout';
 

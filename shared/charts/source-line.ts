@@ -1,3 +1,5 @@
+import type { Lang } from '../units';
+
 /** The citation every chart carries on screen and in exported images. */
 export interface ChartProvenance {
   scenarioNames: readonly string[];
@@ -5,7 +7,7 @@ export interface ChartProvenance {
   monteCarlo?: { trials: number; seed: number };
 }
 
-export function chartSourceLine(lang: 'zh' | 'en', provenance: ChartProvenance): string {
+export function chartSourceLine(lang: Lang, provenance: ChartProvenance): string {
   const names = provenance.scenarioNames;
   if (lang === 'zh') {
     let line = '来源：重庆日报 2024年2月';

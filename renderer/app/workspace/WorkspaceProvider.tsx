@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { DeskError, type DeskApi, type WorkspaceDraft, type WorkspaceEntry } from '../../../shared/platform/desk-api';
 import { createEmptyWorkspace, serializeWorkspace, WorkspaceError, type Workspace } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
-import { useCommand } from '../../app/commands/hooks';
-import { useNotify } from '../../app/notifications';
+import { useCommand } from '../commands/hooks';
+import { useNotify } from '../notifications';
 import { canRedo, canUndo, recordEdit, redo as redoHistory, startHistory, undo as undoHistory, type History } from './history';
 import { readWorkspaceText, workspaceReadLimits, type ReadOptions, type WorkspaceRead, type WorkspaceReadProblem, type WorkspaceReadResult } from './workspace-read';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATASET_DOCS_PATH, generateDatasetDocs } from '../../scripts/gen-dataset-docs';
-import { getBundledDataset } from './index';
+import { DATASET_DOCS_PATH, generateDatasetDocs } from './gen-dataset-docs';
+import { getBundledDataset } from '../shared/dataset/index';
 
 describe('docs/dataset.md', () => {
   const generated = generateDatasetDocs();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNotify } from '../../app/notifications';
-import { getPlatform } from '../../platform';
+import { useNotify } from '../../../app/notifications';
+import { getPlatform } from '../../../platform';
 import { exportPresets, type ExportPresetId } from './image-layout';
 import { NoChartError, renderFramePng, renderFrameSvg, type ChartImageMeta } from './render-image';
 import './chart-export.css';

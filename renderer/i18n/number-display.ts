@@ -3,8 +3,8 @@
  * Projections carry spurious precision (7565 × 1.192² = 10748.88 firms), so counts are shown in
  * whole units and everything else with one decimal; the unit conversion itself stays in shared/units.
  */
-import { isUnitCode, UNITS } from '../../../shared/units';
-import type { Formatters } from '../../i18n/format';
+import { isUnitCode, UNITS } from '../../shared/units';
+import type { Formatters } from './format';
 
 /** Decimals for a projected value of this unit: whole things for counts, one decimal otherwise. */
 export function projectionDecimals(unit: string): number {
