@@ -71,7 +71,12 @@ const layerZones = (alsoFrom) => [
 const layering = {
   files: ['{shared,renderer,electron,cli}/**/*.{ts,tsx}'],
   plugins: { 'import-x': importX },
-  settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
+  settings: {
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    // Without these the plugin does not parse TypeScript dependencies, and no-cycle sees no edges.
+    'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+  },
   rules: {
     'import-x/no-restricted-paths': [
       'error',
