@@ -28,6 +28,16 @@ const reactImports = ['react', 'react-dom', 'react-dom/client', 'react-i18next',
 // `onKeyDown` props for navigation inside themselves, which are not listeners on the page.
 const keyboardDispatcher = 'renderer/app/commands/keyboard-dispatcher.ts';
 const keyListenerMessage = `Shortcuts are registry commands (shared/commands/catalog.ts, useCommand); the only key listener is ${keyboardDispatcher}.`;
+// Percent is converted in shared/units (rates.ts) only: a hand-written ×100 or ÷100 elsewhere is how
+// the same conversion came to be written in fifteen files. Tests are free to compute by hand.
+const handPercentMessage = 'Convert percent with shared/units (percentToFraction, fractionToPercent, growthFactor, percentOf, …), not by hand with 100.';
+const noHandPercent = [
+  { selector: "BinaryExpression[operator=/^[*\\/]$/][right.type='Literal'][right.value=100]", message: handPercentMessage },
+  { selector: "BinaryExpression[operator='*'][left.type='Literal'][left.value=100]", message: handPercentMessage },
+  { selector: "AssignmentExpression[operator=/^[*\\/]=$/][right.type='Literal'][right.value=100]", message: handPercentMessage },
+];
+const appSources = '{shared,renderer,electron,cli}/**/*.{ts,tsx}';
+const testSources = '**/*.test.{ts,tsx}';
 const noKeyListeners = [
   { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value=/^key(down|up|press)$/]", message: keyListenerMessage },
   { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.type='TemplateLiteral']", message: 'Name the event with a string literal, so the key-listener rule can see it.' },
@@ -104,18 +114,27 @@ export default tseslint.config(
     },
   },
   {
+    files: [appSources],
+    ignores: [testSources, 'shared/units/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noHandPercent] },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [electronImport, ...nodeImports] }],
-      'no-restricted-syntax': ['error', ...noKeyListeners],
+      'no-restricted-syntax': ['error', ...noKeyListeners, ...noHandPercent],
     },
   },
   {
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...noKeyListeners] },
+  },
+  {
     files: [keyboardDispatcher],
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: { 'no-restricted-syntax': ['error', ...noHandPercent] },
   },
   {
     files: ['shared/**/*.ts'],

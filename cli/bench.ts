@@ -9,6 +9,7 @@ import { linspace, twoWayTable } from '../shared/engine/analysis';
 import { projectScenario, type ScenarioSpec } from '../shared/engine/models';
 import { createMonteCarloRun, type MonteCarloInput } from '../shared/engine/montecarlo';
 import { columnPercentiles, percentilesBySorting, percentilesInPlace } from '../shared/engine/percentiles';
+import { growthFactor } from '../shared/units/rates';
 import { benchWorkspace, measureWorkbookExport } from './bench-workbook';
 import { renderTable, formatNumber } from './format';
 
@@ -68,7 +69,7 @@ function naiveMonteCarlo(): number[][] {
       const u1 = 1 - Math.random();
       const u2 = Math.random();
       const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-      value *= 1 + (15 + 4 * z) / 100;
+      value *= growthFactor(15 + 4 * z);
       pathValues.push(value);
     }
     paths.push(pathValues);

@@ -10,6 +10,7 @@ import {
   type MenuSection,
 } from '../shared/commands';
 import type { MenuCommand } from '../shared/platform/desk-api';
+import type { Lang } from '../shared/units/names';
 
 const sections: readonly MenuSection[] = ['file', 'edit', 'view'];
 
@@ -23,7 +24,7 @@ const sections: readonly MenuSection[] = ['file', 'edit', 'view'];
  * Accelerators are shown but not registered: the page's keyboard dispatcher handles the same keys
  * (so the browser edition has them too), and registering them here would run each command twice.
  */
-export function menuTemplate(language: 'zh' | 'en', send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+export function menuTemplate(language: Lang, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   const item = (command: CommandDeclaration & { id: CommandId }, id: MenuCommand): MenuItemConstructorOptions => {
     const [shortcut] = command.shortcuts;
     return {

@@ -1,4 +1,5 @@
 import { simulate, type MonteCarloResult } from '../../shared/engine/montecarlo';
+import { fractionToPercent } from '../../shared/units/rates';
 import type { WorkspaceScenario } from '../../shared/workspace/schema';
 import { FORMAT_FLAG, type Command } from '../command';
 import { CliError } from '../io';
@@ -58,7 +59,7 @@ function resultTable(run: ScenarioRun, baselineId: string | null): string {
   ]);
   const table = renderTable(['Year', ...result.percentileLevels.map((level) => `P${level}`), 'Mean'], rows, ['left', ...result.percentileLevels.map(() => 'right' as const), 'right']);
   const targets = result.targets.map(
-    (target) => `    P(meet ${target.label ?? 'target'}: ${formatNumber(target.value)} in ${target.year}) = ${formatPercent(target.probability * 100, 1)} (± ${formatPercent(target.standardError * 100, 1)} s.e.)`,
+    (target) => `    P(meet ${target.label ?? 'target'}: ${formatNumber(target.value)} in ${target.year}) = ${formatPercent(fractionToPercent(target.probability), 1)} (± ${formatPercent(fractionToPercent(target.standardError), 1)} s.e.)`,
   );
   return [header, table, ...(targets.length > 0 ? ['  Target probabilities', ...targets] : [])].join('\n');
 }

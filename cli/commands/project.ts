@@ -1,4 +1,5 @@
 import { analyzeScenario, type ScenarioAnalysis } from '../../shared/engine/analysis';
+import { changePercent } from '../../shared/units/rates';
 import type { Workspace, WorkspaceScenario } from '../../shared/workspace/schema';
 import { FORMAT_FLAG, type Command } from '../command';
 import { csvLine, finiteJson, formatNumber, formatPercent, NonFiniteLog, renderTable } from '../format';
@@ -72,7 +73,7 @@ function scenarioTable(scenario: WorkspaceScenario, analysis: ScenarioAnalysis, 
   const pathRows = Array.from(analysis.path.values, (value, offset) => {
     const year = analysis.path.startYear + offset;
     const previous = offset > 0 ? (analysis.path.values[offset - 1] as number) : NaN;
-    return [String(year), formatNumber(value), offset > 0 ? formatPercent(((value - previous) / previous) * 100, 1) : '', targetYears.has(year) ? '◀ target' : ''];
+    return [String(year), formatNumber(value), offset > 0 ? formatPercent(changePercent(previous, value), 1) : '', targetYears.has(year) ? '◀ target' : ''];
   });
   const parts = [header, renderTable(['Year', 'Value', 'Growth', ''], pathRows, ['left', 'right', 'right', 'left'])];
   if (analysis.targets.length > 0) {

@@ -9,7 +9,8 @@ import type { BrowserWindow as ElectronWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deskRequestNames, ipcChannelName, menuCommandChannel, type DocumentState, type MenuCommand } from '../../shared/platform/desk-api';
-import { defaultSettings, type LanguageSetting, type Settings } from '../../shared/settings/settings';
+import { defaultSettings, resolveLanguage, type Settings } from '../../shared/settings/settings';
+import type { Lang } from '../../shared/units/names';
 import { createIpcDispatcher } from '../ipc/dispatcher';
 import { createMainDeskApi, type Dialogs, type SettingsRepository } from '../ipc/main-desk-api';
 import { menuTemplate } from '../menu';
@@ -47,8 +48,6 @@ export interface MainProcessOptions {
   /** Where start-up problems are reported; `console.error` unless a test listens. */
   reportError?(message: string): void;
 }
-
-type MenuLanguage = 'zh' | 'en';
 
 const windowTitleSuffix = 'Scenario Desk 情景推演台';
 const defaultPlacement = { width: 1280, height: 820 };
@@ -101,7 +100,7 @@ async function openMainWindow(modules: ElectronModules, options: MainProcessOpti
 
   let window: ElectronWindow | null = null;
   let documentState: DocumentState = { title: '', dirty: false };
-  let language = menuLanguage(store.store.language, locale);
+  let language = resolveLanguage(store.store.language, locale);
 
   const installMenu = () => {
     const send = (command: MenuCommand) => window?.webContents.send(menuCommandChannel, command);
@@ -113,7 +112,7 @@ async function openMainWindow(modules: ElectronModules, options: MainProcessOpti
     read: () => store.store,
     write(next) {
       store.store = next;
-      const nextLanguage = menuLanguage(next.language, locale);
+      const nextLanguage = resolveLanguage(next.language, locale);
       if (nextLanguage === language) return;
       language = nextLanguage;
       installMenu();
@@ -227,12 +226,7 @@ function createDialogs(dialog: ElectronModules['dialog'], currentWindow: () => E
   };
 }
 
-function menuLanguage(setting: LanguageSetting, locale: string): MenuLanguage {
-  if (setting !== 'system') return setting;
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-const closePromptText: Record<MenuLanguage, { message: string; detail: string; buttons: [cancel: string, close: string] }> = {
+const closePromptText: Record<Lang, { message: string; detail: string; buttons: [cancel: string, close: string] }> = {
   zh: { message: '工作区有未保存到文件的修改。', detail: '修改已自动保存为草稿，下次启动时会恢复。仍要关闭吗？', buttons: ['取消', '关闭'] },
   en: {
     message: 'The workspace has changes not saved to its file.',
@@ -242,7 +236,7 @@ const closePromptText: Record<MenuLanguage, { message: string; detail: string; b
 };
 
 /** The draft is autosaved, so closing loses nothing; the prompt is about the file not being updated. Cancel is the default. */
-function confirmCloseWithUnsavedChanges(dialog: ElectronModules['dialog'], window: ElectronWindow, language: MenuLanguage): boolean {
+function confirmCloseWithUnsavedChanges(dialog: ElectronModules['dialog'], window: ElectronWindow, language: Lang): boolean {
   const text = closePromptText[language];
   const choice = dialog.showMessageBoxSync(window, { type: 'warning', message: text.message, detail: text.detail, buttons: [...text.buttons], defaultId: 0, cancelId: 0 });
   return choice === 1;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { viewCommands, type CommandId } from '../../shared/commands';
 import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
 import type { LanguageSetting, Settings, SettingsPatch, ThemeSetting } from '../../shared/settings/settings';
-import { ExcelExportCommand } from '../features/export/useExcelExport';
+import { ExcelExportCommand } from '../features/export/ExcelExportCommand';
 import { ImportButton, ImportPanel } from '../features/import/ImportPanel';
 import { useImportCommand } from '../features/import/useImportCommand';
 import { scenarioFromObservation } from '../features/scenarios/new-scenario';
@@ -125,7 +125,8 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
 
   return (
     <div className="shell">
-      <ExcelExportCommand />
+      {/* The Export view shows the export's progress itself; elsewhere the command's own indicator does. */}
+      <ExcelExportCommand showProgress={view !== 'export'} />
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>

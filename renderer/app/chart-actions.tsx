@@ -3,18 +3,16 @@
  * The frame lives in features/charts and may not import other features, so the features
  * that want a button on it register a component here instead: the dependency points down.
  */
-import { createContext, useContext, type ComponentType, type ReactNode, type RefObject } from 'react';
-
-export interface ChartViewMeta {
-  title: string;
-  subtitle: string;
-  source: string;
-}
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import type { ChartState } from '../../shared/charts/chart-state';
 
 export interface ChartFrameActionProps {
   chartId: string;
-  figureRef: RefObject<HTMLElement | null>;
-  meta: ChartViewMeta;
+  /**
+   * What the chart shows, as state: a button saves or presents this, never the drawing on
+   * screen.
+   */
+  state: ChartState;
 }
 
 export type ChartFrameAction = ComponentType<ChartFrameActionProps>;

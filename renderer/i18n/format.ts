@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAxisTick, formatPlainNumber, formatValue, isUnitCode, type FormatOptions, type UnitCode } from '../../shared/units';
-
-export type Lang = 'zh' | 'en';
+import { formatAxisTick, formatPlainNumber, formatValue, fractionToPercent, isUnitCode, langOf, type FormatOptions, type Lang, type UnitCode } from '../../shared/units';
 
 export interface Formatters {
   lang: Lang;
@@ -12,6 +10,8 @@ export interface Formatters {
   axisTick(value: number, unit: string): string;
   /** A percentage given in percent (15 → "15.0%"). */
   percent(valuePercent: number, decimals?: number): string;
+  /** A fraction shown in percent, e.g. a probability or a progress (0.153 → "15.3%"). */
+  fractionAsPercent(valueFraction: number, decimals?: number): string;
   /** A plain number with grouping. */
   number(value: number, maxDecimals?: number): string;
 }
@@ -19,18 +19,20 @@ export interface Formatters {
 /** Number formatting for the current UI language; all conversions go through shared/units. */
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  const lang = langOf(i18n.language);
   return useMemo(() => createFormatters(lang), [lang]);
 }
 
 export function createFormatters(lang: Lang): Formatters {
   const known = (unit: string): unit is UnitCode => isUnitCode(unit);
+  const percent = (valuePercent: number, decimals = 1): string => (Number.isFinite(valuePercent) ? `${valuePercent.toFixed(decimals)}%` : '—');
   return {
     lang,
     value: (value, unit, options) => (Number.isFinite(value) ? (known(unit) ? formatValue(value, unit, lang, options) : `${formatPlainNumber(value)} ${unit}`) : '—'),
     // A tick is never labelled NaN or ∞, whichever chart asks (the engine keeps values finite; this is the last guard).
     axisTick: (value, unit) => (!Number.isFinite(value) ? '' : known(unit) ? formatAxisTick(value, unit, lang) : formatPlainNumber(value)),
-    percent: (valuePercent, decimals = 1) => (Number.isFinite(valuePercent) ? `${valuePercent.toFixed(decimals)}%` : '—'),
+    percent,
+    fractionAsPercent: (valueFraction, decimals = 1) => percent(fractionToPercent(valueFraction), decimals),
     number: (value, maxDecimals = 2) => (Number.isFinite(value) ? formatPlainNumber(value, maxDecimals) : '—'),
   };
 }

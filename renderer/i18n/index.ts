@@ -1,17 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { LanguageSetting } from '../../shared/settings/settings';
+import type { Lang } from '../../shared/units';
 import { i18nResources } from './bundles';
 
-export type AppLanguage = 'zh' | 'en';
+// The start-up and the settings change resolve `system` as the native menu does (one function, in shared/settings).
+export { resolveLanguage } from '../../shared/settings/settings';
 
-/** `system` follows the operating system's locale: Chinese for any zh-*, English otherwise. */
-export function resolveLanguage(setting: LanguageSetting, osLocale: string): AppLanguage {
-  if (setting !== 'system') return setting;
-  return osLocale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-export async function initI18n(language: AppLanguage): Promise<typeof i18next> {
+export async function initI18n(language: Lang): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources: i18nResources,
     lng: language,
@@ -23,7 +18,7 @@ export async function initI18n(language: AppLanguage): Promise<typeof i18next> {
   return i18next;
 }
 
-export async function changeLanguage(language: AppLanguage): Promise<void> {
+export async function changeLanguage(language: Lang): Promise<void> {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 }

@@ -35,8 +35,3 @@ export function signedPercent(fmt: Formatters, valuePercent: number, decimals = 
   if (!Number.isFinite(valuePercent)) return '—';
   return `${signPrefix(valuePercent, decimals)}${fmt.percent(Math.abs(valuePercent), decimals)}`;
 }
-
-/** The scenario's name in the UI language (English name when there is one). */
-export function scenarioDisplayName(scenario: { name: string; nameEn?: string | undefined }, lang: 'zh' | 'en'): string {
-  return lang === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name;
-}

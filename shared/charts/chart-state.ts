@@ -43,6 +43,16 @@ export interface LineSeries {
   /** Points mark the observed years of actual values. */
   readonly showPoints: boolean;
   readonly points: readonly ChartPoint[];
+  /**
+   * false: no legend entry of its own, because the entry of an earlier series stands for a group
+   * of alike lines (the thin "other scenarios of this indicator"). Absent means true.
+   */
+  readonly inLegend?: boolean;
+  /**
+   * 'bar' draws a bar from zero at each point, for yearly flows such as the increase over the
+   * previous year (give the x axis half a year of room either side). Absent means 'line'.
+   */
+  readonly mark?: 'line' | 'bar';
 }
 
 export interface BandPoint {
@@ -124,6 +134,9 @@ export interface TornadoBar {
   /** The parameter values behind low and high, as text, for the tooltip and the table. */
   readonly lowLabel: string;
   readonly highLabel: string;
+  /** The outcomes low and high as printed at the bar ends ("5590.2亿元"), so no drawing formats numbers. */
+  readonly lowOutcomeLabel?: string;
+  readonly highOutcomeLabel?: string;
 }
 
 /** Horizontal bars around the base outcome, widest on top. */
@@ -134,6 +147,9 @@ export interface TornadoState extends ChartFrameText {
   readonly base: number;
   readonly baseLabel: string;
   readonly bars: readonly TornadoBar[];
+  /** The legend's words for the two segments of a bar, e.g. "低值" and "高值"; no legend without them. */
+  readonly lowName?: string;
+  readonly highName?: string;
 }
 
 /** A grid of outcomes over two parameters. */
@@ -147,6 +163,8 @@ export interface HeatmapState extends ChartFrameText {
   readonly cells: readonly (readonly { readonly value: number; readonly label: string }[])[];
   /** The colour scale's ends and the value it is centred on (the base outcome or a target). */
   readonly scale: { readonly min: number; readonly max: number; readonly centre: number };
+  /** The cell of the scenario as it stands (framed on screen), when the table's axes pass through it. */
+  readonly current?: { readonly row: number; readonly column: number };
 }
 
 export type ChartState = LineChartState | SmallMultiplesState | TornadoState | HeatmapState;

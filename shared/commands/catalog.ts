@@ -6,10 +6,11 @@
  */
 import { menuCommands, type MenuCommand } from '../platform/desk-api';
 import { viewIds, type ViewId } from '../settings/settings';
+import type { BilingualText, Lang } from '../units/names';
 import { parseShortcut, type Shortcut } from './shortcuts';
 
-export type CommandLanguage = 'zh' | 'en';
-export type Bilingual = Readonly<Record<CommandLanguage, string>>;
+/** A label in both languages; the type itself is shared/units/names.ts's. */
+export type Bilingual = Readonly<BilingualText>;
 
 /**
  * Where a command acts. `app` is the application with nothing over it; `palette` and
@@ -128,7 +129,7 @@ export function isMenuCommand(id: CommandId): id is MenuCommand {
 }
 
 /** The label in a language; `button` picks the shorter button label where there is one. */
-export function commandLabel(id: CommandId, language: CommandLanguage, form: 'label' | 'button' = 'label'): string {
+export function commandLabel(id: CommandId, language: Lang, form: 'label' | 'button' = 'label'): string {
   const declaration = commandDeclaration(id);
   return (form === 'button' ? declaration.button?.[language] : undefined) ?? declaration.label[language];
 }

@@ -1,4 +1,4 @@
-import { formatPlainNumber, printedResolution, type UnitCode } from '../units';
+import { formatPlainNumber, growthFactor, printedResolution, type UnitCode } from '../units';
 import { indexDataset, requireIndicator, requireObservation, requireObservationValue } from './dataset';
 import { computeDerivedFigures, requireDerivedFigure, type DerivedFigure } from './derived';
 import type { BilingualText, Dataset } from './schema';
@@ -64,7 +64,7 @@ function priorYearBaseHalfWidth(dataset: Dataset, levelId: string, growthId: str
   const level = requireObservationValue(dataset, levelId);
   const growth = requireObservationValue(dataset, growthId);
   const halfStep = halfPrintedStep(dataset, growthId);
-  return (level / (1 + (growth - halfStep) / 100) - level / (1 + (growth + halfStep) / 100)) / 2;
+  return (level / growthFactor(growth - halfStep) - level / growthFactor(growth + halfStep)) / 2;
 }
 
 function compare(expected: number, actual: number, tolerance: number): { difference: number; within: boolean } {

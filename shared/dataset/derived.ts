@@ -1,4 +1,4 @@
-import { formatPlainNumber, type UnitCode } from '../units';
+import { constantGrowthPercent, formatPlainNumber, fractionToPercent, growthFactor, percentToFraction, type UnitCode } from '../units';
 import { requireObservation, requireObservationValue } from './dataset';
 import type { BilingualText, Dataset } from './schema';
 
@@ -50,8 +50,7 @@ const at = (values: readonly number[], position: number): number => {
 };
 
 /** Base of the previous year implied by a level and its year-on-year growth in percent. */
-const priorYearBase = (level: number, growthPercent: number): number => level / (1 + growthPercent / 100);
-const compoundAnnualGrowthPercent = (from: number, to: number, years: number): number => ((to / from) ** (1 / years) - 1) * 100;
+const priorYearBase = (level: number, growthPercent: number): number => level / growthFactor(growthPercent);
 
 const DERIVED_SPECS: readonly DerivedSpec[] = [
   {
@@ -127,7 +126,7 @@ const DERIVED_SPECS: readonly DerivedSpec[] = [
     decimals: 2,
     inputs: ['cq.enterprises.high-tech@2023-actual', 'cq.enterprises.tech-based@2023-actual'],
     year: (years) => at(years, 0),
-    compute: (values) => (at(values, 0) / at(values, 1)) * 100,
+    compute: (values) => fractionToPercent(at(values, 0) / at(values, 1)),
     formula: (values) => ({
       zh: `高新技术企业数 ÷ 科技型企业数 = ${n(values[0])} ÷ ${n(values[1])}`,
       en: `high-tech enterprises ÷ tech-based enterprises = ${n(values[0])} ÷ ${n(values[1])}`,
@@ -144,7 +143,7 @@ const DERIVED_SPECS: readonly DerivedSpec[] = [
     decimals: 2,
     inputs: ['cn.diagnostics.market@2023-actual', 'cn.diagnostics.market@2028-projection'],
     year: (years) => at(years, 1),
-    compute: (values, years) => compoundAnnualGrowthPercent(at(values, 0), at(values, 1), at(years, 1) - at(years, 0)),
+    compute: (values, years) => constantGrowthPercent(at(values, 0), at(values, 1), at(years, 1) - at(years, 0)),
     formula: (values, years) => ({
       zh: `(2028年规模 ÷ 2023年规模)^(1/${at(years, 1) - at(years, 0)}) − 1 = (${n(values[1])} ÷ ${n(values[0])})^(1/${at(years, 1) - at(years, 0)}) − 1`,
       en: `(2028 size ÷ 2023 size)^(1/${at(years, 1) - at(years, 0)}) − 1 = (${n(values[1])} ÷ ${n(values[0])})^(1/${at(years, 1) - at(years, 0)}) − 1`,
@@ -171,7 +170,7 @@ const DERIVED_SPECS: readonly DerivedSpec[] = [
     decimals: 2,
     inputs: ['cq.projects-5-8.social-investment@2023-actual', 'cq.projects-5-8.total-investment@2023-actual'],
     year: (years) => at(years, 0),
-    compute: (values) => (at(values, 0) / at(values, 1)) * 100,
+    compute: (values) => fractionToPercent(at(values, 0) / at(values, 1)),
     formula: (values) => ({
       zh: `带动社会投入 ÷ 总投资 = ${n(values[0])} ÷ ${n(values[1])}`,
       en: `social investment ÷ total investment = ${n(values[0])} ÷ ${n(values[1])}`,
@@ -188,7 +187,7 @@ const DERIVED_SPECS: readonly DerivedSpec[] = [
       decimals: 2,
       inputs: [`cq.enterprises.${kind}@2023-actual`, `cq.enterprises.${kind}@${targetYear}-target`],
       year: (years: readonly number[]) => at(years, 1),
-      compute: (values: readonly number[], years: readonly number[]) => compoundAnnualGrowthPercent(at(values, 0), at(values, 1), at(years, 1) - at(years, 0)),
+      compute: (values: readonly number[], years: readonly number[]) => constantGrowthPercent(at(values, 0), at(values, 1), at(years, 1) - at(years, 0)),
       formula: (values: readonly number[], years: readonly number[]) => ({
         zh: `(目标 ÷ 2023年实际)^(1/${at(years, 1) - at(years, 0)}) − 1 = (${n(values[1])} ÷ ${n(values[0])})^(1/${at(years, 1) - at(years, 0)}) − 1`,
         en: `(target ÷ 2023 actual)^(1/${at(years, 1) - at(years, 0)}) − 1 = (${n(values[1])} ÷ ${n(values[0])})^(1/${at(years, 1) - at(years, 0)}) − 1`,
@@ -202,7 +201,7 @@ const DERIVED_SPECS: readonly DerivedSpec[] = [
     decimals: 1,
     inputs: ['fuling.new-materials-output@2023-actual', 'fuling.new-materials-output-share@2023-actual'],
     year: (years) => at(years, 0),
-    compute: (values) => at(values, 0) / (at(values, 1) / 100),
+    compute: (values) => at(values, 0) / percentToFraction(at(values, 1)),
     formula: (values) => ({
       zh: `新材料产值 ÷ 占比 = ${n(values[0])} ÷ ${n(values[1])}%`,
       en: `new-materials output ÷ share = ${n(values[0])} ÷ ${n(values[1])}%`,

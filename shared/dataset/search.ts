@@ -1,7 +1,6 @@
 import { getBundledDataset, indexDataset } from './dataset';
+import type { Lang } from '../units/names';
 import type { Dataset, DatedEvent, FactSet, Indicator, Observation, Scope, Theme } from './schema';
-
-export type SearchLang = 'zh' | 'en';
 
 /** Case-, width- and whitespace-insensitive form used on both sides of a match. */
 function normaliseForSearch(text: string): string {
@@ -24,7 +23,7 @@ function matchScore(haystack: string, needle: string): number {
  * best first: exact name, then prefix, then substring; ties keep dataset order.
  * `lang` restricts matching to one language; an empty query returns everything.
  */
-export function searchIndicators(query: string, lang?: SearchLang, dataset: Dataset = getBundledDataset()): Indicator[] {
+export function searchIndicators(query: string, lang?: Lang, dataset: Dataset = getBundledDataset()): Indicator[] {
   const needleEn = normaliseForSearch(query);
   const needleZh = normaliseZh(query);
   if (needleEn === '') return [...dataset.indicators];

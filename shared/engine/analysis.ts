@@ -1,5 +1,6 @@
 /** Deterministic analyses: required growth, first year reached, gaps, tornado sensitivity, two-way data tables. */
 import { MAX_ABS_VALUE, MAX_ABS_VALUE_TEXT, MAX_RATE_PERCENT, MIN_POSITIVE_VALUE, MIN_POSITIVE_VALUE_TEXT, MIN_RATE_PERCENT } from '../units/bounds';
+import { constantGrowthPercent, fractionToPercent, growthFactor, percentToFraction } from '../units/rates';
 import { EngineError, formatNumberForMessage, makeIssue, type EngineIssue } from './issues';
 import {
   assertValidScenario,
@@ -51,9 +52,9 @@ export type RequiredGrowth =
       readonly reasonZh: string;
     };
 
-/** Closed form (target / base)^(1/n) − 1, in percent. */
+/** Closed form (target / base)^(1/n) − 1, in percent; NaN when base or target is not positive or the target year is not after the base. */
 export function requiredCagrPercent(baseValue: number, baseYear: number, targetValue: number, targetYear: number): number {
-  return (Math.pow(targetValue / baseValue, 1 / (targetYear - baseYear)) - 1) * 100;
+  return constantGrowthPercent(baseValue, targetValue, targetYear - baseYear);
 }
 
 function unreachable(code: UnreachableCode, reason: string, reasonZh: string): RequiredGrowth {
@@ -105,7 +106,7 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
     // Same bounds as a scenario's own targets, so target ÷ base and its roots stay finite.
     return unreachable('beyond-bounds', `target value must be between ${MIN_POSITIVE_VALUE_TEXT} and ${MAX_ABS_VALUE_TEXT} (got ${formatNumberForMessage(target.value)})`, `目标值必须在 ${MIN_POSITIVE_VALUE_TEXT} 至 ${MAX_ABS_VALUE_TEXT} 之间(当前为 ${formatNumberForMessage(target.value)})`);
   }
-  const impliedCagrPercent = baseValue > 0 ? requiredCagrPercent(baseValue, spec.base.year, target.value, target.year) : NaN;
+  const impliedCagrPercent = requiredCagrPercent(baseValue, spec.base.year, target.value, target.year);
   const parameter = growthParameterOf(spec.model);
   const logTarget = Math.log(target.value);
 
@@ -131,7 +132,7 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
       for (let i = 0; i < Math.min(years, rates.length); i++) minimumRate = Math.min(minimumRate, rates[i] ?? 0);
       const logValueAtShift = (shift: number): number => {
         let logValue = Math.log(baseValue);
-        for (let i = 0; i < years; i++) logValue += Math.log1p(((rates[i < lastIndex ? i : lastIndex] ?? 0) + shift) / 100);
+        for (let i = 0; i < years; i++) logValue += Math.log1p(percentToFraction((rates[i < lastIndex ? i : lastIndex] ?? 0) + shift));
         return logValue - logTarget;
       };
       const lowestShift = -100 - minimumRate + 1e-7;
@@ -150,7 +151,7 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
         );
       }
       const logValueAtRate = (rate: number): number => {
-        const factor = 1 + rate / 100;
+        const factor = growthFactor(rate);
         let value = baseValue;
         for (let i = 0; i < years; i++) value = logisticStep(value, factor, ceiling);
         return Math.log(value) - logTarget;
@@ -203,7 +204,7 @@ export function analyzeTarget(spec: ScenarioSpec, target: TargetSpec): TargetAna
     value: target.value,
     projected,
     gap,
-    gapPercent: (gap / target.value) * 100,
+    gapPercent: fractionToPercent(gap / target.value),
     met: meetsTarget(projected, target.value, spec.base.value),
     firstYearReached: firstYearReached(spec, target.value, Math.max(lastAnalysisYear(spec), target.year)),
     requiredGrowth: requiredGrowth(spec, target),
@@ -250,7 +251,7 @@ export function evaluateMetric(spec: ScenarioSpec, metric: OutputMetric): number
   if (metric.kind === 'valueAtYear') return valueAtYear(spec, metric.year);
   const target = spec.targets?.[metric.targetIndex];
   if (target === undefined) return NaN;
-  return ((valueAtYear(spec, target.year) - target.value) / target.value) * 100;
+  return fractionToPercent((valueAtYear(spec, target.year) - target.value) / target.value);
 }
 
 export interface ParameterRange {

@@ -6,6 +6,7 @@
  * operations (a Monte Carlo run with zero variance reproduces the deterministic path bit for bit).
  */
 import { MAX_RATE_PERCENT } from '../units/bounds';
+import { constantGrowthFactor, growthFactor, rateOfFactor } from '../units/rates';
 import {
   checkFinite,
   checkGrowthRatePercent,
@@ -254,7 +255,7 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
       if (checkPositive(field('params.targetValue'), spec.params.targetValue, issues, 'target value', '目标值') && baseValueOk && targetYearOk) {
         // The path's rate continues after the target year, so it is bounded like any other growth rate
         // (a path from 1e-9 to 1e15 in one year would grow 1e24-fold a year and overflow).
-        const impliedRate = (targetPathFactor(spec.base.value, spec.base.year, spec.params.targetValue, spec.params.targetYear) - 1) * 100;
+        const impliedRate = rateOfFactor(targetPathFactor(spec.base.value, spec.base.year, spec.params.targetValue, spec.params.targetYear));
         if (!(impliedRate <= MAX_RATE_PERCENT)) {
           const got = formatNumberForMessage(Number(impliedRate.toPrecision(6)));
           issues.push(
@@ -320,9 +321,9 @@ export function lastAnalysisYear(spec: ScenarioSpec): number {
   return last;
 }
 
-/** Growth factor per year of a target path: (targetValue / base)^(1 / years). */
+/** Growth factor per year of a target path: (targetValue / base)^(1 / years), unchecked (the Monte Carlo run clamps it). */
 export function targetPathFactor(baseValue: number, baseYear: number, targetValue: number, targetYear: number): number {
-  return Math.pow(targetValue / baseValue, 1 / (targetYear - baseYear));
+  return constantGrowthFactor(baseValue, targetValue, targetYear - baseYear);
 }
 
 /** One logistic year: exact solution of dv/dt = r v (1 − v/K) over one year with e^r = factor. */
@@ -342,7 +343,7 @@ export function projectInto(spec: ScenarioSpec, out: Float64Array): void {
   out[0] = value;
   switch (spec.model) {
     case 'cagr': {
-      const factor = 1 + spec.params.growthRatePercent / 100;
+      const factor = growthFactor(spec.params.growthRatePercent);
       for (let i = 1; i < length; i++) {
         value *= factor;
         out[i] = value;
@@ -354,7 +355,7 @@ export function projectInto(spec: ScenarioSpec, out: Float64Array): void {
       const lastIndex = rates.length - 1;
       for (let i = 1; i < length; i++) {
         const rate = rates[i - 1 < lastIndex ? i - 1 : lastIndex] ?? 0;
-        value *= 1 + rate / 100;
+        value *= growthFactor(rate);
         out[i] = value;
       }
       return;
@@ -368,7 +369,7 @@ export function projectInto(spec: ScenarioSpec, out: Float64Array): void {
       return;
     }
     case 'logistic': {
-      const factor = 1 + spec.params.growthRatePercent / 100;
+      const factor = growthFactor(spec.params.growthRatePercent);
       const ceiling = spec.params.ceiling;
       for (let i = 1; i < length; i++) {
         value = logisticStep(value, factor, ceiling);
@@ -393,21 +394,21 @@ export function valueAtYear(spec: ScenarioSpec, year: number): number {
   let value = spec.base.value;
   switch (spec.model) {
     case 'cagr': {
-      const factor = 1 + spec.params.growthRatePercent / 100;
+      const factor = growthFactor(spec.params.growthRatePercent);
       for (let i = 0; i < steps; i++) value *= factor;
       return value;
     }
     case 'ratePath': {
       const rates = spec.params.ratesPercent;
       const lastIndex = rates.length - 1;
-      for (let i = 0; i < steps; i++) value *= 1 + (rates[i < lastIndex ? i : lastIndex] ?? 0) / 100;
+      for (let i = 0; i < steps; i++) value *= growthFactor(rates[i < lastIndex ? i : lastIndex] ?? 0);
       return value;
     }
     case 'linear':
       for (let i = 0; i < steps; i++) value += spec.params.incrementPerYear;
       return value;
     case 'logistic': {
-      const factor = 1 + spec.params.growthRatePercent / 100;
+      const factor = growthFactor(spec.params.growthRatePercent);
       for (let i = 0; i < steps; i++) value = logisticStep(value, factor, spec.params.ceiling);
       return value;
     }

@@ -254,3 +254,36 @@ describe('growth rate for a wanted probability', () => {
     expect(result.status).toBe('unreachable');
   });
 });
+
+describe('Monte Carlo percentiles equal sorting each year of the trial values', () => {
+  /** Written out here rather than imported: sort a copy of the column (−0 before +0, NaN last), then R type 7. */
+  function sortedPercentile(column: Float64Array, level: number): number {
+    const sorted = Float64Array.from(column).sort();
+    const h = ((sorted.length - 1) * level) / 100;
+    const lower = Math.floor(h);
+    const fraction = h - lower;
+    const low = sorted[lower] as number;
+    return fraction > 0 && lower + 1 < sorted.length ? low + fraction * ((sorted[lower + 1] as number) - low) : low;
+  }
+
+  // 20,000 trials: long enough for the histogram path (8,192 and up), every fused kernel and a generic loop, values
+  // of both signs (linear), many exact zeros (a logistic path floored at 0) and a constant base year.
+  const normal = (sd: number): DistributionSpec => ({ kind: 'normal', mean: 0, sd });
+  const cases: Array<[string, MonteCarloInput]> = [
+    ['cagr', { scenario: cagr, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 5 } }, shockMode: 'perYear', trials: 20_000, seed: 1 }, keepTrialValues: true }],
+    ['ratePath', { scenario: { model: 'ratePath', params: { ratesPercent: [3, -2] }, base: { year: 2020, value: 100 }, horizonYear: 2026 }, uncertainty: { distributions: { rateShiftPercent: normal(3) }, shockMode: 'perYear', trials: 20_000, seed: 2 }, keepTrialValues: true }],
+    ['linear around 0', { scenario: { model: 'linear', params: { incrementPerYear: -20 }, base: { year: 2020, value: 50 }, horizonYear: 2026 }, uncertainty: { distributions: { incrementPerYear: { kind: 'normal', mean: -20, sd: 40 } }, shockMode: 'perYear', trials: 20_000, seed: 3 }, keepTrialValues: true }],
+    ['logistic floored at 0', { scenario: { model: 'logistic', params: { growthRatePercent: -60, ceiling: 1000 }, base: { year: 2020, value: 100 }, horizonYear: 2026 }, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: -60, sd: 50 } }, shockMode: 'perYear', trials: 20_000, seed: 4 }, keepTrialValues: true }],
+    ['lognormal base, per-trial growth', { scenario: cagr, uncertainty: { distributions: { baseValue: { kind: 'lognormal', mean: 100, sd: 80 }, growthRatePercent: { kind: 'uniform', min: -5, max: 20 } }, shockMode: 'perTrial', trials: 20_000, seed: 5 }, keepTrialValues: true }],
+  ];
+  it.each(cases)('%s', (_name, input) => {
+    const result = simulate(input);
+    const values = result.trialValues as Float64Array;
+    const { trials, yearCount } = result;
+    for (let year = 0; year < yearCount; year++) {
+      const column = values.subarray(year * trials, (year + 1) * trials);
+      const expected = result.percentileLevels.map((level) => sortedPercentile(column, level));
+      expect(result.percentiles.map((series) => series[year] as number), `year ${year}`).toEqual(expected);
+    }
+  });
+});

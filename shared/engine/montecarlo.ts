@@ -26,6 +26,7 @@ import {
   type TargetSpec,
 } from './models';
 import { columnPercentiles } from './percentiles';
+import { growthFactor } from '../units/rates';
 import { normalAfterFastPathMiss, Xoshiro128, ZIGGURAT_FAST_LIMIT, ZIGGURAT_SCALE } from './prng';
 
 /** perYear: growth-type parameters (rate, rate shift, increment) are redrawn every year; perTrial: drawn once per trial. */
@@ -309,23 +310,23 @@ function simulateChunk(
   } else if (scenario.model === 'cagr' || scenario.model === 'logistic') {
     // Growth drawn once per trial (or fixed): the yearly factor is the same every year, so compute it once.
     for (let t = 0; t < count; t++) {
-      const growthFactor = 1 + (flow[t] as number) / 100;
-      flow[t] = growthFactor < 0 ? 0 : growthFactor > maxFactor ? maxFactor : growthFactor;
+      const yearFactor = growthFactor(flow[t] as number);
+      flow[t] = yearFactor < 0 ? 0 : yearFactor > maxFactor ? maxFactor : yearFactor;
     }
     // Trial-major: the value and the factor stay in registers; only the store touches memory.
     const logistic = scenario.model === 'logistic';
     for (let t = 0; t < count; t++) {
       let value = current[t] as number;
-      const growthFactor = flow[t] as number;
+      const yearFactor = flow[t] as number;
       const k = logistic ? (ceiling[t] as number) : 0;
       let offset = trials + first + t;
       for (let year = 1; year < yearCount; year++) {
         if (logistic) {
-          const grown = value * growthFactor;
+          const grown = value * yearFactor;
           value = (k * grown) / (grown + k - value);
           if (!(value >= 0)) value = 0;
         } else {
-          value *= growthFactor;
+          value *= yearFactor;
         }
         values[offset] = value;
         offset += trials;
@@ -340,10 +341,10 @@ function simulateChunk(
     switch (scenario.model) {
       case 'cagr':
         for (let t = 0; t < count; t++) {
-          let growthFactor = 1 + (flow[t] as number) / 100;
-          if (growthFactor < 0) growthFactor = 0;
-          else if (growthFactor > maxFactor) growthFactor = maxFactor;
-          const value = (current[t] as number) * growthFactor;
+          let yearFactor = growthFactor(flow[t] as number);
+          if (yearFactor < 0) yearFactor = 0;
+          else if (yearFactor > maxFactor) yearFactor = maxFactor;
+          const value = (current[t] as number) * yearFactor;
           current[t] = value;
           values[offset + t] = value;
         }
@@ -352,10 +353,10 @@ function simulateChunk(
         const rates = scenario.params.ratesPercent;
         const rate = rates[Math.min(year - 1, rates.length - 1)] ?? 0;
         for (let t = 0; t < count; t++) {
-          let growthFactor = 1 + (rate + (flow[t] as number)) / 100;
-          if (growthFactor < 0) growthFactor = 0;
-          else if (growthFactor > maxFactor) growthFactor = maxFactor;
-          const value = (current[t] as number) * growthFactor;
+          let yearFactor = growthFactor(rate + (flow[t] as number));
+          if (yearFactor < 0) yearFactor = 0;
+          else if (yearFactor > maxFactor) yearFactor = maxFactor;
+          const value = (current[t] as number) * yearFactor;
           current[t] = value;
           values[offset + t] = value;
         }
@@ -370,12 +371,12 @@ function simulateChunk(
         break;
       case 'logistic':
         for (let t = 0; t < count; t++) {
-          let growthFactor = 1 + (flow[t] as number) / 100;
-          if (growthFactor < 0) growthFactor = 0;
-          else if (growthFactor > maxFactor) growthFactor = maxFactor;
+          let yearFactor = growthFactor(flow[t] as number);
+          if (yearFactor < 0) yearFactor = 0;
+          else if (yearFactor > maxFactor) yearFactor = maxFactor;
           const previous = current[t] as number;
           const k = ceiling[t] as number;
-          const grown = previous * growthFactor;
+          const grown = previous * yearFactor;
           let value = (k * grown) / (grown + k - previous);
           if (!(value >= 0)) value = 0;
           current[t] = value;
@@ -451,10 +452,10 @@ function cagrNormalShocks(
           s2 = state[2] as number;
           s3 = state[3] as number;
         }
-      let growthFactor = 1 + (meanPlusShift + sd * normal) / 100;
-      if (growthFactor < 0) growthFactor = 0;
-      else if (growthFactor > maxFactor) growthFactor = maxFactor;
-      value *= growthFactor;
+      let yearFactor = growthFactor(meanPlusShift + sd * normal);
+      if (yearFactor < 0) yearFactor = 0;
+      else if (yearFactor > maxFactor) yearFactor = maxFactor;
+      value *= yearFactor;
       values[offset] = value;
       offset += trials;
     }
@@ -518,10 +519,10 @@ function ratePathNormalShocks(
           s2 = state[2] as number;
           s3 = state[3] as number;
         }
-      let growthFactor = 1 + ((yearRates[year] as number) + (meanPlusShift + sd * normal)) / 100;
-      if (growthFactor < 0) growthFactor = 0;
-      else if (growthFactor > maxFactor) growthFactor = maxFactor;
-      value *= growthFactor;
+      let yearFactor = growthFactor((yearRates[year] as number) + (meanPlusShift + sd * normal));
+      if (yearFactor < 0) yearFactor = 0;
+      else if (yearFactor > maxFactor) yearFactor = maxFactor;
+      value *= yearFactor;
       values[offset] = value;
       offset += trials;
     }
@@ -648,10 +649,10 @@ function logisticNormalShocks(
           s2 = state[2] as number;
           s3 = state[3] as number;
         }
-      let growthFactor = 1 + (meanPlusShift + sd * normal) / 100;
-      if (growthFactor < 0) growthFactor = 0;
-      else if (growthFactor > maxFactor) growthFactor = maxFactor;
-      const grown = value * growthFactor;
+      let yearFactor = growthFactor(meanPlusShift + sd * normal);
+      if (yearFactor < 0) yearFactor = 0;
+      else if (yearFactor > maxFactor) yearFactor = maxFactor;
+      const grown = value * yearFactor;
       value = (k * grown) / (grown + k - value);
       if (!(value >= 0)) value = 0;
       values[offset] = value;

@@ -11,7 +11,8 @@ import { parseImportFile } from './parse-import';
 const rows: (string | number)[][] = [];
 for (let i = 0; i < 100; i++) {
   for (let y = 0; y < 100; y++) {
-    const value = i % 3 === 0 ? `${(1 + y / 100).toFixed(2)}万` : i % 3 === 1 ? (12_345 + y * 7).toLocaleString('en-US') : 100 + y;
+    // 1.00万 … 1.99万, a hundredth more each year: figures with a magnitude word for the parser to scale.
+    const value = i % 3 === 0 ? `1.${String(y).padStart(2, '0')}万` : i % 3 === 1 ? (12_345 + y * 7).toLocaleString('en-US') : 100 + y;
     rows.push([`bench.indicator-${i}`, `指标${i}`, `Indicator ${i}`, i % 2 === 0 ? '家' : '亿元', 1950 + y, value, y % 4 === 0 ? 'target' : 'actual', '基准测试']);
   }
 }

@@ -4,6 +4,7 @@
  * `schemaVersion` plus `migrateSettings` replace it, and the same code serves the browser build.
  */
 import { z } from 'zod';
+import type { Lang } from '../units/names';
 
 export const settingsSchemaVersion = 1;
 
@@ -41,6 +42,12 @@ export const settingsSchema = z.strictObject({
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type LanguageSetting = z.infer<typeof languageSettingSchema>;
+
+/** The language a setting means: `system` follows the operating system's locale, Chinese for any zh-*, English otherwise. The window and the native menu both ask this. */
+export function resolveLanguage(setting: LanguageSetting, osLocale: string): Lang {
+  if (setting !== 'system') return setting;
+  return osLocale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
 export type ThemeSetting = z.infer<typeof themeSettingSchema>;
 
 /** What the renderer may change. Recent files are the platform's to keep, not the renderer's. */

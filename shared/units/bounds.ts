@@ -10,13 +10,14 @@
  * values keeps ratios such as target ÷ base ≤ 1e24 and their logarithms and roots finite (a base of
  * 5e-324 made the required CAGR Infinity).
  */
+import { growthFactor } from './rates';
 
 /** A growth rate in percent a year must be above this (exclusive): −100 % a year empties the value. */
 export const MIN_RATE_PERCENT = -100;
 /** Largest growth rate in percent a year (inclusive): ×11 a year, far beyond any real indicator. */
 export const MAX_RATE_PERCENT = 1000;
-/** Largest one-year growth factor, 1 + MAX_RATE_PERCENT / 100; Monte Carlo draws are clamped to [0, this]. */
-export const MAX_GROWTH_FACTOR = 1 + MAX_RATE_PERCENT / 100;
+/** Largest one-year growth factor, 1 + MAX_RATE_PERCENT / 100 = 11; Monte Carlo draws are clamped to [0, this]. */
+export const MAX_GROWTH_FACTOR = growthFactor(MAX_RATE_PERCENT);
 
 /**
  * Largest magnitude of a value in the indicator's unit (inclusive): base values, targets, ceilings,

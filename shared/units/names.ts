@@ -4,6 +4,11 @@
  */
 export type Lang = 'zh' | 'en';
 
+/** A language code such as i18next's `i18n.language` as a Lang: 'en' is English, anything else Chinese (the app's fallback language). */
+export function langOf(language: string | undefined): Lang {
+  return language === 'en' ? 'en' : 'zh';
+}
+
 /** A text in both languages, e.g. an indicator's name or a unit's label. */
 export interface BilingualText {
   zh: string;
@@ -18,6 +23,11 @@ export interface Named {
 /** The scenario's (or any named record's) name in `lang`. */
 export function localName(named: Named, lang: Lang): string {
   return lang === 'en' && named.nameEn !== undefined && named.nameEn.trim() !== '' ? named.nameEn : named.name;
+}
+
+/** Both names of a named record, for a chart that keeps both languages (inLang falls back as localName does). */
+export function bilingualName(named: Named): BilingualText {
+  return { zh: named.name, en: named.nameEn ?? '' };
 }
 
 /** The text in `lang`; English falls back to Chinese when it is empty. */

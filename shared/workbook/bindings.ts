@@ -8,6 +8,7 @@
  * `sN_tK_year` / `sN_tK_value` (target K). Every name contains "_", so none can be read as a cell
  * reference such as S1 or R1C1.
  */
+import { percentToFraction } from '../units/rates';
 import type { WorkspaceScenario } from '../workspace/schema';
 
 /**
@@ -136,5 +137,5 @@ export function writeField(scenario: WorkspaceScenario, field: BindingField, val
 
 /** What the cell holds for a workspace value: rates as fractions. */
 export function toCellValue(value: number, scale: BindingScale): number {
-  return scale === 'percent' ? value / 100 : value;
+  return scale === 'percent' ? percentToFraction(value) : value;
 }

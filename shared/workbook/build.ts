@@ -12,14 +12,13 @@
  */
 import ExcelJS from 'exceljs';
 import { getBundledDataset, indexDataset, type Dataset } from '../dataset';
-import { requiredCagrPercent } from '../engine/analysis';
 import { lastAnalysisYear, projectScenario } from '../engine/models';
 import type { MonteCarloResult } from '../engine/montecarlo';
-import { getUnitMeta, isUnitCode, unitLabel } from '../units';
+import { constantGrowthFactor, getUnitMeta, inLang, isUnitCode, localName, unitLabel, type Lang } from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace/schema';
 import { bindingsOf, readField, scenarioPrefix, toCellValue, type CellBinding } from './bindings';
 import { HIDDEN_SHEET_NAME } from './hidden-sheet';
-import { WORKBOOK_TEXT, type WorkbookLang, type WorkbookText } from './text';
+import { WORKBOOK_TEXT, type WorkbookText } from './text';
 
 export const WORKBOOK_MARKER = 'scenario-desk-workbook';
 export const WORKBOOK_FORMAT_VERSION = 1;
@@ -29,7 +28,7 @@ export const JSON_CHUNK_LENGTH = 30_000;
 
 export interface BuildWorkbookOptions {
   readonly workspace: Workspace;
-  readonly lang: WorkbookLang;
+  readonly lang: Lang;
   readonly appVersion: string;
   /** ISO date-time shown on the Cover sheet and stored as the workbook's creation time. */
   readonly exportedAt: string;
@@ -43,7 +42,7 @@ export interface BuildWorkbookOptions {
 export interface WorkbookMeta {
   readonly marker: typeof WORKBOOK_MARKER;
   readonly version: number;
-  readonly lang: WorkbookLang;
+  readonly lang: Lang;
   readonly appVersion: string;
   readonly exportedAt: string;
   readonly bindings: readonly CellBinding[];
@@ -143,16 +142,16 @@ function valueFormat(unit: string): string {
   return FORMAT_AMOUNT;
 }
 
-function unitText(unit: string, lang: WorkbookLang): string {
+function unitText(unit: string, lang: Lang): string {
   return isUnitCode(unit) ? unitLabel(unit, lang) : guardText(unit);
 }
 
-function scenarioName(scenario: WorkspaceScenario, lang: WorkbookLang): string {
-  return guardText(lang === 'en' && scenario.nameEn !== undefined && scenario.nameEn !== '' ? scenario.nameEn : scenario.name);
+function scenarioName(scenario: WorkspaceScenario, lang: Lang): string {
+  return guardText(localName(scenario, lang));
 }
 
-function indicatorName(scenario: WorkspaceScenario, lang: WorkbookLang): string {
-  return guardText(lang === 'en' && scenario.indicatorName.en !== '' ? scenario.indicatorName.en : scenario.indicatorName.zh);
+function indicatorName(scenario: WorkspaceScenario, lang: Lang): string {
+  return guardText(inLang(scenario.indicatorName, lang));
 }
 
 /** A number that a workbook cannot hold: the builder refuses it rather than write `<v>NaN</v>`, which Excel reports as damage. */
@@ -264,7 +263,7 @@ function bindingFormat(binding: CellBinding, unit: string): string {
   return valueFormat(unit);
 }
 
-function bindingUnit(binding: CellBinding, unit: string, lang: WorkbookLang): string {
+function bindingUnit(binding: CellBinding, unit: string, lang: Lang): string {
   if (binding.scale === 'percent') return lang === 'zh' ? '%/年' : '% a year';
   if (binding.scale === 'year') return lang === 'zh' ? '年' : 'year';
   if (binding.field.kind === 'incrementPerYear') return lang === 'zh' ? `${unitText(unit, lang)}/年` : `${unitText(unit, lang)} a year`;
@@ -426,7 +425,8 @@ function writeProjections(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
  */
 function requiredCagrResult(baseValue: number, baseYear: number, targetValue: number, targetYear: number): number | ExcelJS.CellErrorValue {
   if (baseValue === 0) return { error: '#DIV/0!' };
-  const cagr = requiredCagrPercent(baseValue, baseYear, targetValue, targetYear) / 100;
+  // The cell's own formula, (E/B)^(1/n) − 1, unchecked like Excel's: over one year a negative base gives a number.
+  const cagr = constantGrowthFactor(baseValue, targetValue, targetYear - baseYear) - 1;
   return Number.isFinite(cagr) ? cagr : { error: '#NUM!' };
 }
 
@@ -468,7 +468,7 @@ function writeTargets(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
   if (row === 4) setCell(sheet, row, 1, text.noTargets, style('note'));
 }
 
-function formatCount(value: number, lang: WorkbookLang): string {
+function formatCount(value: number, lang: Lang): string {
   return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
 }
 
@@ -564,7 +564,7 @@ function writeSources(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
       const importedObservation = imported?.observations.find((candidate) => candidate.id === observationId);
       setRow(sheet, row, [
         guardText(observationId),
-        imported ? guardText(imported.name[lang] || imported.name.zh) : '',
+        imported ? guardText(inLang(imported.name, lang)) : '',
         importedObservation?.value ?? null,
         imported ? unitText(imported.unit, lang) : '',
         importedObservation ? (text.kinds[importedObservation.kind] ?? importedObservation.kind) : '',

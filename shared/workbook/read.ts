@@ -9,6 +9,7 @@
  * A workbook read back without edits gives exactly the exported scenarios.
  */
 import ExcelJS from 'exceljs';
+import { fractionToPercentRounded } from '../units/rates';
 import { formatProblem as formatWorkspaceProblem, parseWorkspace, toJsonPath, validateWorkspaceSemantics } from '../workspace/parse';
 import { WorkspaceSchema, type Workspace, type WorkspaceScenario } from '../workspace/schema';
 import { readField, toCellValue, writeField, type BindingField, type CellBinding } from './bindings';
@@ -207,7 +208,7 @@ function resolveName(names: ReadonlyMap<string, readonly string[]>, name: string
 
 /** The workspace value an edited cell stands for; rates are rounded to 12 significant digits to undo the ÷100. */
 function fromCell(cell: number, binding: CellBinding): number {
-  return binding.scale === 'percent' ? Number((cell * 100).toPrecision(12)) : cell;
+  return binding.scale === 'percent' ? fractionToPercentRounded(cell) : cell;
 }
 
 function unreadable(error: unknown): ReadWorkbookResult {

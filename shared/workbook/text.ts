@@ -1,6 +1,6 @@
 /** Texts written into the workbook, in the UI language of the export. Both languages have the same keys. */
 
-export type WorkbookLang = 'zh' | 'en';
+import type { Lang } from '../units/names';
 
 export interface WorkbookText {
   readonly sheets: {
@@ -268,4 +268,4 @@ const en: WorkbookText = {
   yes: 'yes',
 };
 
-export const WORKBOOK_TEXT: Readonly<Record<WorkbookLang, WorkbookText>> = { zh, en };
+export const WORKBOOK_TEXT: Readonly<Record<Lang, WorkbookText>> = { zh, en };

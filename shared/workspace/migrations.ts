@@ -3,12 +3,14 @@
  * validated against its own version's schema and returns a plain object of the next version; the
  * result is validated again against the current schema.
  */
+import { fractionToPercentRounded } from '../units/rates';
 import type { WorkspaceV1, WorkspaceV1Scenario } from './schema';
 
-/** Converts a v1 fraction (0.192) to percent (19.2) without binary noise such as 19.200000000000003. */
-export function fractionToPercent(fraction: number): number {
-  return Number((fraction * 100).toPrecision(12));
-}
+/**
+ * A v1 fraction (0.07) in percent (7) without binary noise such as 7.000000000000001. Exported under
+ * the name the migration tests use; the conversion itself is shared/units/rates.ts's.
+ */
+export const fractionToPercent = fractionToPercentRounded;
 
 function migrateV1Params(scenario: WorkspaceV1Scenario): { params: Record<string, unknown>; missing: string[] } {
   const missing: string[] = [];

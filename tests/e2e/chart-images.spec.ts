@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
 
 /**
@@ -10,6 +10,18 @@ import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/
  */
 
 const chartId = 'baseline-path';
+
+/** The text of every `<text>` of an SVG file, tspans unwrapped (names are plain text there, with &, < and > escaped). */
+function svgTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) => (match[1] ?? '').replace(/<\/?tspan>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+}
+
+/** Keeps a slide PNG with the test's results, to look at. */
+async function keepSlide(page: Page, testInfo: TestInfo, ofChart: string, fileName: string): Promise<void> {
+  const slide = await exportWithKeyboard(page, 'chart-export-png-1920x1080', ofChart);
+  expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 });
+  await writeFile(testInfo.outputPath(fileName), slide.bytes);
+}
 
 /** Width and height from a PNG's IHDR chunk: bytes 16–19 and 20–23, big-endian. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -27,8 +39,8 @@ async function openChart(page: Page) {
 }
 
 /** Opens the export menu with the keyboard, picks an item and returns the downloaded file. */
-async function exportWithKeyboard(page: Page, itemTestId: string): Promise<{ name: string; bytes: Buffer }> {
-  const button = page.getByTestId(`chart-export-${chartId}`);
+async function exportWithKeyboard(page: Page, itemTestId: string, ofChart = chartId): Promise<{ name: string; bytes: Buffer }> {
+  const button = page.getByTestId(`chart-export-${ofChart}`);
   await button.focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu');
@@ -170,5 +182,49 @@ test.describe('chart images in English', () => {
     const slide = await exportWithKeyboard(page, 'chart-export-png-1920x1080');
     expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 });
     await writeFile(`${screenshotDir}/chart-export-en.png`, slide.bytes);
+  });
+});
+
+test.describe('images of the other charts, drawn from their state', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('a compare chart’s SVG names every scenario it overlays', async ({ page }, testInfo) => {
+    const problems = watchPageErrors(page);
+    await openApp(page);
+    await page.getByRole('navigation').getByRole('button', { name: /^对比/ }).click();
+    await page.getByRole('checkbox', { name: /高新技术企业:保持2023年增速19.2%/ }).check();
+    await page.getByRole('checkbox', { name: /高新技术企业:每年净增约1219家/ }).check();
+    await expect(page.locator('figure[data-chart-id="compare-1"] .recharts-line-curve')).toHaveCount(2);
+    await fontsReady(page);
+    const texts = svgTexts((await exportWithKeyboard(page, 'chart-export-svg', 'compare-1')).bytes.toString('utf8'));
+    // The legend names both lines, as the screen's legend does.
+    expect(texts.some((text) => text.includes('保持2023年增速19.2%'))).toBe(true);
+    expect(texts.some((text) => text.includes('每年净增约1219家'))).toBe(true);
+    await keepSlide(page, testInfo, 'compare-1', 'compare-slide-zh.png');
+    expect(problems).toEqual([]);
+  });
+
+  test('the tornado and the heatmap export with every bar and every cell labelled', async ({ page }, testInfo) => {
+    const problems = watchPageErrors(page);
+    await openApp(page);
+    await page.getByRole('navigation').getByRole('button', { name: /^敏感性/ }).click();
+    await page.getByTestId('sensitivity-scenario').selectOption('software-revenue-15pct');
+    await expect(page.getByTestId('tornado-bar-growthRatePercent')).toBeVisible();
+    await fontsReady(page);
+    const tornado = svgTexts((await exportWithKeyboard(page, 'chart-export-svg', 'sensitivity-tornado')).bytes.toString('utf8'));
+    // Growth 10% and 20% (±5 points) on 4200亿元 in 2024: 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元 in 2027.
+    expect(tornado).toContain('增长率');
+    expect(tornado).toContain('基期值');
+    expect(tornado).toContain('5590.2亿元 (低值 10.0%)');
+    expect(tornado).toContain('7257.6亿元 (高值 20.0%)');
+    await keepSlide(page, testInfo, 'sensitivity-tornado', 'tornado-slide-zh.png');
+
+    const heatmap = svgTexts((await exportWithKeyboard(page, 'chart-export-svg', 'sensitivity-table')).bytes.toString('utf8'));
+    // The centre cell: 15% × 4200亿元 gives 4200 × 1.15³ = 6387.675 → 6387.7亿元; the axes' middle values label it.
+    expect(heatmap).toContain('6387.7亿元');
+    expect(heatmap).toContain('15.0%');
+    expect(heatmap).toContain('4200亿元');
+    await keepSlide(page, testInfo, 'sensitivity-table', 'heatmap-slide-zh.png');
+    expect(problems).toEqual([]);
   });
 });

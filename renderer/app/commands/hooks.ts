@@ -4,7 +4,8 @@
  */
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandContext, CommandId, CommandLanguage } from '../../../shared/commands';
+import type { CommandContext, CommandId } from '../../../shared/commands';
+import { langOf, type Lang } from '../../../shared/units';
 import type { DeskApi } from '../../../shared/platform/desk-api';
 import { installKeyboardDispatcher } from './keyboard-dispatcher';
 import { createCommandRegistry, type CommandHandle, type CommandRegistry, type CommandState } from './registry';
@@ -68,10 +69,10 @@ export function useCommandState(id: CommandId): CommandState {
   return registry.state(id);
 }
 
-/** The interface language as the catalog names it. */
-export function useCommandLanguage(): CommandLanguage {
+/** The interface language, for the catalog's labels. */
+export function useCommandLanguage(): Lang {
   const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'zh';
+  return langOf(i18n.language);
 }
 
 /** Installs the one keyboard dispatcher for the registry; mount once (App). */

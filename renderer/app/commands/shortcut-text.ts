@@ -1,5 +1,6 @@
 /** How a command's shortcuts are shown on this machine: tooltip text and `aria-keyshortcuts`. */
-import { commandDeclaration, commandLabel, toAriaKeyShortcut, toDisplay, type CommandId, type CommandLanguage } from '../../../shared/commands';
+import { commandDeclaration, commandLabel, toAriaKeyShortcut, toDisplay, type CommandId } from '../../../shared/commands';
+import type { Lang } from '../../../shared/units';
 
 /** ⌘ rather than Ctrl on macOS (the dispatcher accepts both everywhere). */
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -16,7 +17,7 @@ export function ariaKeyShortcuts(id: CommandId): string | undefined {
 }
 
 /** The tooltip: the full label and the shortcuts, e.g. `重做 (Ctrl+Y / Ctrl+Shift+Z)`. */
-export function commandTitle(id: CommandId, language: CommandLanguage): string {
+export function commandTitle(id: CommandId, language: Lang): string {
   const shortcuts = shortcutTexts(id);
   const label = commandLabel(id, language);
   return shortcuts.length > 0 ? `${label} (${shortcuts.join(' / ')})` : label;

@@ -8,7 +8,10 @@ import { createMonteCarloRun, EngineError, type MonteCarloInput, type MonteCarlo
 export interface RunRequest {
   readonly type: 'run';
   readonly runId: number;
-  /** Who asked (e.g. a scenario id): a newer run from the same owner makes the older one stale. */
+  /**
+   * A newer run from the same owner makes the older one stale. The results store gives every run an
+   * owner of its own (a run can have several askers, so only the store's explicit cancel stops one).
+   */
   readonly owner: string;
   readonly input: MonteCarloInput;
 }

@@ -1,12 +1,17 @@
 /**
- * Monte Carlo results for a scenario, computed off the main thread. The contract every view
- * relies on; the scenarios feature owns the implementation (a Web Worker, cancelling stale runs).
+ * Monte Carlo results for a scenario, computed off the main thread, as a view shows them. The
+ * results come from the one store (monte-carlo-store.ts), keyed by the scenario's inputs: a view
+ * and an export asking for the same inputs share one run.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonteCarloInput, MonteCarloResult } from '../../../shared/engine';
+import { inLang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
+import { monteCarloInputOf, monteCarloKey } from './monte-carlo-key';
 import { runSnapshot, watchRun } from './monte-carlo-store';
+
+export { monteCarloInputOf } from './monte-carlo-key';
 
 export interface MonteCarloState {
   /** `off`: the scenario has no uncertainty spec. */
@@ -20,17 +25,14 @@ export interface MonteCarloState {
 
 const offState: MonteCarloState = { status: 'off', result: null, progress: 0, error: null };
 const noop = () => undefined;
+/**
+ * The last result each scenario showed, by scenario id: what a view keeps drawing while the run of
+ * its newer inputs is on the way. A display concern of views, so it lives here, not in the store.
+ */
+const lastShown = new Map<string, MonteCarloResult>();
+
 /** While a slider moves, inputs change every frame; a run starts once they rest this long (or the previous run's result would repaint the chart mid-drag). */
 export const monteCarloSettleMs = 120;
-
-/** The engine input of a scenario, or null when it has no uncertainty. Only what the simulation reads goes in. */
-export function monteCarloInputOf(scenario: WorkspaceScenario | null): MonteCarloInput | null {
-  if (!scenario?.uncertainty) return null;
-  const { base, model, params, horizonYear, targets, uncertainty } = scenario;
-  // The workspace scenario is structurally an engine ScenarioSpec; copying keeps ids, names and notes out of the run key.
-  const spec = { base: { year: base.year, value: base.value }, model, params, horizonYear, targets: targets.map((t) => ({ year: t.year, value: t.value, label: t.label })) } as MonteCarloInput['scenario'];
-  return { scenario: spec, uncertainty };
-}
 
 /**
  * While a newer run is on its way the previous result of the same scenario stays visible
@@ -39,7 +41,7 @@ export function monteCarloInputOf(scenario: WorkspaceScenario | null): MonteCarl
 export function useMonteCarlo(scenario: WorkspaceScenario | null): MonteCarloState {
   const { i18n } = useTranslation();
   const latestInput = useMemo(() => monteCarloInputOf(scenario), [scenario]);
-  const latestKey = useMemo(() => (latestInput ? JSON.stringify(latestInput) : null), [latestInput]);
+  const latestKey = useMemo(() => (latestInput ? monteCarloKey(latestInput) : null), [latestInput]);
   const owner = scenario?.id ?? '';
   // The run follows the inputs once they settle; a newer settled input still cancels a stale run in the worker.
   const [settled, setSettled] = useState<{ key: string | null; input: MonteCarloInput | null; owner: string }>({ key: latestKey, input: latestInput, owner });
@@ -51,14 +53,20 @@ export function useMonteCarlo(scenario: WorkspaceScenario | null): MonteCarloSta
   }, [latestKey, latestInput, owner, settled]);
   const { key, input } = settled.owner === owner ? settled : { key: null, input: null };
   const pending = latestKey !== key;
-  const subscribe = useCallback((listener: () => void) => (key && input ? watchRun(key, owner, input, listener) : noop), [key, owner, input]);
-  const getSnapshot = useCallback(() => (key ? runSnapshot(key, owner) : null), [key, owner]);
+  const subscribe = useCallback((listener: () => void) => (key && input ? watchRun(key, input, listener) : noop), [key, input]);
+  const getSnapshot = useCallback(() => (key ? runSnapshot(key) : null), [key]);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
-  const zh = i18n.language !== 'en';
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const finished = snapshot?.status === 'done' ? snapshot.result : null;
+  useEffect(() => {
+    if (finished && owner !== '') lastShown.set(owner, finished);
+  }, [finished, owner]);
   return useMemo<MonteCarloState>(() => {
     if (!latestKey) return offState;
+    const previous = lastShown.get(owner) ?? null;
     if (!key || !snapshot) return { status: 'running', result: null, progress: 0, error: null };
-    if (pending) return { status: 'running', result: snapshot.result, progress: 0, error: null };
-    return { status: snapshot.status, result: snapshot.result, progress: snapshot.progress, error: snapshot.error ? (zh ? snapshot.error.zh : snapshot.error.en) : null };
-  }, [latestKey, key, pending, snapshot, zh]);
+    if (pending) return { status: 'running', result: snapshot.result ?? previous, progress: 0, error: null };
+    if (snapshot.status === 'running') return { status: 'running', result: previous, progress: snapshot.progress, error: null };
+    return { status: snapshot.status, result: snapshot.result, progress: snapshot.progress, error: snapshot.error ? inLang(snapshot.error, lang) : null };
+  }, [latestKey, key, pending, snapshot, lang, owner]);
 }

@@ -1,27 +1,38 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { isUnitCode, unitLabel } from '../../../shared/units';
+import type { LineChartState } from '../../../shared/charts/chart-state';
+import {
+  compareDifferenceState,
+  compareOverlayState,
+  compareSmallMultiplesState,
+  differenceToBaseline,
+  groupScenarios,
+  projectGroup,
+  scenarioIdOfSeries,
+  type DifferenceMode,
+  type ProjectedGroup,
+  type ScenarioGroup,
+} from '../../../shared/charts/compare-chart';
+import { inLang, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
-import { projectedValue, scenarioDisplayName, signedPercent, signedValue } from '../../i18n/number-display';
+import { projectedValue, signedPercent, signedValue } from '../../i18n/number-display';
 import { setBaseline } from '../../app/workspace/workspace-edits';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { differenceToBaseline, groupScenarios, projectGroup, type ProjectedGroup, type ScenarioGroup } from './compare-series';
-import { seriesStyle, useChartColours, type ChartColours } from '../charts/chart-colours';
+import { useChartColours, type ChartColours } from '../charts/chart-colours';
+import { colourOf, dashArrayOf, LineChartView } from '../charts/LineChartView';
 import './compare.css';
 
-type DifferenceMode = 'absolute' | 'percent';
-
-interface SeriesEntry {
-  scenario: WorkspaceScenario;
-  /** Position among the chosen scenarios: fixes colour and dash pattern across all charts. */
-  styleIndex: number;
+function unitName(unit: string, lang: Lang): string {
+  return isUnitCode(unit) ? unitLabel(unit, lang) : unit;
 }
 
-function unitName(unit: string, lang: 'zh' | 'en'): string {
-  return isUnitCode(unit) ? unitLabel(unit, lang) : unit;
+/** The overlay chart of each group, with the projection it was drawn from (for the notes on invalid scenarios). */
+interface GroupOverlay {
+  group: ScenarioGroup;
+  projected: ProjectedGroup;
+  state: LineChartState;
 }
 
 export function CompareView() {
@@ -36,6 +47,30 @@ export function CompareView() {
   const styleIndex = useMemo(() => new Map(chosen.map((scenario, index) => [scenario.id, index])), [chosen]);
   const groups = useMemo(() => groupScenarios(chosen), [chosen]);
   const baseline = workspace.scenarios.find((scenario) => scenario.id === workspace.baselineScenarioId) ?? null;
+  const overlays = useMemo(
+    (): GroupOverlay[] =>
+      groups.map((group, index) => {
+        const projected = projectGroup(group.scenarios);
+        const indicator = inLang(group.indicatorName, fmt.lang);
+        const unit = unitName(group.unit, fmt.lang);
+        const text = {
+          title: t('chartTitle', { indicator }),
+          subtitle: t('chartSubtitle', { unit, from: projected.years[0] ?? '', to: projected.years.at(-1) ?? '' }),
+          xTitle: t('axisYear'),
+          yTitle: t('axisValue', { unit }),
+        };
+        return { group, projected, state: compareOverlayState({ id: `compare-${index + 1}`, lang: fmt.lang, group, projected, styleIndex, text }) };
+      }),
+    [groups, styleIndex, fmt.lang, t],
+  );
+  // Several indicators: one small chart each, side by side.
+  const multiples = useMemo(
+    () =>
+      overlays.length > 1
+        ? compareSmallMultiplesState({ id: 'compare', lang: fmt.lang, title: t('title'), subtitle: t('smallMultiples', { count: overlays.length }), panels: overlays.map((overlay) => overlay.state), scenarios: chosen })
+        : null,
+    [overlays, chosen, fmt.lang, t],
+  );
 
   const toggle = (id: string, on: boolean) => setChosenIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
 
@@ -69,9 +104,9 @@ export function CompareView() {
                 <label>
                   <input type="checkbox" checked={chosenIds.includes(scenario.id)} onChange={(event) => toggle(scenario.id, event.target.checked)} data-testid={`compare-pick-${scenario.id}`} />
                   <span>
-                    {scenarioDisplayName(scenario, fmt.lang)}
+                    {localName(scenario, fmt.lang)}
                     {scenario.id === workspace.baselineScenarioId ? <span className="compare-badge">{t('baselineLabel')}</span> : null}
-                    <small className="compare-muted compare-block">{fmt.lang === 'en' && scenario.indicatorName.en ? scenario.indicatorName.en : scenario.indicatorName.zh}</small>
+                    <small className="compare-muted compare-block">{inLang(scenario.indicatorName, fmt.lang)}</small>
                   </span>
                 </label>
               </li>
@@ -97,7 +132,7 @@ export function CompareView() {
             <option value="">{t('baselineNone')}</option>
             {workspace.scenarios.map((scenario) => (
               <option key={scenario.id} value={scenario.id}>
-                {scenarioDisplayName(scenario, fmt.lang)}
+                {localName(scenario, fmt.lang)}
               </option>
             ))}
           </select>
@@ -117,16 +152,10 @@ export function CompareView() {
         </div>
       ) : (
         <>
-          {groups.length > 1 ? <p className="compare-note">{t('smallMultiples', { count: groups.length })}</p> : null}
-          <div className={groups.length > 1 ? 'compare-grid' : undefined}>
-            {groups.map((group, index) => (
-              <GroupChart
-                key={group.key}
-                chartId={`compare-${index + 1}`}
-                group={group}
-                entries={group.scenarios.map((scenario) => ({ scenario, styleIndex: styleIndex.get(scenario.id) ?? 0 }))}
-                height={groups.length > 1 ? 220 : 340}
-              />
+          {multiples ? <p className="compare-note">{multiples.subtitle}</p> : null}
+          <div className={multiples ? 'compare-grid' : undefined}>
+            {overlays.map((overlay) => (
+              <GroupChart key={overlay.group.key} state={overlay.state} projected={overlay.projected} height={multiples ? 220 : 340} />
             ))}
           </div>
           <h3 className="compare-heading">{t('differenceHeading')}</h3>
@@ -134,7 +163,7 @@ export function CompareView() {
             <p className="compare-note">{t('baselineMissing')}</p>
           ) : (
             <>
-              <p className="compare-muted">{t('differenceIntro', { baseline: scenarioDisplayName(baseline, fmt.lang) })}</p>
+              <p className="compare-muted">{t('differenceIntro', { baseline: localName(baseline, fmt.lang) })}</p>
               <fieldset className="compare-mode">
                 <legend>{t('differenceModeLegend')}</legend>
                 {(['absolute', 'percent'] as const).map((option) => (
@@ -155,82 +184,34 @@ export function CompareView() {
   );
 }
 
-function Legend({ entries, colours, label }: { entries: readonly SeriesEntry[]; colours: ChartColours; label: string }) {
-  const { lang } = useFormatters();
+/** The legend of a compare chart, from its state: every scenario's line as drawn, with its name in the chart's language. */
+function Legend({ state, colours, label }: { state: LineChartState; colours: ChartColours; label: string }) {
   return (
     <ul className="compare-legend" aria-label={label}>
-      {entries.map(({ scenario, styleIndex }) => {
-        const style = seriesStyle(styleIndex, colours);
-        return (
-          <li key={scenario.id} data-testid={`compare-legend-${scenario.id}`}>
-            <svg width="36" height="12" aria-hidden="true" focusable="false">
-              <line x1="0" y1="6" x2="36" y2="6" stroke={style.stroke} strokeWidth="3" strokeDasharray={style.dash || undefined} />
-            </svg>
-            <span>{scenarioDisplayName(scenario, lang)}</span>
-          </li>
-        );
-      })}
+      {state.series.map((series) => (
+        <li key={series.id} data-testid={`compare-legend-${scenarioIdOfSeries(series.id) ?? series.id}`}>
+          <svg width="36" height="12" aria-hidden="true" focusable="false">
+            {/* Stroked as the drawing strokes the line, so the key matches it. */}
+            <line x1="0" y1="6" x2="36" y2="6" stroke={colourOf(series.colour, colours)} strokeWidth="3" strokeDasharray={dashArrayOf(series.dash)} />
+          </svg>
+          <span>{inLang(series.name, state.lang)}</span>
+        </li>
+      ))}
     </ul>
   );
 }
 
-function GroupChart({ chartId, group, entries, height }: { chartId: string; group: ScenarioGroup; entries: readonly SeriesEntry[]; height: number }) {
+function GroupChart({ state, projected, height }: { state: LineChartState; projected: ProjectedGroup; height: number }) {
   const { t } = useTranslation('compare');
-  const fmt = useFormatters();
   const colours = useChartColours();
-  const projected = useMemo(() => projectGroup(group.scenarios), [group.scenarios]);
-  const data = useMemo(() => chartRows(projected, (series) => series.values), [projected]);
-  const indicator = fmt.lang === 'en' && group.indicatorName.en ? group.indicatorName.en : group.indicatorName.zh;
-  const unit = unitName(group.unit, fmt.lang);
   return (
     <ChartFrame
-      chartId={chartId}
-      title={t('chartTitle', { indicator })}
-      subtitle={t('chartSubtitle', { unit, from: projected.years[0] ?? '', to: projected.years.at(-1) ?? '' })}
-      provenance={{ scenarioNames: group.scenarios.map((scenario) => scenarioDisplayName(scenario, fmt.lang)) }}
-    >
-      <Legend entries={entries} colours={colours} label={t('legendLabel')} />
+      chartId={state.id}
+      state={state}>
+      <Legend state={state} colours={colours} label={t('legendLabel')} />
       <InvalidNotes series={projected.series} />
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-          <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="year" stroke={colours.muted} tick={{ fill: colours.muted, fontSize: 12 }} label={{ value: t('axisYear'), position: 'insideBottom', offset: -12, fill: colours.muted, fontSize: 12 }} />
-          <YAxis
-            stroke={colours.muted}
-            width={72}
-            tick={{ fill: colours.muted, fontSize: 12 }}
-            tickFormatter={(value: number) => fmt.axisTick(value, group.unit)}
-            label={{ value: t('axisValue', { unit }), angle: -90, position: 'insideLeft', fill: colours.muted, fontSize: 12 }}
-          />
-          <Tooltip
-            formatter={(value, name) => [typeof value === 'number' ? projectedValue(fmt, value, group.unit) : String(value), String(name)]}
-            contentStyle={{ background: colours.surface, borderColor: colours.grid, color: colours.text }}
-          />
-          {entries.map(({ scenario, styleIndex }, index) => scenarioLine(scenario, `s${index}`, styleIndex, colours, fmt.lang))}
-        </LineChart>
-      </ResponsiveContainer>
+      <LineChartView state={state} colours={colours} height={height} className="compare-lines" />
     </ChartFrame>
-  );
-}
-
-/**
- * One scenario's line in a compare chart. A scenario keeps its colour and dash (its style index)
- * in the overlay and in the difference chart, so the two read together.
- */
-function scenarioLine(scenario: WorkspaceScenario, dataKey: string, styleIndex: number, colours: ChartColours, lang: Formatters['lang']) {
-  const style = seriesStyle(styleIndex, colours);
-  return (
-    <Line
-      key={scenario.id}
-      type="linear"
-      dataKey={dataKey}
-      name={scenarioDisplayName(scenario, lang)}
-      stroke={style.stroke}
-      strokeDasharray={style.dash || undefined}
-      strokeWidth={2.5}
-      dot={false}
-      isAnimationActive={false}
-    />
   );
 }
 
@@ -242,23 +223,10 @@ function InvalidNotes({ series }: { series: ProjectedGroup['series'] }) {
   return (
     <ul className="compare-invalid" role="alert">
       {invalid.map((entry) => (
-        <li key={entry.scenario.id}>
-          {t('invalidScenario', { name: scenarioDisplayName(entry.scenario, lang), reason: lang === 'en' ? entry.invalidReason?.en : entry.invalidReason?.zh })}
-        </li>
+        <li key={entry.scenario.id}>{t('invalidScenario', { name: localName(entry.scenario, lang), reason: entry.invalidReason ? inLang(entry.invalidReason, lang) : '' })}</li>
       ))}
     </ul>
   );
-}
-
-/** Recharts rows keyed `s0`, `s1`… (scenario ids may contain dots, which Recharts would read as paths). */
-function chartRows(projected: ProjectedGroup, valuesOf: (series: ProjectedGroup['series'][number]) => readonly (number | null)[]): Record<string, number | null>[] {
-  return projected.years.map((year, yearIndex) => {
-    const row: Record<string, number | null> = { year };
-    projected.series.forEach((series, seriesIndex) => {
-      row[`s${seriesIndex}`] = valuesOf(series)[yearIndex] ?? null;
-    });
-    return row;
-  });
 }
 
 function DifferenceSection({
@@ -278,53 +246,33 @@ function DifferenceSection({
 }) {
   const { t } = useTranslation('compare');
   const colours = useChartColours();
-  const indicator = fmt.lang === 'en' && group.indicatorName.en ? group.indicatorName.en : group.indicatorName.zh;
+  const indicator = inLang(group.indicatorName, fmt.lang);
   const sameIndicator = baseline.indicatorId === group.indicatorId && baseline.unit === group.unit;
-  const others = group.scenarios.filter((scenario) => scenario.id !== baseline.id);
+  const others = useMemo(() => group.scenarios.filter((scenario) => scenario.id !== baseline.id), [group.scenarios, baseline.id]);
   const projected = useMemo(() => projectGroup([baseline, ...others]), [baseline, others]);
+  const unit = group.unit;
+  const state = useMemo(() => {
+    const text = {
+      title: t('differenceChartTitle', { indicator }),
+      subtitle: mode === 'absolute' ? t('chartSubtitle', { unit: unitName(unit, fmt.lang), from: projected.years[0] ?? '', to: projected.years.at(-1) ?? '' }) : t('modePercent'),
+      xTitle: t('axisYear'),
+      yTitle: mode === 'absolute' ? unitName(unit, fmt.lang) : '%',
+    };
+    return compareDifferenceState({ id: chartId, lang: fmt.lang, unit, projected, mode, styleIndex, text });
+  }, [chartId, fmt.lang, unit, projected, mode, styleIndex, indicator, t]);
   if (!sameIndicator) return <p className="compare-note">{t('differenceOtherIndicator', { indicator })}</p>;
   if (others.length === 0) return <p className="compare-note">{t('differenceNone')}</p>;
 
   const baselineValues = projected.series[0]?.values ?? [];
   const differences = projected.series.slice(1).map((series) => differenceToBaseline(baselineValues, series.values));
-  const data = projected.years.map((year, yearIndex) => {
-    const row: Record<string, number | null> = { year };
-    differences.forEach((diff, index) => {
-      const entry = diff[yearIndex];
-      row[`d${index}`] = (mode === 'absolute' ? entry?.absolute : entry?.percent) ?? null;
-    });
-    return row;
-  });
-  const unit = group.unit;
-  const baselineName = scenarioDisplayName(baseline, fmt.lang);
+  const baselineName = localName(baseline, fmt.lang);
   return (
     <div className="compare-difference">
       <ChartFrame
-        chartId={chartId}
-        title={t('differenceChartTitle', { indicator })}
-        subtitle={mode === 'absolute' ? t('chartSubtitle', { unit: unitName(unit, fmt.lang), from: projected.years[0] ?? '', to: projected.years.at(-1) ?? '' }) : t('modePercent')}
-        provenance={{ scenarioNames: [baselineName, ...others.map((scenario) => scenarioDisplayName(scenario, fmt.lang))] }}
-      >
-        <Legend entries={others.map((scenario) => ({ scenario, styleIndex: styleIndex.get(scenario.id) ?? 0 }))} colours={colours} label={t('legendLabel')} />
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" />
-            <XAxis dataKey="year" stroke={colours.muted} tick={{ fill: colours.muted, fontSize: 12 }} label={{ value: t('axisYear'), position: 'insideBottom', offset: -12, fill: colours.muted, fontSize: 12 }} />
-            <YAxis
-              stroke={colours.muted}
-              width={72}
-              tick={{ fill: colours.muted, fontSize: 12 }}
-              tickFormatter={(value: number) => (mode === 'absolute' ? fmt.axisTick(value, unit) : fmt.percent(value, 0))}
-              label={{ value: mode === 'absolute' ? unitName(unit, fmt.lang) : '%', angle: -90, position: 'insideLeft', fill: colours.muted, fontSize: 12 }}
-            />
-            <ReferenceLine y={0} stroke={colours.text} />
-            <Tooltip
-              formatter={(value, name) => [typeof value === 'number' ? (mode === 'absolute' ? signedValue(fmt, value, unit) : signedPercent(fmt, value)) : String(value), String(name)]}
-              contentStyle={{ background: colours.surface, borderColor: colours.grid, color: colours.text }}
-            />
-            {others.map((scenario, index) => scenarioLine(scenario, `d${index}`, styleIndex.get(scenario.id) ?? 0, colours, fmt.lang))}
-          </LineChart>
-        </ResponsiveContainer>
+        chartId={state.id}
+        state={state}>
+        <Legend state={state} colours={colours} label={t('legendLabel')} />
+        <LineChartView state={state} colours={colours} height={240} className="compare-lines" />
       </ChartFrame>
       <div className="compare-table-wrap">
         <table className="compare-table" data-testid={`compare-difference-table-${group.indicatorId}`}>
@@ -339,7 +287,7 @@ function DifferenceSection({
               </th>
               {others.map((scenario) => (
                 <th key={scenario.id} scope="colgroup" colSpan={3}>
-                  {scenarioDisplayName(scenario, fmt.lang)}
+                  {localName(scenario, fmt.lang)}
                 </th>
               ))}
             </tr>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { indexDataset, type Dataset } from '../../../shared/dataset';
-import { unitLabel } from '../../../shared/units';
+import { localName, unitLabel } from '../../../shared/units';
 import { useFormatters } from '../../i18n/format';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { formatObservationValue, formatPartialDate, type DataSelection } from './data-model';
@@ -111,7 +111,7 @@ function ObservationDetail({
         </p>
       ) : null}
       {usedBy.length > 0 ? (
-        <p className="data-muted data-small">{t('detail.usedBy', { names: usedBy.map((scenario) => (lang === 'en' ? (scenario.nameEn ?? scenario.name) : scenario.name)).join('、') })}</p>
+        <p className="data-muted data-small">{t('detail.usedBy', { names: usedBy.map((scenario) => localName(scenario, lang)).join('、') })}</p>
       ) : null}
     </>
   );

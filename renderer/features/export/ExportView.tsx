@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatValue, fractionToPercent, localName } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useCommandButton } from '../../app/commands/CommandButton';
 import { shortcutTexts } from '../../app/commands/shortcut-text';
 import { useMonteCarlo, type MonteCarloState } from '../../app/results/useMonteCarlo';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { isWorking, phaseProgress, rememberMonteCarlo, type ExportStatus } from './export-state';
+import { isWorking } from './export-state';
+import { ExportStatusBody } from './ExportProgress';
 import { useExcelExport } from './useExcelExport';
 import './export.css';
 
-/** Runs (or reads) one scenario's Monte Carlo and reports it upwards; hooks cannot run in a loop. */
+/**
+ * Reads one scenario's Monte Carlo from the results store (starting its run if nobody has) and reports
+ * it upwards, for the list below; hooks cannot run in a loop. The export itself awaits the store,
+ * so it does not depend on this view having been open.
+ */
 function MonteCarloProbe({ scenario, onState }: { scenario: WorkspaceScenario; onState: (id: string, state: MonteCarloState) => void }) {
   const { status, result, progress, error } = useMonteCarlo(scenario);
   useEffect(() => {
-    rememberMonteCarlo(scenario.id, status === 'done' ? result : null);
     onState(scenario.id, { status, result, progress, error });
   }, [scenario.id, status, result, progress, error, onState]);
   return null;
@@ -21,32 +26,13 @@ function MonteCarloProbe({ scenario, onState }: { scenario: WorkspaceScenario; o
 
 const STATUS_ICON: Readonly<Record<MonteCarloState['status'], string>> = { done: '✓', running: '…', error: '⚠', off: '–' };
 
-function StatusLine({ status }: { status: ExportStatus }) {
-  const { t } = useTranslation('export');
-  const icon = status.phase === 'done' ? '✓' : status.phase === 'error' ? '⚠' : isWorking(status.phase) ? '⏳' : 'ℹ';
-  const text =
-    status.phase === 'done'
-      ? t('status.done', { file: status.fileName ?? '' })
-      : status.phase === 'error'
-        ? t('status.error', { message: status.error ?? '' })
-        : t(`status.${status.phase}`);
-  return (
-    <p className={`export-status export-status-${status.phase}`} data-testid="export-status">
-      <span aria-hidden="true" className="export-status-icon">
-        {icon}
-      </span>{' '}
-      {text}
-    </p>
-  );
-}
-
 export function ExportView() {
   const { t, i18n } = useTranslation('export');
   const { workspace } = useWorkspace();
   const { status } = useExcelExport();
   // The button runs the registry command 'exportExcel' (the one Ctrl+E and the menu run).
   const exportCommand = useCommandButton('exportExcel').props;
-  const displayName = (scenario: WorkspaceScenario): string => (i18n.language === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name);
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [monteCarlo, setMonteCarlo] = useState<ReadonlyMap<string, MonteCarloState>>(new Map());
   const reportState = useCallback((id: string, state: MonteCarloState) => {
     setMonteCarlo((previous) => {
@@ -96,8 +82,7 @@ export function ExportView() {
             </span>
           </div>
           <div id="export-status-region" role="status" aria-live="polite" className="export-status-region">
-            {working ? <progress className="export-progress" max={1} value={phaseProgress(status.phase)} aria-label={t('progressLabel')} /> : null}
-            <StatusLine status={status} />
+            <ExportStatusBody status={status} />
           </div>
           <h3>{t('monteCarloTitle')}</h3>
           {uncertain.length === 0 ? (
@@ -111,13 +96,13 @@ export function ExportView() {
                   const mcStatus = state?.status ?? 'running';
                   const label =
                     mcStatus === 'running'
-                      ? t('mcStatus.running', { percent: `${Math.round((state?.progress ?? 0) * 100)}%` })
+                      ? t('mcStatus.running', { percent: formatValue(fractionToPercent(state?.progress ?? 0), 'percent', lang, { maxDecimals: 0 }) })
                       : mcStatus === 'error'
                         ? t('mcStatus.error', { message: state?.error ?? '' })
                         : t(`mcStatus.${mcStatus}`);
                   return (
                     <li key={scenario.id} className={`export-mc-${mcStatus}`}>
-                      <span aria-hidden="true">{STATUS_ICON[mcStatus]}</span> {displayName(scenario)} — {label}
+                      <span aria-hidden="true">{STATUS_ICON[mcStatus]}</span> {localName(scenario, lang)} — {label}
                     </li>
                   );
                 })}

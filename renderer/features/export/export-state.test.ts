@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonteCarloResult } from '../../../shared/engine/montecarlo';
-import { isWorking, monteCarloFor, phaseProgress, rememberMonteCarlo, suggestedWorkbookName } from './export-state';
+import { canCancel, exportProgress, isWorking, phaseProgress, suggestedWorkbookName } from './export-state';
 
 describe('export state', () => {
   it('suggests a dated file name from the workspace name', () => {
@@ -13,14 +12,24 @@ describe('export state', () => {
     expect(['idle', 'loading', 'building', 'saving', 'done', 'error'].map((phase) => isWorking(phase as never))).toEqual([false, true, true, true, false, false]);
     expect(phaseProgress('loading')).toBeLessThan(phaseProgress('building'));
     expect(phaseProgress('building')).toBeLessThan(phaseProgress('saving'));
+    expect(isWorking('simulating')).toBe(true);
+    expect(isWorking('cancelled')).toBe(false);
   });
 
-  it('hands the export only finished results of scenarios still in the workspace', () => {
-    const result = { status: 'completed', trials: 10 } as unknown as MonteCarloResult;
-    rememberMonteCarlo('a', result);
-    rememberMonteCarlo('b', result);
-    rememberMonteCarlo('b', null);
-    expect(monteCarloFor(['a', 'b', 'c'])).toEqual({ a: result });
-    expect(monteCarloFor(['b'])).toEqual({});
+  it('fills the simulating share of the bar as the simulations finish, between loading and building', () => {
+    // Four working phases, a quarter each: loading shows 1/8; simulating runs from 1/4 to 1/2; building shows 5/8.
+    const simulating = (done: number, current: number) => exportProgress({ phase: 'simulating', fileName: null, error: null, simulation: { done, total: 12, current } });
+    expect(exportProgress({ phase: 'loading', fileName: null, error: null })).toBe(1 / 8);
+    expect(simulating(0, 0)).toBe(1 / 4);
+    // 3 of 12 done and the fourth half way: 3.5 / 12 of the simulating quarter.
+    expect(simulating(3, 0.5)).toBeCloseTo(1 / 4 + (3.5 / 12) / 4, 12);
+    expect(simulating(12, 0)).toBe(1 / 2);
+    expect(exportProgress({ phase: 'building', fileName: null, error: null })).toBe(5 / 8);
+    expect(phaseProgress('loading')).toBeLessThan(simulating(0, 0));
+    expect(simulating(12, 0)).toBeLessThan(phaseProgress('building'));
+  });
+
+  it('can be cancelled only while it waits for simulations', () => {
+    expect((['idle', 'loading', 'simulating', 'building', 'saving', 'done'] as const).map(canCancel)).toEqual([false, false, true, false, false, false]);
   });
 });

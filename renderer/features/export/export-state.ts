@@ -1,29 +1,42 @@
 /**
- * State shared by the Export view and the Ctrl+E / menu command: one export at a time, its phase, and
- * the Monte Carlo results the view has collected (the command, mounted in App, has no hooks per scenario).
+ * State shared by the Export view, the Ctrl+E / menu command and the progress indicator: one export
+ * at a time, its phase, how far its simulations are, and the way to cancel it. The Monte Carlo
+ * results themselves are in the one results store (renderer/app/results), not here.
  * Plain module state with subscribe/snapshot for `useSyncExternalStore`; no React here, so it is testable in Node.
  */
-import type { MonteCarloResult } from '../../../shared/engine/montecarlo';
+import { simulationFraction, type SimulationProgress } from '../../app/results/results-store';
 
-export type ExportPhase = 'idle' | 'loading' | 'building' | 'saving' | 'done' | 'cancelled' | 'error';
+export type ExportPhase = 'idle' | 'loading' | 'simulating' | 'building' | 'saving' | 'done' | 'cancelled' | 'error';
 
 export interface ExportStatus {
   readonly phase: ExportPhase;
   readonly fileName: string | null;
   readonly error: string | null;
+  /** While `simulating`: scenarios done of those with uncertainty, and the current run's fraction. */
+  readonly simulation?: SimulationProgress | null;
 }
 
-/** The three working phases, in order: the progress bar shows how many are behind us. */
-const WORKING: readonly ExportPhase[] = ['loading', 'building', 'saving'];
+/** The working phases, in order: the progress bar shows how many are behind us. */
+const WORKING: readonly ExportPhase[] = ['loading', 'simulating', 'building', 'saving'];
 
 export function isWorking(phase: ExportPhase): boolean {
   return WORKING.includes(phase);
 }
 
-/** 0…1 for the progress bar while working. */
-export function phaseProgress(phase: ExportPhase): number {
+/**
+ * 0…1 for the progress bar while working: each working phase has an equal share, and the
+ * simulating share fills as the simulations finish (`simulated`, 0…1); other phases show half of theirs.
+ */
+export function phaseProgress(phase: ExportPhase, simulated = 0.5): number {
   const index = WORKING.indexOf(phase);
-  return index < 0 ? 1 : (index + 0.5) / WORKING.length;
+  if (index < 0) return 1;
+  const within = phase === 'simulating' ? Math.min(1, Math.max(0, simulated)) : 0.5;
+  return (index + within) / WORKING.length;
+}
+
+/** The progress bar's value for a status. */
+export function exportProgress(status: ExportStatus): number {
+  return phaseProgress(status.phase, status.simulation ? simulationFraction(status.simulation) : 0);
 }
 
 let status: ExportStatus = { phase: 'idle', fileName: null, error: null };
@@ -43,21 +56,28 @@ export function subscribeExportStatus(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const monteCarloResults = new Map<string, MonteCarloResult>();
+let running: AbortController | null = null;
 
-export function rememberMonteCarlo(scenarioId: string, result: MonteCarloResult | null): void {
-  if (result === null) monteCarloResults.delete(scenarioId);
-  else monteCarloResults.set(scenarioId, result);
+/** A new export begins; its signal is aborted by cancelExport. */
+export function beginExport(): AbortSignal {
+  running?.abort();
+  running = new AbortController();
+  return running.signal;
 }
 
-/** Results for the scenarios still in the workspace. */
-export function monteCarloFor(scenarioIds: readonly string[]): Record<string, MonteCarloResult> {
-  const out: Record<string, MonteCarloResult> = {};
-  for (const id of scenarioIds) {
-    const result = monteCarloResults.get(id);
-    if (result !== undefined) out[id] = result;
-  }
-  return out;
+/** The export with `signal` has ended (whichever way). */
+export function endExport(signal: AbortSignal): void {
+  if (running?.signal === signal) running = null;
+}
+
+/** Stops the running export while it waits for its simulations (saving, once the dialog is open, is the platform's). */
+export function cancelExport(): void {
+  running?.abort();
+}
+
+/** Only the wait for simulations can be cancelled from the app: the other phases take a moment. */
+export function canCancel(phase: ExportPhase): boolean {
+  return phase === 'simulating';
 }
 
 /** `情景推演台-<workspace name>-2026-03-01.xlsx`-style name; the platform strips characters that are not allowed. */

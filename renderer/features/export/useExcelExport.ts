@@ -1,33 +1,36 @@
 /**
  * The Excel export action, shared by the Export view and the Ctrl+E / menu command. The workbook
  * builder (and with it exceljs) is imported on first use, so it is not part of the initial bundle.
+ * The Monte Carlo results come from the one results store, awaited whichever view is open.
  */
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { scenarioChartStateFor } from '../../../shared/charts/scenario-chart';
+import type { MonteCarloResult } from '../../../shared/engine';
 import { EngineError } from '../../../shared/engine/issues';
+import { inLang, type Lang } from '../../../shared/units';
+import type { Workspace } from '../../../shared/workspace';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
+import { awaitMonteCarlo, MonteCarloRunError } from '../../app/results/monte-carlo-store';
 import { getPlatform } from '../../platform';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { getExportStatus, isWorking, monteCarloFor, setExportStatus, subscribeExportStatus, suggestedWorkbookName, type ExportStatus } from './export-state';
+import { beginExport, endExport, getExportStatus, isWorking, setExportStatus, subscribeExportStatus, suggestedWorkbookName, type ExportStatus } from './export-state';
 
 /**
- * The chart on screen (the first chart frame in the current view), as a 2× PNG for the workbook's
- * Chart sheet; `undefined` when the view shows no chart or the image cannot be made — the
- * workbook is still worth having without it.
+ * The workbook's Chart sheet, drawn from chart state, never read from the screen: the chart of the
+ * baseline scenario (the one the Cover sheet marks as the baseline, and the Export view presents),
+ * or of the first scenario, which the Cover and Projections sheets lead with, when there is no
+ * baseline, with its Monte Carlo band when it has one. A 2× PNG; `undefined` when there is no
+ * scenario or the image cannot be made — the workbook is still worth having without it.
  */
-async function currentChartPng(): Promise<Uint8Array | undefined> {
-  const figure = document.querySelector<HTMLElement>('#main figure.chart-frame[data-chart-id]');
-  if (!figure) return undefined;
+async function chartPngOf(workspace: Workspace, monteCarlo: ReadonlyMap<string, MonteCarloResult>, lang: Lang): Promise<Uint8Array | undefined> {
+  const scenario = workspace.scenarios.find((s) => s.id === workspace.baselineScenarioId) ?? workspace.scenarios[0];
+  if (!scenario) return undefined;
   try {
-    const { renderFramePng } = await import('../charts/export/render-image');
-    const text = (selector: string) => figure.querySelector(selector)?.textContent?.trim() ?? '';
-    const blob = await renderFramePng(
-      figure,
-      { title: text('.chart-frame-title'), subtitle: text('.chart-frame-subtitle'), source: text('.chart-frame-source') },
-      { kind: 'scale', scale: 2 },
-    );
-    return new Uint8Array(await blob.arrayBuffer());
+    const state = scenarioChartStateFor(workspace, scenario.id, monteCarlo.get(scenario.id) ?? null, lang);
+    const { renderChartPng } = await import('../charts/export/render-image');
+    return await renderChartPng(state, 'x2');
   } catch {
     return undefined;
   }
@@ -51,21 +54,27 @@ export function useExcelExport(): ExcelExport {
 
   const exportWorkbook = useCallback(async () => {
     if (isWorking(getExportStatus().phase)) return;
-    const lang = i18n.language === 'en' ? 'en' : 'zh';
+    const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
     const current = latest.current;
     const now = new Date();
+    const signal = beginExport();
     try {
       setExportStatus({ phase: 'loading', fileName: null, error: null });
       const { buildScenarioWorkbook } = await import('../../../shared/workbook/build');
-      const chartPng = await currentChartPng();
+      // Runs what the store does not have yet (or joins runs a view started); reports only when it has to wait.
+      const monteCarlo = await awaitMonteCarlo(current.scenarios, {
+        signal,
+        onProgress: (simulation) => setExportStatus({ phase: 'simulating', fileName: null, error: null, simulation }),
+      });
       setExportStatus({ phase: 'building', fileName: null, error: null });
+      const chartPng = await chartPngOf(current, monteCarlo, lang);
       const bytes = await buildScenarioWorkbook({
         ...(chartPng ? { chartPng } : {}),
         workspace: current,
         lang,
         appVersion: __APP_VERSION__,
         exportedAt: now.toISOString(),
-        monteCarlo: monteCarloFor(current.scenarios.map((scenario) => scenario.id)),
+        monteCarlo: Object.fromEntries(monteCarlo),
       });
       setExportStatus({ phase: 'saving', fileName: null, error: null });
       const saved = await getPlatform().saveExport({ suggestedName: suggestedWorkbookName(current.name, t('fileNamePrefix'), now), kind: 'xlsx', bytes });
@@ -77,10 +86,20 @@ export function useExcelExport(): ExcelExport {
       setExportStatus({ phase: 'done', fileName, error: null });
       notify('success', t('notifySaved', { file: fileName }));
     } catch (error) {
+      if (signal.aborted) {
+        setExportStatus({ phase: 'cancelled', fileName: null, error: null });
+        return;
+      }
       const details =
-        error instanceof EngineError ? error.issues.map((issue) => (lang === 'en' ? issue.message : issue.messageZh)) : [error instanceof Error ? error.message : String(error)];
+        error instanceof EngineError
+          ? error.issues.map((issue) => inLang({ zh: issue.messageZh, en: issue.message }, lang))
+          : error instanceof MonteCarloRunError
+            ? [inLang({ zh: error.messageZh, en: error.message }, lang)]
+            : [error instanceof Error ? error.message : String(error)];
       setExportStatus({ phase: 'error', fileName: null, error: details.join('; ') });
       notify('error', t('notifyFailed'), details);
+    } finally {
+      endExport(signal);
     }
   }, [i18n.language, notify, t]);
 
@@ -91,10 +110,4 @@ export function useExcelExport(): ExcelExport {
 export function useExcelExportCommand(): void {
   const { status, exportWorkbook } = useExcelExport();
   useCommand('exportExcel', () => void exportWorkbook(), { enabled: !isWorking(status.phase) });
-}
-
-/** Mount once inside the WorkspaceProvider (e.g. in App) to make Ctrl+E and the menu export to Excel. */
-export function ExcelExportCommand(): null {
-  useExcelExportCommand();
-  return null;
 }

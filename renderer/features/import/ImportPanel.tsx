@@ -7,6 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_INDICATORS, type ImportedIndicator, type WorkspaceScenario } from '../../../shared/workspace';
 import type { ImportProblem, ImportProgress } from '../../../shared/import/types';
+import { inLang, localName } from '../../../shared/units';
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
@@ -55,10 +56,6 @@ function ProblemTable({ problems, caption, testId }: { problems: readonly Import
       </table>
     </div>
   );
-}
-
-function indicatorName(indicator: ImportedIndicator, lang: 'zh' | 'en'): string {
-  return lang === 'en' ? indicator.name.en || indicator.name.zh : indicator.name.zh;
 }
 
 export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -213,7 +210,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
                 <p>{t('exportedWorkbook', { count: state.scenarios.length })}</p>
                 <ul>
                   {state.scenarios.map((scenario) => (
-                    <li key={scenario.id}>{format.lang === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name}</li>
+                    <li key={scenario.id}>{localName(scenario, format.lang)}</li>
                   ))}
                 </ul>
               </div>
@@ -239,7 +236,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
                         <td>
                           <code>{row.indicator.id}</code>
                         </td>
-                        <td>{indicatorName(row.indicator, format.lang)}</td>
+                        <td>{inLang(row.indicator.name, format.lang)}</td>
                         <td className="import-num">{row.valueCount}</td>
                         <td>{row.firstYear === null ? '—' : t('yearSpan', { from: row.firstYear, to: row.lastYear })}</td>
                         <td className="import-num">{last ? `${format.value(last.value, row.indicator.unit)} (${last.year})` : '—'}</td>
@@ -295,7 +292,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
                       <td>
                         <code>{indicator.id}</code>
                       </td>
-                      <td>{indicatorName(indicator, format.lang)}</td>
+                      <td>{inLang(indicator.name, format.lang)}</td>
                       <td className="import-num">{indicator.observations.length}</td>
                       <td className="import-num">{last ? `${format.value(last.value, indicator.unit)} (${last.year})` : '—'}</td>
                     </tr>

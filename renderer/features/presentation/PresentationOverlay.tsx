@@ -1,7 +1,9 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { chartSvg } from '../../../shared/charts/chart-svg';
 import { useCommand, useCommandContext } from '../../app/commands/hooks';
+import { canvasTextMeasure } from '../charts/export/render-image';
 import { nextViewIndex } from './navigation';
 import type { PresentationView } from './presentation-context';
 import './presentation.css';
@@ -14,8 +16,20 @@ export interface PresentationOverlayProps {
 }
 
 /**
+ * The logical width the chart is drawn at; the SVG then scales to the slide, so axis labels grow
+ * with it (12 px labels read at about 18 px on a 1280 px wide slide), as on a slide exported at
+ * 1920×1080.
+ */
+const chartLogicalWidth = 800;
+
+/**
  * One view at a time, full screen, at 16:9: title, chart and source line, nothing else.
  * Always in the light theme, like the exported images, because it stands in for slides.
+ *
+ * The chart is drawn from the view's state by chartSvg, the drawing the exported images and
+ * slides use, rather than by the screen's Recharts components: one drawing serves every chart
+ * kind (lines, small multiples, tornado, heatmap), a view looks exactly like its exported slide,
+ * and nothing animates or measures itself in the DOM while the slides change.
  *
  * While it is shown the registry is in the `presentation` context: the arrows, Page Up/Down,
  * Space, Enter, Backspace, Home, End and Esc are its commands (`shared/commands/catalog.ts`), and
@@ -59,17 +73,38 @@ export function PresentationOverlay({ views, index, onIndexChange, onLeave }: Pr
     };
   }, []);
 
+  // The chart's box on the slide, followed on resize, so the drawing fills it at its aspect ratio.
+  const [box, setBox] = useState<{ width: number; height: number } | null>(null);
   useLayoutEffect(() => {
     const host = chartHostRef.current;
-    if (!host || !view) return;
-    const svg = view.chart.svg.cloneNode(true) as SVGSVGElement;
+    if (!host) return;
+    const measure = (width: number, height: number) => setBox((old) => (old && old.width === width && old.height === height ? old : { width, height }));
+    const rect = host.getBoundingClientRect();
+    measure(Math.round(rect.width), Math.round(rect.height));
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[0];
+      if (entry) measure(Math.round(entry.contentRect.width), Math.round(entry.contentRect.height));
+    });
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const host = chartHostRef.current;
+    if (!host || !view || !box || box.width <= 0 || box.height <= 0) return;
+    const height = Math.round((chartLogicalWidth * box.height) / box.width);
+    const markup = chartSvg(view.state, { frame: 'none', width: chartLogicalWidth, height, measure: canvasTextMeasure });
+    // Parsed as XML, not set as HTML: the text is ours and escaped, and a parse error shows as such instead of as markup.
+    const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+    if (parsed.nodeName !== 'svg') return;
+    const svg = document.importNode(parsed, true);
     svg.setAttribute('width', '100%');
     svg.setAttribute('height', '100%');
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', view.title);
+    svg.setAttribute('aria-label', view.state.title);
     host.replaceChildren(svg);
-  }, [view]);
+  }, [view, box]);
 
   if (!view) return null;
   return createPortal(
@@ -85,10 +120,10 @@ export function PresentationOverlay({ views, index, onIndexChange, onLeave }: Pr
       onClick={() => go('next')}
     >
       <section className="presentation-slide" data-testid="presentation-slide" data-view-id={view.id}>
-        <h2 className="presentation-title">{view.title}</h2>
-        {view.subtitle ? <p className="presentation-subtitle">{view.subtitle}</p> : null}
+        <h2 className="presentation-title">{view.state.title}</h2>
+        {view.state.subtitle ? <p className="presentation-subtitle">{view.state.subtitle}</p> : null}
         <div className="presentation-chart" ref={chartHostRef} />
-        <p className="presentation-source">{view.source}</p>
+        <p className="presentation-source">{view.state.source}</p>
       </section>
       <p className="visually-hidden" aria-live="polite">
         {t('position', { n: index + 1, total: views.length })} {t('keysHint')}

@@ -1,18 +1,17 @@
 /**
- * Saved views and presentation mode. A saved view is a snapshot of a chart (title, chart,
- * source line) taken when the user pins it, kept for the session like a slide; presentation
- * mode shows saved views full screen at 16:9, one at a time.
+ * Saved views and presentation mode. A saved view is the chart's state (title, lines, source
+ * line…) when the user pins it, kept for the session like a slide; presentation mode draws saved
+ * views from their state full screen at 16:9, one at a time.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
-import { captureChart } from '../charts/export/capture-chart';
+import { chartStateOf } from '../charts/chart-registry';
 import { ChartActionsProvider } from '../../app/chart-actions';
 import { planPresentation } from './navigation';
-import { PresentationContext, type PresentationContextValue, type PresentationView, type RegisteredChart } from './presentation-context';
+import { PresentationContext, type PresentationContextValue, type PresentationView } from './presentation-context';
 import { SaveViewButton } from './SaveViewButton';
-import { PresentationOverlay } from './PresentationOverlay';
 
 interface ActivePresentation {
   views: PresentationView[];
@@ -21,46 +20,43 @@ interface ActivePresentation {
 
 const saveViewAction = [SaveViewButton];
 
+// Loaded on the first F5, with the chart drawing it uses: most sessions never present.
+const PresentationOverlay = lazy(() => import('./PresentationOverlay').then((m) => ({ default: m.PresentationOverlay })));
+
 export function PresentationProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('presentation');
   const notify = useNotify();
   const [savedViews, setSavedViews] = useState<PresentationView[]>([]);
   const [active, setActive] = useState<ActivePresentation | null>(null);
-  const charts = useRef(new Map<string, RegisteredChart>());
   const savedRef = useRef(savedViews);
   useEffect(() => {
     savedRef.current = savedViews;
   }, [savedViews]);
 
   const toggleSavedView = useCallback<PresentationContextValue['toggleSavedView']>(
-    (chartId, figure, meta) => {
+    (chartId, state) => {
       const existing = savedRef.current.find((v) => v.id === chartId);
       if (existing) {
         const next = savedRef.current.filter((v) => v.id !== chartId);
         savedRef.current = next;
         setSavedViews(next);
-        notify('info', t('removed', { title: existing.title }));
+        notify('info', t('removed', { title: existing.state.title }));
         return;
       }
-      const chart = figure ? captureChart(figure) : null;
-      if (!chart) {
-        notify('error', t('noChart'));
-        return;
-      }
-      const next = [...savedRef.current, { id: chartId, ...meta, chart }];
+      // The state as it is now: later edits to the scenario do not change the saved view.
+      const next = [...savedRef.current, { id: chartId, state }];
       savedRef.current = next;
       setSavedViews(next);
-      notify('success', t('added', { title: meta.title, count: next.length }));
+      notify('success', t('added', { title: state.title, count: next.length }));
     },
     [notify, t],
   );
 
   const present = useCallback(() => {
+    // The frames register their current state; the page says only which charts are shown, in what order, and which has focus.
     const snapshot = (chartId: string): PresentationView | null => {
-      const registered = charts.current.get(chartId);
-      const figure = registered?.figureRef.current;
-      const chart = figure ? captureChart(figure) : null;
-      return registered && chart ? { id: chartId, ...registered.meta.current, chart } : null;
+      const state = chartStateOf(chartId);
+      return state ? { id: chartId, state } : null;
     };
     const focusedId = document.activeElement?.closest<HTMLElement>('[data-chart-id]')?.dataset['chartId'] ?? null;
     const saved = savedRef.current;
@@ -83,30 +79,25 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
   // F5, the native menu, the palette and the panel's button.
   useCommand('presentation', present);
 
-  const registerChart = useCallback<PresentationContextValue['registerChart']>((chartId, chart) => {
-    charts.current.set(chartId, chart);
-    return () => {
-      if (charts.current.get(chartId) === chart) charts.current.delete(chartId);
-    };
-  }, []);
-
   const isSaved = useCallback((chartId: string) => savedViews.some((v) => v.id === chartId), [savedViews]);
 
   const value = useMemo<PresentationContextValue>(
-    () => ({ savedViews, isSaved, toggleSavedView, present, registerChart }),
-    [savedViews, isSaved, toggleSavedView, present, registerChart],
+    () => ({ savedViews, isSaved, toggleSavedView, present }),
+    [savedViews, isSaved, toggleSavedView, present],
   );
 
   return (
     <PresentationContext.Provider value={value}>
       <ChartActionsProvider actions={saveViewAction}>{children}</ChartActionsProvider>
       {active ? (
-        <PresentationOverlay
-          views={active.views}
-          index={active.index}
-          onIndexChange={(index) => setActive((a) => (a ? { ...a, index } : a))}
-          onLeave={() => setActive(null)}
-        />
+        <Suspense fallback={null}>
+          <PresentationOverlay
+            views={active.views}
+            index={active.index}
+            onIndexChange={(index) => setActive((a) => (a ? { ...a, index } : a))}
+            onLeave={() => setActive(null)}
+          />
+        </Suspense>
       ) : null}
     </PresentationContext.Provider>
   );

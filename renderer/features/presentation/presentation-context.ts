@@ -1,30 +1,24 @@
 /** The presentation context, apart from its provider so the save-view button can read it without a cycle. */
-import { createContext, useContext, type RefObject } from 'react';
-import type { ChartViewMeta } from '../../app/chart-actions';
-import type { CapturedChart } from '../charts/export/capture-chart';
+import { createContext, useContext } from 'react';
+import type { ChartState } from '../../../shared/charts/chart-state';
 
-export type { ChartViewMeta };
-
-export interface PresentationView extends ChartViewMeta {
+/**
+ * A view to present: the chart's state at the moment it was pinned (or F5 was pressed), kept for
+ * the session like a slide, and drawn from that state full screen.
+ */
+export interface PresentationView {
   /** The chart frame's `chartId`. */
-  id: string;
-  chart: CapturedChart;
-}
-
-export interface RegisteredChart {
-  figureRef: RefObject<HTMLElement | null>;
-  meta: RefObject<ChartViewMeta>;
+  readonly id: string;
+  readonly state: ChartState;
 }
 
 export interface PresentationContextValue {
   savedViews: readonly PresentationView[];
   isSaved(chartId: string): boolean;
-  /** Saves a snapshot of the chart as a view, or removes the view when it is saved already. */
-  toggleSavedView(chartId: string, figure: HTMLElement | null, meta: ChartViewMeta): void;
+  /** Saves the chart's state as a view, or removes the view when it is saved already; undefined state: nothing to save. */
+  toggleSavedView(chartId: string, state: ChartState): void;
   /** Starts presentation mode at the current chart (the one with focus), else the first saved view. */
   present(): void;
-  /** Chart frames announce themselves, so F5 can present charts that were not saved. */
-  registerChart(chartId: string, chart: RegisteredChart): () => void;
 }
 
 export const PresentationContext = createContext<PresentationContextValue | null>(null);
@@ -33,4 +27,3 @@ export const PresentationContext = createContext<PresentationContextValue | null
 export function usePresentation(): PresentationContextValue | null {
   return useContext(PresentationContext);
 }
-

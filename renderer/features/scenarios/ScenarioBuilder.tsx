@@ -1,15 +1,19 @@
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LineChartState } from '../../../shared/charts/chart-state';
+import { buildScenarioChartState, withUnchangedParts, type OtherPath } from '../../../shared/charts/scenario-chart';
 import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
-import { isUnitCode, unitLabel } from '../../../shared/units';
+import { fractionToPercent, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
 import { useMonteCarlo } from '../../app/results/useMonteCarlo';
 import { updateScenario } from '../../app/workspace/workspace-edits';
 import { useChartColours } from '../charts/chart-colours';
+import { builderKeyTestId, distributionKey, parseBuilderKey } from './builder-keys';
 import { ParameterField } from './ParameterField';
 import {
+  applyCheckedEdit,
   buildYearRows,
   distributionFields,
   fieldOfKey,
@@ -17,6 +21,8 @@ import {
   issueText,
   parameterDefs,
   projectionOf,
+  projectionOfChecked,
+  sameButModifiedAt,
   tryEdit,
   uncertainKeyOf,
   withBuilderValue,
@@ -48,11 +54,7 @@ export function scenarioChartReady(): Promise<unknown> {
   return chartModule;
 }
 
-export interface OtherPath {
-  readonly id: string;
-  readonly startYear: number;
-  readonly values: Float64Array;
-}
+export type { OtherPath } from '../../../shared/charts/scenario-chart';
 
 export interface ScenarioBuilderProps {
   scenario: WorkspaceScenario;
@@ -65,23 +67,27 @@ const noRows: readonly YearRow[] = [];
 
 const distributionKinds: ReadonlyArray<WorkspaceDistribution['kind']> = ['normal', 'lognormal', 'uniform', 'triangular', 'pert'];
 
-export function displayName(scenario: WorkspaceScenario, lang: 'zh' | 'en'): string {
-  return lang === 'en' && scenario.nameEn ? scenario.nameEn : scenario.name;
+/**
+ * The scenario shown: the same object while the workspace's copy differs from it only in
+ * modifiedAt, so a commit that only catches up with what the builder already shows re-renders
+ * nothing below it.
+ */
+function useShownScenario(current: WorkspaceScenario): WorkspaceScenario {
+  const [shown, setShown] = useState(current);
+  const keep = sameButModifiedAt(shown, current);
+  if (!keep) setShown(current);
+  return keep ? shown : current;
 }
 
 /**
- * The same object as last time while a scenario's content is the same, so a workspace commit
- * that only catches up with what the builder already shows re-renders nothing below it.
+ * The chart state with the previous render's series, band and axis objects wherever their numbers
+ * are unchanged, so Recharts redraws only what moved (the projection, while a slider drags).
  */
-const lastContent = new Map<string, { scenario: WorkspaceScenario; json: string }>();
-function sameContent(scenario: WorkspaceScenario): WorkspaceScenario {
-  const last = lastContent.get(scenario.id);
-  if (last?.scenario === scenario) return scenario;
-  const json = JSON.stringify(scenario);
-  if (last?.json === json) return last.scenario;
-  if (lastContent.size > 100) lastContent.clear();
-  lastContent.set(scenario.id, { scenario, json });
-  return scenario;
+function useUnchangedParts(next: LineChartState): LineChartState {
+  const [shown, setShown] = useState(next);
+  const merged = useMemo(() => withUnchangedParts(shown, next), [shown, next]);
+  if (merged !== shown) setShown(merged);
+  return merged;
 }
 
 export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, others, edit }: ScenarioBuilderProps) {
@@ -95,7 +101,10 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const [live, setLive] = useState<{ from: WorkspaceScenario; value: WorkspaceScenario } | null>(null);
   // Once the workspace has moved on the copy is dropped, so an undo back to the very object it was made from shows the undone state.
   if (live && live.from !== committed) setLive(null);
-  const scenario = sameContent(live && live.from === committed ? live.value : committed);
+  const scenario = useShownScenario(live && live.from === committed ? live.value : committed);
+  // The scenario tryEdit last accepted (the engine has checked it): its path is drawn without checking it again.
+  const [checked, setChecked] = useState<WorkspaceScenario | null>(null);
+  const isChecked = checked !== null && sameButModifiedAt(checked, scenario);
   const monteCarlo = useMonteCarlo(scenario);
   const id = scenario.id;
 
@@ -109,27 +118,18 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
 
   const change = useCallback(
     (apply: (s: WorkspaceScenario) => WorkspaceScenario, field: string, coalesce: boolean): string | null => {
-      const outcome = tryEdit(latest.current, apply, field);
+      const from = latest.current;
+      // The one check of this edit: the builder draws the result and the workspace stores it as it is.
+      const outcome = tryEdit(from, apply, field);
       if (!outcome.ok) return issueText(outcome.issue, lang);
-      if (outcome.scenario === latest.current) return null;
-      const commit = () =>
-        edit(
-          (ws, now) =>
-            updateScenario(
-              ws,
-              id,
-              (s) => {
-                const again = tryEdit(s, apply, field);
-                return again.ok ? again.scenario : s;
-              },
-              now,
-            ),
-          coalesce ? `${field}:${id}` : undefined,
-        );
+      if (outcome.scenario === from) return null;
+      const next = outcome.scenario;
+      setChecked(next);
+      const commit = () => edit((ws, now) => updateScenario(ws, id, (s) => applyCheckedEdit(s, from, next, apply, field), now), coalesce ? `${field}:${id}` : undefined);
       if (coalesce) {
         // A drag step: repaint the builder now, let the rest of the app catch up without blocking the next frame.
-        latest.current = outcome.scenario;
-        setLive({ from: latestCommitted.current, value: outcome.scenario });
+        latest.current = next;
+        setLive({ from: latestCommitted.current, value: next });
         startTransition(commit);
       } else {
         commit();
@@ -151,39 +151,15 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const yearSuffix = lang === 'zh' ? t('unit.year') : '';
   const suffixOf = (kind: ParameterKind) => (kind === 'percent' ? '%' : kind === 'value' ? unitText : kind === 'year' ? yearSuffix : '');
 
-  const path = useMemo(() => projectionOf(scenario), [scenario]);
-  const rows = useMemo(() => buildYearRows(scenario, path, actuals, monteCarlo.result, others), [scenario, path, actuals, monteCarlo.result, others]);
+  const path = useMemo(() => (isChecked ? projectionOfChecked(scenario) : projectionOf(scenario)), [scenario, isChecked]);
+  const rows = useMemo(() => buildYearRows(scenario, path, actuals, monteCarlo.result), [scenario, path, actuals, monteCarlo.result]);
   // The table and the target analyses (root finding per target) follow at low priority, so a
   // slider step repaints the chart first. They start empty, so the first frame (at start-up or on
   // opening a scenario) is the chart's, and they fill in just after.
   const deferredRows = useDeferredValue(rows, noRows);
   const deferredScenario = useDeferredValue<WorkspaceScenario | null>(scenario, null);
-  const hasBand = monteCarlo.result !== null;
-  const chartTargets = useMemo(
-    () => scenario.targets.map((target) => ({ year: target.year, value: target.value, label: t('chart.targetMarker', { year: target.year, value: fm.value(target.value, unit) }) })),
-    [scenario.targets, t, fm, unit],
-  );
-  // A tick label never reads NaN or Infinity, even in an exported image (the bounded inputs keep ticks finite anyway).
-  const tick = useCallback((value: number) => (Number.isFinite(value) ? fm.axisTick(value, unit) : ''), [fm, unit]);
-  const formatValue = useCallback((value: number) => fm.value(value, unit), [fm, unit]);
-  const chartLabels = useMemo(
-    () => ({
-      year: t('chart.year'),
-      unit: unitText,
-      actual: t('chart.actual'),
-      projection: t('chart.projection'),
-      median: t('chart.median'),
-      band80: t('chart.band80'),
-      band50: t('chart.band50'),
-      other: t('chart.other'),
-    }),
-    [t, unitText],
-  );
-  const name = displayName(scenario, lang);
-  const provenance = useMemo(
-    () => ({ scenarioNames: [name], ...(monteCarlo.result ? { monteCarlo: { trials: monteCarlo.result.trials, seed: monteCarlo.result.seed } } : {}) }),
-    [name, monteCarlo.result],
-  );
+  const freshChart = useMemo(() => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, lang }), [scenario, path, actuals, monteCarlo.result, others, lang]);
+  const chartState = useUnchangedParts(freshChart);
 
   const defs = parameterDefs(scenario);
   const horizon = horizonDef(scenario);
@@ -192,13 +168,19 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const distribution = uncertainty?.distributions[uncertainKey];
   const distSuffix = uncertainKey === 'growthRatePercent' ? '%' : uncertainKey === 'rateShiftPercent' ? t('unit.points') : unitText;
   const notANumber = t('field.notANumber');
+  const rateLabel = (key: string): string | null => {
+    const parsed = parseBuilderKey(key);
+    if (parsed.kind !== 'rate') return null;
+    const from = scenario.base.year + parsed.index;
+    return t('param.rateOfYear', { from, to: from + 1 });
+  };
 
   return (
     <div className="sc-builder" data-testid="scenario-builder">
       <NameField scenario={scenario} lang={lang} edit={edit} />
-      <ChartFrame chartId={`scenario-${id}`} title={name} subtitle={t('chart.subtitle', { indicator: lang === 'en' && scenario.indicatorName.en ? scenario.indicatorName.en : scenario.indicatorName.zh, unit: unitText })} provenance={provenance}>
+      <ChartFrame chartId={chartState.id} state={chartState}>
         {path ? (
-          <ChartOfScenario rows={rows} colours={colours} tick={tick} formatValue={formatValue} targets={chartTargets} otherCount={others.length} hasBand={hasBand} hasActual={actuals.length > 0} labels={chartLabels} />
+          <ChartOfScenario state={chartState} colours={colours} />
         ) : (
           <p className="sc-field-error" role="alert">
             {t('chart.invalid')}
@@ -234,9 +216,9 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
             {defs.map((def) => (
               <ParameterField
                 key={def.key}
-                testId={`param-${def.key.replace(':', '-')}`}
+                testId={builderKeyTestId(def.key)}
                 paramKey={def.key}
-                label={def.key.startsWith('rate:') ? t('param.rateOfYear', { from: scenario.base.year + Number(def.key.slice(5)), to: scenario.base.year + Number(def.key.slice(5)) + 1 }) : t(`param.${def.key}`)}
+                label={rateLabel(def.key) ?? t(`param.${def.key}`)}
                 suffix={suffixOf(def.kind)}
                 value={def.value}
                 min={def.min}
@@ -293,8 +275,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
                   ? distributionFields(distribution.kind).map((field) => (
                       <ParameterField
                         key={`${distribution.kind}-${field}`}
-                        testId={`dist-${field}`}
-                        paramKey={`dist:${field}`}
+                        testId={builderKeyTestId(distributionKey(field))}
+                        paramKey={distributionKey(field)}
                         label={t(`distributionField.${field}`)}
                         suffix={distSuffix}
                         value={(distribution as Record<string, number | string>)[field] as number}
@@ -375,7 +357,7 @@ const MonteCarloStatus = memo(function MonteCarloStatus({ status, progress, erro
     return (
       <p className="sc-mc-status" role="status" data-testid="mc-status" data-status="running">
         <span aria-hidden="true">⏳ </span>
-        {t('uncertainty.running', { percent: fm.percent(progress * 100, 0) })}
+        {t('uncertainty.running', { percent: fm.percent(fractionToPercent(progress), 0) })}
         <progress max={1} value={progress} aria-label={t('uncertainty.progress')} />
       </p>
     );
@@ -387,9 +369,9 @@ const MonteCarloStatus = memo(function MonteCarloStatus({ status, progress, erro
   );
 });
 
-function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang: 'zh' | 'en'; edit: ScenarioBuilderProps['edit'] }) {
+function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang: Lang; edit: ScenarioBuilderProps['edit'] }) {
   const { t } = useTranslation('scenarios');
-  const current = displayName(scenario, lang);
+  const current = localName(scenario, lang);
   const [draft, setDraft] = useState({ text: current, forName: current });
   if (draft.forName !== current) setDraft({ text: current, forName: current });
   const commit = () => {
@@ -398,7 +380,8 @@ function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang
       setDraft({ text: current, forName: current });
       return;
     }
-    edit((ws, now) => updateScenario(ws, scenario.id, (s) => (lang === 'en' && s.nameEn !== undefined ? { ...s, nameEn: trimmed } : { ...s, name: trimmed }), now));
+    // The field edits the name it shows: the English one when that is what localName shows (it exists and is not blank).
+    edit((ws, now) => updateScenario(ws, scenario.id, (s) => (lang === 'en' && localName(s, 'en') === s.nameEn ? { ...s, nameEn: trimmed } : { ...s, name: trimmed }), now));
   };
   return (
     <label className="sc-name">

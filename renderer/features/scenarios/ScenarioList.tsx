@@ -1,11 +1,11 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLang, localName, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
 import { addScenario, deleteScenario, duplicateScenario, setBaseline, updateScenario } from '../../app/workspace/workspace-edits';
 import { indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
-import { displayName } from './ScenarioBuilder';
 
 export interface ScenarioListProps {
   workspace: Workspace;
@@ -14,12 +14,12 @@ export interface ScenarioListProps {
   edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
 }
 
-const ScenarioItem = memo(function ScenarioItem({ scenario, selected, baseline, lang, onSelect }: { scenario: WorkspaceScenario; selected: boolean; baseline: boolean; lang: 'zh' | 'en'; onSelect(id: string): void }) {
+const ScenarioItem = memo(function ScenarioItem({ scenario, selected, baseline, lang, onSelect }: { scenario: WorkspaceScenario; selected: boolean; baseline: boolean; lang: Lang; onSelect(id: string): void }) {
   const { t } = useTranslation('scenarios');
   return (
     <li>
       <button type="button" className="sc-item" aria-current={selected ? 'true' : undefined} data-testid={`scenario-item-${scenario.id}`} onClick={() => onSelect(scenario.id)}>
-        <span className="sc-item-name">{displayName(scenario, lang)}</span>
+        <span className="sc-item-name">{localName(scenario, lang)}</span>
         <span className="sc-item-meta">
           {t(`model.${scenario.model}`)}
           {baseline ? (
@@ -58,7 +58,7 @@ export const ScenarioList = memo(function ScenarioList({ workspace, selectedId, 
 
   const remove = () => {
     if (!selected) return;
-    const name = displayName(selected, lang);
+    const name = localName(selected, lang);
     const index = workspace.scenarios.indexOf(selected);
     edit((ws, now) => deleteScenario(ws, selected.id, now));
     const neighbour = workspace.scenarios[index + 1] ?? workspace.scenarios[index - 1] ?? null;
@@ -117,7 +117,7 @@ function AddScenario({ workspace, edit, select }: Pick<ScenarioListProps, 'works
   const matching = needle ? choices.filter((c) => c.name.zh.toLowerCase().includes(needle) || c.name.en.toLowerCase().includes(needle)) : choices;
   const indicator: IndicatorChoice | undefined = matching.find((c) => c.id === indicatorId) ?? matching[0];
   const base = indicator?.bases.find((b) => b.key === baseKey) ?? indicator?.bases.find((b) => b.kind === 'actual') ?? indicator?.bases[0];
-  const nameOf = (choice: IndicatorChoice) => (fm.lang === 'en' && choice.name.en ? choice.name.en : choice.name.zh);
+  const nameOf = (choice: IndicatorChoice) => inLang(choice.name, fm.lang);
   const groups: Array<[string, IndicatorChoice[]]> = [
     [t('add.fromArticle'), matching.filter((c) => c.source === 'article')],
     [t('add.fromOwn'), matching.filter((c) => c.source === 'own')],

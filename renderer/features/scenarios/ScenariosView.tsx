@@ -1,18 +1,24 @@
 import './scenarios.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { actualValuesOf, projectedPath, sameIndicatorScenarios, type OtherPath } from '../../../shared/charts/scenario-chart';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { actualValuesOf } from './new-scenario';
-import { ScenarioBuilder, type OtherPath } from './ScenarioBuilder';
+import { ScenarioBuilder } from './ScenarioBuilder';
 import { ScenarioList } from './ScenarioList';
-import { projectionOf } from './scenario-form';
 
-/** Projections of unchanged scenarios are kept, so a slider on one scenario does not recompute the others. */
-const projectionCache = new WeakMap<WorkspaceScenario, Float64Array | null>();
-function cachedProjection(scenario: WorkspaceScenario): Float64Array | null {
-  if (!projectionCache.has(scenario)) projectionCache.set(scenario, projectionOf(scenario));
-  return projectionCache.get(scenario) ?? null;
+const noScenarios: readonly WorkspaceScenario[] = [];
+
+/**
+ * The list as the same array while it holds the same objects: a slider on one scenario commits a
+ * new workspace on every step, but the other scenarios in it are the objects they were, so their
+ * paths are not projected again.
+ */
+function useSameItems<T>(items: readonly T[]): readonly T[] {
+  const [kept, setKept] = useState(items);
+  const same = kept.length === items.length && kept.every((item, i) => item === items[i]);
+  if (!same) setKept(items);
+  return same ? kept : items;
 }
 
 export function ScenariosView() {
@@ -25,17 +31,15 @@ export function ScenariosView() {
 
   // Other scenarios on the same indicator and unit, drawn thin behind the selected one.
   const scenarios = workspace.scenarios;
-  const selectedId = selected?.id ?? null;
-  const unit = selected?.unit ?? null;
+  const sameIndicator = useMemo(() => (selected ? sameIndicatorScenarios(scenarios, selected) : noScenarios), [scenarios, selected]);
+  const otherScenarios = useSameItems(sameIndicator);
   const others = useMemo<OtherPath[]>(
     () =>
-      scenarios
-        .filter((s) => s.id !== selectedId && s.indicatorId === indicatorId && s.unit === unit)
-        .flatMap((s) => {
-          const values = cachedProjection(s);
-          return values ? [{ id: s.id, startYear: s.base.year, values }] : [];
-        }),
-    [scenarios, selectedId, indicatorId, unit],
+      otherScenarios.flatMap((s) => {
+        const values = projectedPath(s);
+        return values ? [{ id: s.id, startYear: s.base.year, values }] : [];
+      }),
+    [otherScenarios],
   );
 
   return (

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { analyzeTarget, EngineError, type MonteCarloResult, type ParameterKey, type TargetAnalysis } from '../../../shared/engine';
+import { fractionToPercent, inLang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import type { Formatters } from '../../i18n/format';
 import { specOf } from './scenario-form';
@@ -56,7 +57,7 @@ export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarl
   };
   const probabilityOf = (analysis: TargetAnalysis): string => {
     const found = monteCarlo?.targets.find((p) => p.year === analysis.year && p.value === analysis.value);
-    if (found) return t('targets.probability', { value: fm.percent(found.probability * 100, 1), se: fm.percent(found.standardError * 100, 1) });
+    if (found) return t('targets.probability', { value: fm.percent(fractionToPercent(found.probability), 1), se: fm.percent(fractionToPercent(found.standardError), 1) });
     if (monteCarloRunning) return t('targets.probabilityRunning');
     return scenario.uncertainty ? '—' : t('targets.probabilityOff');
   };
@@ -98,7 +99,7 @@ export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarl
                 ) : (
                   <span className="sc-status-bad" data-testid="target-unreachable">
                     <span aria-hidden="true">⚠ </span>
-                    {t('targets.unreachable', { reason: fm.lang === 'zh' ? required.reasonZh : required.reason })}
+                    {t('targets.unreachable', { reason: inLang({ zh: required.reasonZh, en: required.reason }, fm.lang) })}
                   </span>
                 )}
               </td>

@@ -3,12 +3,13 @@
  * base, later targets of the same indicator become the scenario's targets.
  */
 import { getBundledDataset, getObservationsOfIndicator, requireIndicator, requireObservation } from '../../../shared/dataset';
+import type { Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 
 export const defaultGrowthRatePercent = 10;
 const minimumHorizonYears = 7;
 
-export function scenarioFromObservation(observationId: string, nowIso: string, lang: 'zh' | 'en'): WorkspaceScenario {
+export function scenarioFromObservation(observationId: string, nowIso: string, lang: Lang): WorkspaceScenario {
   const dataset = getBundledDataset();
   const observation = requireObservation(dataset, observationId);
   const indicator = requireIndicator(dataset, observation.indicatorId);
@@ -85,7 +86,7 @@ export function indicatorChoices(workspace: Pick<Workspace, 'indicators'>): Indi
 }
 
 /** A new scenario from a base choice of `indicatorChoices`. */
-export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key: string, nowIso: string, lang: 'zh' | 'en'): WorkspaceScenario {
+export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key: string, nowIso: string, lang: Lang): WorkspaceScenario {
   if (key.startsWith('obs:')) return scenarioFromObservation(key.slice(4), nowIso, lang);
   const match = /^own:(.+):(\d+)$/.exec(key);
   const indicator = match ? workspace.indicators.find((i) => i.id === match[1]) : undefined;
@@ -112,15 +113,4 @@ export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key
     createdAt: nowIso,
     modifiedAt: nowIso,
   };
-}
-
-/** Observed values of the scenario's indicator, for the solid line of the chart. */
-export function actualValuesOf(workspace: Pick<Workspace, 'indicators'>, indicatorId: string): Array<{ year: number; value: number }> {
-  const own = workspace.indicators.find((i) => i.id === indicatorId);
-  if (own) return own.observations.filter((o) => o.kind === 'actual').map((o) => ({ year: o.year, value: o.value }));
-  const dataset = getBundledDataset();
-  const byYear = new Map<number, number>();
-  for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null && !o.date) byYear.set(o.year, o.value);
-  if (byYear.size === 0) for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null) byYear.set(o.year, o.value);
-  return [...byYear].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
 }

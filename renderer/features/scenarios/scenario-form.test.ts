@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import type { WorkspaceScenario } from '../../../shared/workspace';
-import { buildYearRows, issueText, parseNumberInput, projectionOf, scenarioIssues, stepValue, switchModel, tryEdit, withBuilderValue, withParameterValue } from './scenario-form';
+import { applyCheckedEdit, buildYearRows, issueText, parseNumberInput, projectionOf, sameButModifiedAt, scenarioIssues, stepValue, switchModel, tryEdit, withBuilderValue, withParameterValue } from './scenario-form';
 
 function starter(id: string): WorkspaceScenario {
   const scenario = loadStarterWorkspace().scenarios.find((s) => s.id === id);
@@ -55,5 +55,40 @@ describe('scenario builder logic', () => {
     expect(parseNumberInput('1,219')).toBe(1219);
     expect(parseNumberInput('12%')).toBe(12);
     expect(parseNumberInput('abc')).toBeNaN();
+  });
+});
+
+describe('checking an edit once', () => {
+  const software = () => starter('software-revenue-15pct');
+  const toTwelve = (s: WorkspaceScenario) => withParameterValue(s, 'growthRatePercent', 12);
+
+  it('sees the committed copy of a scenario (a new modifiedAt, the same parts) as the scenario it shows', () => {
+    const shown = software();
+    expect(sameButModifiedAt(shown, { ...shown, modifiedAt: '2026-12-01T00:00:00.000Z' })).toBe(true);
+    expect(sameButModifiedAt(shown, { ...shown, notes: 'changed' })).toBe(false);
+    // The same numbers in a new params object are a different scenario to keep (nothing is compared deeply).
+    expect(sameButModifiedAt(shown, { ...shown, params: { growthRatePercent: 15 } } as WorkspaceScenario)).toBe(false);
+  });
+
+  it('stores the checked result itself when the workspace holds what the edit started from', () => {
+    const from = software();
+    const outcome = tryEdit(from, toTwelve, 'params.growthRatePercent');
+    if (!outcome.ok) throw new Error('12% is a valid rate');
+    const stored = { ...from, modifiedAt: '2026-12-01T00:00:00.000Z' };
+    expect(applyCheckedEdit(stored, from, outcome.scenario, toTwelve, 'params.growthRatePercent')).toBe(outcome.scenario);
+  });
+
+  it('edits and checks afresh what another edit changed in between, and keeps it when the edit is refused there', () => {
+    const from = software();
+    const outcome = tryEdit(from, toTwelve, 'params.growthRatePercent');
+    if (!outcome.ok) throw new Error('12% is a valid rate');
+    // Another view renamed the scenario meanwhile: the rate is set on the renamed copy.
+    const renamed = { ...from, name: '另一个名字' };
+    const applied = applyCheckedEdit(renamed, from, outcome.scenario, toTwelve, 'params.growthRatePercent');
+    expect(applied.name).toBe('另一个名字');
+    expect(applied.model === 'cagr' ? applied.params.growthRatePercent : null).toBe(12);
+    // A change the engine refuses on the stored copy (−120%) leaves it as it is.
+    const refused = (s: WorkspaceScenario) => withParameterValue(s, 'growthRatePercent', -120);
+    expect(applyCheckedEdit(renamed, from, outcome.scenario, refused, 'params.growthRatePercent')).toBe(renamed);
   });
 });

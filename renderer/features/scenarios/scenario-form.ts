@@ -3,11 +3,10 @@
  * sliders reach, applying an edit and checking it with the engine, switching models, and the
  * rows of the chart and the yearly table. No React here, so all of it is unit-tested.
  */
+import { projectedPath, projectedPathOfValid, type ActualPoint } from '../../../shared/charts/scenario-chart';
 import {
   growthParameterOf,
-  lastAnalysisYear,
   MAX_YEAR,
-  projectInto,
   validateScenarioSpec,
   validateUncertainty,
   valueAtYear,
@@ -16,10 +15,11 @@ import {
   type MonteCarloResult,
   type ScenarioSpec,
 } from '../../../shared/engine';
-import { MAX_ABS_VALUE, withoutNegativeZero } from '../../../shared/units';
+import { constantGrowthPercent, inLang, MAX_ABS_VALUE, withoutNegativeZero, type Lang } from '../../../shared/units';
 import type { WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
+import { parseBuilderKey, rateKey } from './builder-keys';
 
-export type Lang = 'zh' | 'en';
+export type { ActualPoint } from '../../../shared/charts/scenario-chart';
 
 /** How a parameter's number reads: a percentage, a value in the indicator's unit, or a year. */
 export type ParameterKind = 'percent' | 'value' | 'year' | 'count';
@@ -45,7 +45,8 @@ export function specOf(scenario: WorkspaceScenario): ScenarioSpec {
 export function niceStep(magnitude: number): number {
   const size = Math.abs(magnitude);
   if (!Number.isFinite(size) || size === 0) return 1;
-  return 10 ** Math.floor(Math.log10(size / 100) + 1e-9);
+  // A hundredth is two decades down.
+  return 10 ** Math.floor(Math.log10(size) - 2 + 1e-9);
 }
 
 function decimalsOf(step: number): number {
@@ -76,7 +77,7 @@ export function parameterDefs(scenario: WorkspaceScenario): ParameterDef[] {
     case 'cagr':
       return [{ key: 'growthRatePercent', field: 'params.growthRatePercent', kind: 'percent', ...rateRange(scenario.params.growthRatePercent) }];
     case 'ratePath':
-      return scenario.params.ratesPercent.map((rate, index) => ({ key: `rate:${index}`, field: `params.ratesPercent[${index}]`, kind: 'percent', ...rateRange(rate) }));
+      return scenario.params.ratesPercent.map((rate, index) => ({ key: rateKey(index), field: `params.ratesPercent[${index}]`, kind: 'percent', ...rateRange(rate) }));
     case 'linear':
       return [{ key: 'incrementPerYear', field: 'params.incrementPerYear', kind: 'value', ...range(scenario.params.incrementPerYear, -Math.abs(base) * 0.3, Math.abs(base) * 0.5, step) }];
     case 'logistic':
@@ -121,13 +122,14 @@ function withGrowthDistributionShifted(scenario: WorkspaceScenario, key: 'growth
  * parameter moves along with it, so the band stays around the path the analyst is looking at.
  */
 export function withParameterValue(scenario: WorkspaceScenario, key: string, value: number): WorkspaceScenario {
-  if (key === 'horizonYear') return scenario.horizonYear === value ? scenario : { ...scenario, horizonYear: value };
+  const parsed = parseBuilderKey(key);
+  if (parsed.kind === 'horizon') return scenario.horizonYear === value ? scenario : { ...scenario, horizonYear: value };
   switch (scenario.model) {
     case 'cagr':
       if (key !== 'growthRatePercent' || scenario.params.growthRatePercent === value) return scenario;
       return withGrowthDistributionShifted({ ...scenario, params: { growthRatePercent: value } }, key, value - scenario.params.growthRatePercent);
     case 'ratePath': {
-      const index = key.startsWith('rate:') ? Number(key.slice(5)) : -1;
+      const index = parsed.kind === 'rate' ? parsed.index : -1;
       if (!(index >= 0 && index < scenario.params.ratesPercent.length) || scenario.params.ratesPercent[index] === value) return scenario;
       const ratesPercent = scenario.params.ratesPercent.map((rate, i) => (i === index ? value : rate));
       return { ...scenario, params: { ratesPercent } };
@@ -160,7 +162,7 @@ export function scenarioIssues(scenario: WorkspaceScenario): EngineIssue[] {
 
 /** The engine's message without the leading field path (it is shown next to the field). */
 export function issueText(issue: EngineIssue, lang: Lang): string {
-  const text = lang === 'zh' ? issue.messageZh : issue.message;
+  const text = inLang({ zh: issue.messageZh, en: issue.message }, lang);
   const prefix = lang === 'zh' ? `${issue.field}:` : `${issue.field}: `;
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
@@ -178,6 +180,33 @@ export function tryEdit(scenario: WorkspaceScenario, change: (s: WorkspaceScenar
   if (issues.length === 0) return { ok: true, scenario: next };
   const own = issues.find((issue) => issue.field === field || issue.field.startsWith(`${field}.`) || issue.field.startsWith(`${field}[`));
   return { ok: false, issue: own ?? (issues[0] as EngineIssue) };
+}
+
+/**
+ * Whether `b` is `a` as the workspace stores it after committing it: every part the same object,
+ * only modifiedAt moved. A scenario checked by tryEdit stays checked through its commit, and the
+ * builder keeps showing the object it already shows.
+ */
+export function sameButModifiedAt(a: WorkspaceScenario, b: WorkspaceScenario): boolean {
+  if (a === b) return true;
+  const left: Record<string, unknown> = a;
+  const right: Record<string, unknown> = b;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (key !== 'modifiedAt' && left[key] !== right[key]) return false;
+  return true;
+}
+
+/**
+ * An edit the builder has checked (tryEdit from `from` gave `checked`), applied to the workspace's
+ * copy `stored`. The workspace normally holds what the edit started from, with another modifiedAt
+ * once an earlier step of the drag was committed: the checked result applies as it is, so one drag
+ * step is validated once. Anything else (an undo or another view got in between) is edited and
+ * checked afresh, and a refused edit leaves the stored copy as it is.
+ */
+export function applyCheckedEdit(stored: WorkspaceScenario, from: WorkspaceScenario, checked: WorkspaceScenario, change: (s: WorkspaceScenario) => WorkspaceScenario, field: string): WorkspaceScenario {
+  if (sameButModifiedAt(from, stored)) return checked;
+  const again = tryEdit(stored, change, field);
+  return again.ok ? again.scenario : stored;
 }
 
 /** Parses what an analyst types: "12", "12.5", "−3", "1,219", full-width digits. NaN when it is not a number. */
@@ -209,7 +238,9 @@ export function switchModel(scenario: WorkspaceScenario, model: ModelKind): Work
   const years = Math.max(1, scenario.horizonYear - scenario.base.year);
   const base = scenario.base.value;
   const end = scenarioIssues(scenario).length === 0 ? pathValue(scenario, scenario.base.year + years) : base;
-  const cagr = base > 0 && end > 0 ? round((Math.pow(end / base, 1 / years) - 1) * 100, 2) : 10;
+  // The implied CAGR; a path that does not stay positive has none, and the new model starts at 10%.
+  const implied = constantGrowthPercent(base, end, years);
+  const cagr = Number.isFinite(implied) ? round(implied, 2) : 10;
   const step = niceStep(base);
   const { model: _oldModel, params: _oldParams, uncertainty: _oldUncertainty, ...common } = scenario;
   let next: WorkspaceScenario;
@@ -313,24 +344,16 @@ export interface YearRow {
   readonly p50?: number;
   readonly p75?: number;
   readonly p90?: number;
-  /** Recharts range areas read [low, high] pairs. */
-  readonly band80?: readonly [number, number];
-  readonly band50?: readonly [number, number];
-  /** Other scenarios of the same indicator, by column key. */
-  readonly [other: `other${number}`]: number | undefined;
-}
-
-export interface ActualPoint {
-  readonly year: number;
-  readonly value: number;
 }
 
 /** The scenario's projected path, or null when it is not valid (the builder never stores such, but a file could). */
 export function projectionOf(scenario: WorkspaceScenario): Float64Array | null {
-  if (validateScenarioSpec(specOf(scenario)).length > 0) return null;
-  const values = new Float64Array(Math.max(0, lastAnalysisYear(specOf(scenario)) - scenario.base.year) + 1);
-  projectInto(specOf(scenario), values);
-  return values;
+  return projectedPath(scenario);
+}
+
+/** The path of a scenario tryEdit has just accepted: validating it again would repeat the check of the same numbers. */
+export function projectionOfChecked(scenario: WorkspaceScenario): Float64Array {
+  return projectedPathOfValid(scenario);
 }
 
 function percentileRow(result: MonteCarloResult | null, level: number): Float64Array | null {
@@ -340,54 +363,37 @@ function percentileRow(result: MonteCarloResult | null, level: number): Float64A
 }
 
 /**
- * One row per year from the earliest actual value to the last analysed year. The Monte Carlo
- * result may be one step behind the path while a slider moves; it is matched by year.
+ * The yearly table: one row per year from the earliest actual value to the last analysed year.
+ * The Monte Carlo result may be one step behind the path while a slider moves; it is matched by year.
  */
-export function buildYearRows(
-  scenario: WorkspaceScenario,
-  path: Float64Array | null,
-  actuals: readonly ActualPoint[],
-  monteCarlo: MonteCarloResult | null,
-  others: ReadonlyArray<{ readonly startYear: number; readonly values: Float64Array }> = [],
-): YearRow[] {
+export function buildYearRows(scenario: WorkspaceScenario, path: Float64Array | null, actuals: readonly ActualPoint[], monteCarlo: MonteCarloResult | null): YearRow[] {
   const baseYear = scenario.base.year;
-  const lastYear = Math.max(baseYear + (path ? path.length - 1 : 0), ...others.map((o) => o.startYear + o.values.length - 1));
-  const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year), ...others.map((o) => o.startYear));
+  const lastYear = baseYear + (path ? path.length - 1 : 0);
+  const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year));
   const actualByYear = new Map(actuals.map((a) => [a.year, a.value]));
-  const p = { p10: percentileRow(monteCarlo, 10), p25: percentileRow(monteCarlo, 25), p50: percentileRow(monteCarlo, 50), p75: percentileRow(monteCarlo, 75), p90: percentileRow(monteCarlo, 90) };
+  const levels = [10, 25, 50, 75, 90] as const;
+  const percentiles = levels.map((level) => percentileRow(monteCarlo, level));
   const rows: YearRow[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
-    const row: Record<string, unknown> = { year };
-    const actual = actualByYear.get(year);
-    if (actual !== undefined) row['actual'] = actual;
-    const projected = path?.[year - baseYear];
-    if (projected !== undefined) row['projection'] = projected;
-    if (monteCarlo) {
-      const index = year - monteCarlo.startYear;
-      if (index >= 0 && index < monteCarlo.yearCount) {
-        const p10 = p.p10?.[index];
-        const p25 = p.p25?.[index];
-        const p50 = p.p50?.[index];
-        const p75 = p.p75?.[index];
-        const p90 = p.p90?.[index];
-        if (p10 !== undefined && p90 !== undefined) Object.assign(row, { p10, p90, band80: [p10, p90] });
-        if (p25 !== undefined && p75 !== undefined) Object.assign(row, { p25, p75, band50: [p25, p75] });
-        if (p50 !== undefined) row['p50'] = p50;
-      }
-    }
-    others.forEach((other, index) => {
-      const value = other.values[year - other.startYear];
-      if (value !== undefined) row[`other${index}`] = value;
+    const index = monteCarlo ? year - monteCarlo.startYear : -1;
+    const simulated = monteCarlo && index >= 0 && index < monteCarlo.yearCount ? percentiles.map((row) => row?.[index]) : [];
+    const [p10, p25, p50, p75, p90] = simulated;
+    rows.push({
+      year,
+      actual: actualByYear.get(year),
+      projection: path?.[year - baseYear],
+      p10,
+      p25,
+      p50,
+      p75,
+      p90,
     });
-    rows.push(row as unknown as YearRow);
   }
   return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Builder keys: one handler serves the model parameters, the horizon and the uncertainty settings
-
-export type DistributionField = 'mean' | 'sd' | 'min' | 'mode' | 'max';
 
 /** The key of the parameter the Monte Carlo distribution in the builder describes. */
 export function uncertainKeyOf(scenario: WorkspaceScenario): 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue' {
@@ -396,11 +402,19 @@ export function uncertainKeyOf(scenario: WorkspaceScenario): 'growthRatePercent'
 
 /** Engine field path of a builder key, to pick its issue. */
 export function fieldOfKey(scenario: WorkspaceScenario, key: string): string {
-  if (key === 'horizonYear') return 'horizonYear';
-  if (key.startsWith('rate:')) return `params.ratesPercent[${key.slice(5)}]`;
-  if (key.startsWith('dist:')) return `uncertainty.distributions.${uncertainKeyOf(scenario)}.${key.slice(5)}`;
-  if (key === 'trials' || key === 'seed') return `uncertainty.${key}`;
-  return `params.${key}`;
+  const parsed = parseBuilderKey(key);
+  switch (parsed.kind) {
+    case 'horizon':
+      return 'horizonYear';
+    case 'rate':
+      return `params.ratesPercent[${parsed.index}]`;
+    case 'distribution':
+      return `uncertainty.distributions.${uncertainKeyOf(scenario)}.${parsed.field}`;
+    case 'simulation':
+      return `uncertainty.${parsed.setting}`;
+    case 'parameter':
+      return `params.${parsed.name}`;
+  }
 }
 
 function withDistribution(scenario: WorkspaceScenario, change: (dist: WorkspaceDistribution) => WorkspaceDistribution): WorkspaceScenario {
@@ -414,13 +428,15 @@ function withDistribution(scenario: WorkspaceScenario, change: (dist: WorkspaceD
 
 /** The scenario with one builder key set to `value` (same object when nothing changes). */
 export function withBuilderValue(scenario: WorkspaceScenario, key: string, value: number): WorkspaceScenario {
-  if (key.startsWith('dist:')) {
-    const field = key.slice(5) as DistributionField;
+  const parsed = parseBuilderKey(key);
+  if (parsed.kind === 'distribution') {
+    const field = parsed.field;
     return withDistribution(scenario, (dist) => (field in dist && (dist as Record<string, number | string>)[field] !== value ? ({ ...dist, [field]: value } as WorkspaceDistribution) : dist));
   }
-  if (key === 'trials' || key === 'seed') {
-    if (!scenario.uncertainty || scenario.uncertainty[key] === value) return scenario;
-    return { ...scenario, uncertainty: { ...scenario.uncertainty, [key]: value } };
+  if (parsed.kind === 'simulation') {
+    const setting = parsed.setting;
+    if (!scenario.uncertainty || scenario.uncertainty[setting] === value) return scenario;
+    return { ...scenario, uncertainty: { ...scenario.uncertainty, [setting]: value } };
   }
   return withParameterValue(scenario, key, value);
 }

@@ -3,7 +3,6 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   EngineError,
-  getParameter,
   parametersOf,
   tornadoSensitivity,
   twoWayTable,
@@ -14,21 +13,24 @@ import {
   type TornadoResult,
   type TwoWayTable,
 } from '../../../shared/engine';
-import { isUnitCode, unitLabel } from '../../../shared/units';
+import type { TornadoState } from '../../../shared/charts/chart-state';
+import { heatmapState, tornadoState, type SensitivityFormat } from '../../../shared/charts/sensitivity-chart';
+import { inLang, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
-import { seriesStyle, useChartColours } from '../charts/chart-colours';
-import { projectedValue, scenarioDisplayName, signedPercent } from '../../i18n/number-display';
+import { useChartColours } from '../charts/chart-colours';
+import { projectedValue, signedPercent } from '../../i18n/number-display';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { cellColours } from './heatmap-colour';
+import { HeatmapTable } from './HeatmapTable';
 import { axisValueProblem, axisValues, clampSteps, DEFAULT_AXIS_STEPS, defaultAxisKeys, defaultMetricId, MAX_AXIS_STEPS, metricOptions, MIN_AXIS_STEPS, rangeOf } from './sensitivity-options';
+import { TornadoChart } from './TornadoChart';
 import './sensitivity.css';
 
 type SensitivityT = TFunction<'sensitivity'>;
 
-function errorText(error: unknown, lang: 'zh' | 'en'): string {
-  if (error instanceof EngineError) return lang === 'en' ? error.message : error.messageZh;
+function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof EngineError) return inLang({ zh: error.messageZh, en: error.message }, lang);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -73,14 +75,14 @@ export function SensitivityView() {
             <select id={scenarioSelectId} data-testid="sensitivity-scenario" value={scenario.id} onChange={(event) => selectScenario(event.target.value)}>
               {workspace.scenarios.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  {scenarioDisplayName(candidate, fmt.lang)}
+                  {localName(candidate, fmt.lang)}
                 </option>
               ))}
             </select>
           </div>
           {issues.length > 0 ? (
             <p className="sensitivity-error" role="alert">
-              {t('invalidScenario', { reason: issues.map((issue) => (fmt.lang === 'en' ? issue.message : issue.messageZh)).join(fmt.lang === 'en' ? '; ' : ';') })}
+              {t('invalidScenario', { reason: issues.map((issue) => inLang({ zh: issue.messageZh, en: issue.message }, fmt.lang)).join(inLang({ zh: ';', en: '; ' }, fmt.lang)) })}
             </p>
           ) : (
             <SensitivityPanels key={scenario.id} scenario={scenario} />
@@ -118,15 +120,25 @@ function SensitivityPanels({ scenario }: { scenario: WorkspaceScenario }) {
   );
 }
 
-const TORNADO_WIDTH = 820;
-const LABEL_WIDTH = 170;
-const ROW_HEIGHT = 54;
-const TOP = 34;
+/** How this view prints outcomes, parameter values and parameter names, for the chart states and the controls alike. */
+function useSensitivityFormat(metric: OutputMetric, unit: string): SensitivityFormat {
+  const { t } = useTranslation('sensitivity');
+  const fmt = useFormatters();
+  return useMemo(
+    () => ({
+      outcome: (value: number) => formatMetricValue(metric, value, unit, fmt),
+      parameter: (key: ParameterKey, value: number) => formatParameter(key, value, unit, fmt, t),
+      parameterName: (key: ParameterKey) => t(`parameters.${key}`),
+    }),
+    [metric, unit, fmt, t],
+  );
+}
 
 function Tornado({ scenario, metric }: { scenario: WorkspaceScenario; metric: OutputMetric }) {
   const { t } = useTranslation('sensitivity');
   const fmt = useFormatters();
   const colours = useChartColours();
+  const format = useSensitivityFormat(metric, scenario.unit);
   const computed = useMemo((): { result: TornadoResult } | { error: unknown } => {
     try {
       return { result: tornadoSensitivity(scenario, defaultSensitivityRanges(scenario), metric) };
@@ -134,100 +146,32 @@ function Tornado({ scenario, metric }: { scenario: WorkspaceScenario; metric: Ou
       return { error };
     }
   }, [scenario, metric]);
-  const metricName = describeMetric(metric, scenario, fmt, t);
-  const name = scenarioDisplayName(scenario, fmt.lang);
-  if ('error' in computed) {
+  const state = useMemo((): TornadoState | null => {
+    if (!('result' in computed)) return null;
+    const { result } = computed;
+    const metricName = describeMetric(metric, scenario, fmt, t);
+    const baseText = format.outcome(result.baseline);
+    const text = {
+      title: t('tornadoTitle', { metric: metricName }),
+      subtitle: t('tornadoSubtitle', { scenario: localName(scenario, fmt.lang), baseline: baseText }),
+      xTitle: metricName,
+      baseLabel: t('tornadoBaseline', { value: baseText }),
+      lowName: t('tornadoLow'),
+      highName: t('tornadoHigh'),
+    };
+    return tornadoState({ id: 'sensitivity-tornado', lang: fmt.lang, scenario, result, format, text });
+  }, [computed, scenario, metric, format, fmt, t]);
+  if ('error' in computed || state === null) {
     return (
       <p className="sensitivity-error" role="alert">
-        {t('tornadoError', { reason: errorText(computed.error, fmt.lang) })}
+        {t('tornadoError', { reason: 'error' in computed ? errorText(computed.error, fmt.lang) : '—' })}
       </p>
     );
   }
-  const { result } = computed;
-  const unit = scenario.unit;
-  const outputs = result.bars.flatMap((bar) => [bar.outputAtLow, bar.outputAtHigh]).filter(Number.isFinite);
-  const lowest = Math.min(result.baseline, ...outputs);
-  const highest = Math.max(result.baseline, ...outputs);
-  const span = highest - lowest || Math.abs(result.baseline) || 1;
-  // Room on both sides for the value labels printed beyond the bar ends.
-  const domainLow = lowest - span * 0.55;
-  const domainHigh = highest + span * 0.55;
-  const plotLeft = LABEL_WIDTH + 10;
-  const plotRight = TORNADO_WIDTH - 10;
-  const x = (value: number) => plotLeft + ((value - domainLow) / (domainHigh - domainLow)) * (plotRight - plotLeft);
-  const height = TOP + result.bars.length * ROW_HEIGHT + 8;
-  const lowStyle = seriesStyle(1, colours);
-  const highStyle = seriesStyle(0, colours);
-  const baselineText = formatMetricValue(metric, result.baseline, unit, fmt);
-  const descriptions = result.bars.map((bar) =>
-    t('tornadoBarLabel', {
-      parameter: t(`parameters.${bar.key}`),
-      low: formatParameter(bar.key, bar.low, unit, fmt, t),
-      high: formatParameter(bar.key, bar.high, unit, fmt, t),
-      outputLow: formatMetricValue(metric, bar.outputAtLow, unit, fmt),
-      outputHigh: formatMetricValue(metric, bar.outputAtHigh, unit, fmt),
-    }),
-  );
   return (
-    <ChartFrame chartId="sensitivity-tornado" title={t('tornadoTitle', { metric: metricName })} subtitle={t('tornadoSubtitle', { scenario: name, baseline: baselineText })} provenance={{ scenarioNames: [name] }}>
+    <ChartFrame chartId={state.id} state={state}>
       <p className="sensitivity-caption">{t('tornadoCaption')}</p>
-      <ul className="sensitivity-key" aria-hidden="true">
-        <li>
-          <span className="sensitivity-swatch" style={{ background: lowStyle.stroke }} /> {t('tornadoLow')}
-        </li>
-        <li>
-          <span className="sensitivity-swatch" style={{ background: highStyle.stroke }} /> {t('tornadoHigh')}
-        </li>
-      </ul>
-      <svg className="sensitivity-tornado" viewBox={`0 0 ${TORNADO_WIDTH} ${height}`} role="img" aria-label={`${t('tornadoTitle', { metric: metricName })}. ${descriptions.join('. ')}`} data-testid="tornado">
-        <line x1={x(result.baseline)} x2={x(result.baseline)} y1={TOP - 8} y2={height - 4} stroke={colours.text} strokeWidth={1.5} />
-        <text x={x(result.baseline)} y={TOP - 14} textAnchor="middle" fill={colours.text} fontSize={13}>
-          {t('tornadoBaseline', { value: baselineText })}
-        </text>
-        {result.bars.map((bar, index) => {
-          const top = TOP + index * ROW_HEIGHT;
-          const middle = top + ROW_HEIGHT / 2;
-          const segments = [
-            { output: bar.outputAtLow, input: bar.low, fill: lowStyle.stroke, side: 'low' as const },
-            { output: bar.outputAtHigh, input: bar.high, fill: highStyle.stroke, side: 'high' as const },
-          ];
-          return (
-            <g key={bar.key} data-testid={`tornado-bar-${bar.key}`}>
-              <title>{descriptions[index]}</title>
-              <text x={LABEL_WIDTH} y={middle - 3} textAnchor="end" fill={colours.text} fontSize={14} fontWeight={700}>
-                {t(`parameters.${bar.key}`)}
-              </text>
-              <text x={LABEL_WIDTH} y={middle + 14} textAnchor="end" fill={colours.muted} fontSize={12}>
-                {`${formatParameter(bar.key, bar.low, unit, fmt, t)} – ${formatParameter(bar.key, bar.high, unit, fmt, t)}`}
-              </text>
-              {segments.map((segment) => {
-                const start = x(result.baseline);
-                const end = x(segment.output);
-                const leftward = segment.output < result.baseline;
-                // Both segments on one side (or none moving): stack them so neither label hides the other.
-                const stacked = (bar.outputAtLow - result.baseline) * (bar.outputAtHigh - result.baseline) >= 0;
-                const barTop = stacked ? (segment.side === 'low' ? middle - 18 : middle + 2) : middle - 9;
-                const barHeight = stacked ? 16 : 18;
-                return (
-                  <g key={segment.side}>
-                    <rect x={Math.min(start, end)} y={barTop} width={Math.max(1, Math.abs(end - start))} height={barHeight} fill={segment.fill} />
-                    <text
-                      x={end + (leftward ? -6 : 6)}
-                      y={barTop + barHeight / 2 + 4}
-                      textAnchor={leftward ? 'end' : 'start'}
-                      fill={colours.text}
-                      fontSize={12}
-                      data-testid={`tornado-label-${bar.key}-${segment.side}`}
-                    >
-                      {`${formatMetricValue(metric, segment.output, unit, fmt)} (${t(segment.side === 'low' ? 'tornadoLow' : 'tornadoHigh')} ${formatParameter(bar.key, segment.input, unit, fmt, t)})`}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+      <TornadoChart state={state} colours={colours} />
     </ChartFrame>
   );
 }
@@ -331,10 +275,6 @@ function AxisControls({ scenario, axis, onChange, title, testPrefix }: { scenari
   );
 }
 
-function isCurrent(value: number, current: number): boolean {
-  return Math.abs(value - current) <= 1e-9 * Math.max(1, Math.abs(current));
-}
-
 function DataTable({ scenario, metric }: { scenario: WorkspaceScenario; metric: OutputMetric }) {
   const { t } = useTranslation('sensitivity');
   const fmt = useFormatters();
@@ -342,6 +282,7 @@ function DataTable({ scenario, metric }: { scenario: WorkspaceScenario; metric: 
   const [rows, setRows] = useState<AxisState>({ key: defaults.rowKey, from: null, to: null, steps: DEFAULT_AXIS_STEPS });
   const [columns, setColumns] = useState<AxisState>({ key: defaults.columnKey, from: null, to: null, steps: DEFAULT_AXIS_STEPS });
   const parameterCount = parametersOf(scenario.model).length;
+  const format = useSensitivityFormat(metric, scenario.unit);
 
   const computed = useMemo((): { table: TwoWayTable } | { error: unknown } | null => {
     if (rows.key === columns.key) return null;
@@ -357,15 +298,21 @@ function DataTable({ scenario, metric }: { scenario: WorkspaceScenario; metric: 
   }, [scenario, metric, rows, columns]);
 
   const metricName = describeMetric(metric, scenario, fmt, t);
-  const name = scenarioDisplayName(scenario, fmt.lang);
   const rowName = t(`parameters.${rows.key}`);
   const columnName = t(`parameters.${columns.key}`);
-  const unit = scenario.unit;
+  const table = computed !== null && 'table' in computed ? computed.table : null;
+  const state = useMemo(() => {
+    const text = {
+      title: t('tableTitle', { metric: describeMetric(metric, scenario, fmt, t) }),
+      subtitle: t('tableSubtitle', { rows: t(`parameters.${rows.key}`), columns: t(`parameters.${columns.key}`) }),
+    };
+    return heatmapState({ id: 'sensitivity-table', lang: fmt.lang, scenario, table, format, text });
+  }, [fmt, scenario, metric, rows.key, columns.key, table, format, t]);
 
   if (parameterCount < 2) return <p className="sensitivity-note">{t('needTwoParameters')}</p>;
 
   return (
-    <ChartFrame chartId="sensitivity-table" title={t('tableTitle', { metric: metricName })} subtitle={t('tableSubtitle', { rows: rowName, columns: columnName })} provenance={{ scenarioNames: [name] }}>
+    <ChartFrame chartId={state.id} state={state}>
       <div className="sensitivity-axes">
         <AxisControls scenario={scenario} axis={rows} onChange={setRows} title={t('rowParameter')} testPrefix="table-rows" />
         <AxisControls scenario={scenario} axis={columns} onChange={setColumns} title={t('columnParameter')} testPrefix="table-columns" />
@@ -379,71 +326,8 @@ function DataTable({ scenario, metric }: { scenario: WorkspaceScenario; metric: 
           {t('tableError', { reason: errorText(computed.error, fmt.lang) })}
         </p>
       ) : (
-        <Heatmap table={computed.table} scenario={scenario} metric={metric} metricName={metricName} rowName={rowName} columnName={columnName} unit={unit} />
+        <HeatmapTable state={state} caption={t('tableCaption', { metric: metricName, rows: rowName, columns: columnName })} />
       )}
     </ChartFrame>
-  );
-}
-
-function Heatmap({ table, scenario, metric, metricName, rowName, columnName, unit }: { table: TwoWayTable; scenario: WorkspaceScenario; metric: OutputMetric; metricName: string; rowName: string; columnName: string; unit: string }) {
-  const { t } = useTranslation('sensitivity');
-  const fmt = useFormatters();
-  const finite = Array.from(table.values).filter(Number.isFinite);
-  const min = finite.length > 0 ? Math.min(...finite) : 0;
-  const max = finite.length > 0 ? Math.max(...finite) : 0;
-  const currentRow = getParameter(scenario, table.rowKey);
-  const currentColumn = getParameter(scenario, table.columnKey);
-  const columnCount = table.columnValues.length;
-  const dense = columnCount > 12;
-  return (
-    <div className="sensitivity-heatmap-wrap">
-      <table className={`sensitivity-heatmap${dense ? ' is-dense' : ''}`} data-testid="heatmap">
-        <caption className="visually-hidden">{t('tableCaption', { metric: metricName, rows: rowName, columns: columnName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="sensitivity-corner">
-              {t('cornerLabel', { rows: rowName, columns: columnName })}
-            </th>
-            {table.columnValues.map((value, columnIndex) => (
-              <th key={columnIndex} scope="col" data-testid={`heatmap-column-${columnIndex}`}>
-                {formatParameter(table.columnKey, value, unit, fmt, t)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rowValues.map((rowValue, rowIndex) => (
-            <tr key={rowIndex}>
-              <th scope="row" data-testid={`heatmap-row-${rowIndex}`}>
-                {formatParameter(table.rowKey, rowValue, unit, fmt, t)}
-              </th>
-              {table.columnValues.map((columnValue, columnIndex) => {
-                const value = table.values[rowIndex * columnCount + columnIndex] ?? NaN;
-                const current = isCurrent(rowValue, currentRow) && isCurrent(columnValue, currentColumn);
-                if (!Number.isFinite(value)) {
-                  return (
-                    <td key={columnIndex} className="sensitivity-cell is-invalid" data-testid={`heatmap-cell-${rowIndex}-${columnIndex}`}>
-                      —<span className="visually-hidden">{t('invalidCell')}</span>
-                    </td>
-                  );
-                }
-                const colours = cellColours(value, min, max);
-                return (
-                  <td
-                    key={columnIndex}
-                    className={`sensitivity-cell${current ? ' is-current' : ''}`}
-                    style={{ background: colours.background, color: colours.text }}
-                    data-testid={`heatmap-cell-${rowIndex}-${columnIndex}`}
-                  >
-                    {formatMetricValue(metric, value, unit, fmt)}
-                    {current ? <span className="visually-hidden"> ({t('currentCell')})</span> : null}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   type ParameterRange,
   type ScenarioSpec,
 } from '../../../shared/engine';
+import { inLang, type Lang } from '../../../shared/units';
 
 export const MIN_AXIS_STEPS = 2;
 export const MAX_AXIS_STEPS = 50;
@@ -65,10 +66,10 @@ export function axisValues(low: number, high: number, steps: number): number[] {
  * 1000 %, a value beyond 1e15…), in the UI language, or null. Combinations that break other rules (a
  * ceiling below the base) stay allowed: the table shows them as invalid cells.
  */
-export function axisValueProblem(spec: ScenarioSpec, key: ParameterKey, value: number, lang: 'zh' | 'en'): string | null {
+export function axisValueProblem(spec: ScenarioSpec, key: ParameterKey, value: number, lang: Lang): string | null {
   const issue = checkParameterBounds(spec.model, key, value, key)[0];
   if (issue === undefined) return null;
-  const text = lang === 'zh' ? issue.messageZh : issue.message;
-  const prefix = lang === 'zh' ? `${issue.field}:` : `${issue.field}: `;
+  const text = inLang({ zh: issue.messageZh, en: issue.message }, lang);
+  const prefix = inLang({ zh: `${issue.field}:`, en: `${issue.field}: ` }, lang);
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { getBundledDataset } from '../../../shared/dataset';
+import { inLang, localName } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { useMonteCarlo, type MonteCarloState } from '../../app/results/useMonteCarlo';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { projectedValue, scenarioDisplayName, signedPercent, signedValue } from '../../i18n/number-display';
+import { projectedValue, signedPercent, signedValue } from '../../i18n/number-display';
 import {
   AT_RISK_GAP_PERCENT,
   AT_RISK_PROBABILITY,
@@ -82,7 +83,7 @@ export function TargetsView() {
       ) : (
         <>
           <p className="targets-legend" id="targets-legend">
-            {t('legend', { gap: fmt.percent(AT_RISK_GAP_PERCENT, 0), probability: fmt.percent(AT_RISK_PROBABILITY * 100, 0) })}
+            {t('legend', { gap: fmt.percent(AT_RISK_GAP_PERCENT, 0), probability: fmt.fractionAsPercent(AT_RISK_PROBABILITY, 0) })}
           </p>
           <div className="targets-table-wrap">
             <table className="targets-table" data-testid="targets-table" aria-describedby="targets-legend">
@@ -151,12 +152,12 @@ function ProbabilityText({ state, probability }: { state: MonteCarloState | unde
   if (state.status === 'running') {
     return (
       <span className="targets-muted" role="status">
-        {state.progress > 0 ? t('probability.runningProgress', { percent: fmt.percent(state.progress * 100, 0) }) : t('probability.running')}
+        {state.progress > 0 ? t('probability.runningProgress', { percent: fmt.fractionAsPercent(state.progress, 0) }) : t('probability.running')}
       </span>
     );
   }
   if (probability === null) return <span className="targets-muted">{t('probability.notSimulated')}</span>;
-  return <span data-testid="target-probability">{fmt.percent(probability * 100)}</span>;
+  return <span data-testid="target-probability">{fmt.fractionAsPercent(probability)}</span>;
 }
 
 function TargetTableRow({ row, fmt, monteCarlo, probability }: { row: TargetRow; fmt: Formatters; monteCarlo: MonteCarloState | undefined; probability: number | null }) {
@@ -170,12 +171,12 @@ function TargetTableRow({ row, fmt, monteCarlo, probability }: { row: TargetRow;
     required?.status === 'unreachable'
       ? t('unreachableBecause', { reason: fmt.lang === 'en' ? required.reason : required.reasonZh })
       : row.invalidReason
-        ? t('invalidBecause', { reason: fmt.lang === 'en' ? row.invalidReason.en : row.invalidReason.zh })
+        ? t('invalidBecause', { reason: inLang(row.invalidReason, fmt.lang) })
         : null;
   return (
     <tr data-testid={`target-row-${row.scenario.id}-${row.year}`} data-status={status}>
       <th scope="row" className="targets-scenario">
-        {scenarioDisplayName(row.scenario, fmt.lang)}
+        {localName(row.scenario, fmt.lang)}
       </th>
       <td>
         <span className="targets-nowrap">{t('targetIn', { year: row.year, value: fmt.value(row.value, unit) })}</span>

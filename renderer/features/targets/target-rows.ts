@@ -5,6 +5,7 @@
  */
 import { analyzeTarget, validateScenarioSpec, type MonteCarloResult, type TargetAnalysis } from '../../../shared/engine';
 import type { Dataset } from '../../../shared/dataset';
+import { constantGrowthPercent, localName, type BilingualText, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 
 export interface KnownTarget {
@@ -24,7 +25,7 @@ export interface TargetRow {
   value: number;
   /** Null when the scenario itself is invalid (then `invalidReason` says why). */
   analysis: TargetAnalysis | null;
-  invalidReason: { en: string; zh: string } | null;
+  invalidReason: BilingualText | null;
   /** Constant yearly growth (percent) the scenario's own projection implies from its base to the target year. */
   assumedGrowthPercent: number;
   /** True when that growth is the model's own rate parameter (CAGR), not derived from the path. */
@@ -51,10 +52,9 @@ export function knownTargets(dataset: Dataset, workspace: Workspace): KnownTarge
   return [...fromDataset, ...imported];
 }
 
+/** NaN where no constant rate exists (a base or projection of 0 or below, a year not after the base). */
 function impliedGrowthPercent(scenario: WorkspaceScenario, projected: number, year: number): number {
-  const years = year - scenario.base.year;
-  if (years <= 0 || !(scenario.base.value > 0) || !(projected > 0)) return NaN;
-  return (Math.pow(projected / scenario.base.value, 1 / years) - 1) * 100;
+  return constantGrowthPercent(scenario.base.value, projected, year - scenario.base.year);
 }
 
 function rowFor(scenario: WorkspaceScenario, target: { year: number; value: number; label: string | null }, source: TargetRow['source'], valid: boolean): TargetRow {
@@ -148,7 +148,7 @@ function requiredOf(row: TargetRow): number {
  * Sorted copy; rows without a number for the key (NaN, null) go last in either direction, and ties
  * keep the table's natural order.
  */
-export function sortRows(rows: readonly TargetRow[], key: SortKey, direction: SortDirection, probabilities: ReadonlyMap<string, number | null>, lang: 'zh' | 'en'): TargetRow[] {
+export function sortRows(rows: readonly TargetRow[], key: SortKey, direction: SortDirection, probabilities: ReadonlyMap<string, number | null>, lang: Lang): TargetRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
   const numeric = (row: TargetRow): number => {
     switch (key) {
@@ -175,8 +175,8 @@ export function sortRows(rows: readonly TargetRow[], key: SortKey, direction: So
   const indexed = rows.map((row, index) => ({ row, index }));
   indexed.sort((a, b) => {
     if (key === 'scenario') {
-      const nameA = lang === 'en' && a.row.scenario.nameEn ? a.row.scenario.nameEn : a.row.scenario.name;
-      const nameB = lang === 'en' && b.row.scenario.nameEn ? b.row.scenario.nameEn : b.row.scenario.name;
+      const nameA = localName(a.row.scenario, lang);
+      const nameB = localName(b.row.scenario, lang);
       return sign * nameA.localeCompare(nameB, lang === 'zh' ? 'zh-CN' : 'en') || a.index - b.index;
     }
     const x = numeric(a.row);

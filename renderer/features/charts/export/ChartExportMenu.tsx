@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChartState } from '../../../../shared/charts/chart-state';
 import { useNotify } from '../../../app/notifications';
 import { getPlatform } from '../../../platform';
-import { exportPresets, type ExportPresetId } from './image-layout';
-import { NoChartError, renderFramePng, renderFrameSvg, type ChartImageMeta } from './render-image';
+import { exportPresets, type ExportPresetId } from '../../../../shared/charts/image-layout';
 import './chart-export.css';
-
-export type { ChartImageMeta } from './render-image';
 
 export interface ChartExportMenuProps {
   chartId: string;
+  /** What is exported. */
+  state: ChartState;
+  /** The frame's title, for the menu's label and the file name. */
+  title: string;
+  /** The chart frame, read for its width only: "1× (screen size)" is as wide as the frame on screen. */
   figureRef: RefObject<HTMLElement | null>;
-  meta: ChartImageMeta;
 }
 
 type ExportAction = { kind: 'png'; preset: ExportPresetId } | { kind: 'svg' } | { kind: 'copy' };
@@ -26,10 +28,16 @@ const actions: { id: string; labelKey: string; action: ExportAction }[] = [
   { id: 'copy', labelKey: 'copy', action: { kind: 'copy' } },
 ];
 
+/** The drawing and the font embedding load on the first export, not with the app. */
+const loadRenderer = () => import('./render-image');
+
 const fileSuffix: Record<ExportPresetId, string> = { x1: '', x2: '@2x', x3: '@3x', hd: '-1920x1080', uhd: '-3840x2160' };
 
-/** Image export of a chart: PNG at screen multiples or slide sizes, SVG with fonts, or the clipboard. */
-export function ChartExportMenu({ chartId, figureRef, meta }: ChartExportMenuProps) {
+/**
+ * Image export of a chart: PNG at screen multiples or slide sizes, SVG with fonts, or the
+ * clipboard, all drawn from the chart's state (render-image.ts), not taken from the screen.
+ */
+export function ChartExportMenu({ chartId, state, title, figureRef }: ChartExportMenuProps) {
   const { t } = useTranslation('chart-export');
   const notify = useNotify();
   const [open, setOpen] = useState(false);
@@ -56,20 +64,23 @@ export function ChartExportMenu({ chartId, figureRef, meta }: ChartExportMenuPro
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open, close]);
 
-  const baseName = (meta.title || chartId).slice(0, 120);
+  const baseName = (title || chartId).slice(0, 120);
 
   const reportFailure = useCallback(
     (error: unknown) => {
-      if (error instanceof NoChartError) notify('error', t('noChart'));
-      else notify('error', t('failed'), [error instanceof Error ? error.message : String(error)]);
+      notify('error', t('failed'), [error instanceof Error ? error.message : String(error)]);
     },
     [notify, t],
   );
 
   const run = useCallback(
     async (action: ExportAction) => {
-      const figure = figureRef.current;
-      if (!figure) return;
+      // Screen multiples keep the frame's width; slides are laid out on their own page.
+      const frameWidth = figureRef.current ? Math.round(figureRef.current.getBoundingClientRect().width) : undefined;
+      const options = frameWidth ? { width: frameWidth } : {};
+      const png = async (preset: ExportPresetId) => {
+        return (await loadRenderer()).renderChartPngBlob(state, preset, exportPresets[preset].kind === 'scale' ? options : {});
+      };
       if (action.kind === 'copy') {
         const canCopy = typeof ClipboardItem !== 'undefined' && typeof navigator.clipboard?.write === 'function';
         if (!canCopy) {
@@ -78,12 +89,12 @@ export function ChartExportMenu({ chartId, figureRef, meta }: ChartExportMenuPro
         }
         setBusy(true);
         // The item is created at once with a promise of the PNG, so the write still counts as part of the click.
-        const png = renderFramePng(figure, meta, exportPresets.x2);
+        const image = png('x2');
         try {
-          await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+          await navigator.clipboard.write([new ClipboardItem({ 'image/png': image })]);
           notify('success', t('copied'));
         } catch (error) {
-          const renderError = await png.then(
+          const renderError = await image.then(
             () => null,
             (e: unknown) => e,
           );
@@ -99,12 +110,11 @@ export function ChartExportMenu({ chartId, figureRef, meta }: ChartExportMenuPro
         let bytes: Uint8Array;
         let suggestedName: string;
         if (action.kind === 'png') {
-          const blob = await renderFramePng(figure, meta, exportPresets[action.preset]);
+          const blob = await png(action.preset);
           bytes = new Uint8Array(await blob.arrayBuffer());
           suggestedName = `${baseName}${fileSuffix[action.preset]}.png`;
         } else {
-          const { svg } = await renderFrameSvg(figure, meta, exportPresets.x1);
-          bytes = new TextEncoder().encode(svg);
+          bytes = new TextEncoder().encode(await (await loadRenderer()).renderChartSvg(state, 'x1', options));
           suggestedName = `${baseName}.svg`;
         }
         const result = await getPlatform().saveExport({ suggestedName, kind: action.kind, bytes });
@@ -115,7 +125,7 @@ export function ChartExportMenu({ chartId, figureRef, meta }: ChartExportMenuPro
         setBusy(false);
       }
     },
-    [figureRef, meta, baseName, notify, t, reportFailure],
+    [figureRef, state, baseName, notify, t, reportFailure],
   );
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -179,7 +189,7 @@ export function ChartExportMenu({ chartId, figureRef, meta }: ChartExportMenuPro
         )}
       </button>
       {open ? (
-        <ul id={menuId} ref={menuRef} role="menu" className="chart-export-menu" aria-label={t('menuLabel', { title: meta.title })} onKeyDown={onMenuKeyDown}>
+        <ul id={menuId} ref={menuRef} role="menu" className="chart-export-menu" aria-label={t('menuLabel', { title })} onKeyDown={onMenuKeyDown}>
           {actions.flatMap((item) => [
             ...(item.id === 'svg' ? [<li key="separator" role="separator" />] : []),
             <li key={item.id} role="none">

@@ -64,7 +64,7 @@ function fontDataUrl(url: string): Promise<string> {
 }
 
 /** Text drawn in each weight, e.g. `{ 400: 'axis ticks…', 700: 'title' }`. */
-export type TextByWeight = Map<number, string>;
+export type TextByWeight = ReadonlyMap<number, string>;
 
 /** CSS text with one @font-face per needed subset, its font inlined; empty when the bundled font is not loaded. */
 export async function embeddedFontCss(textByWeight: TextByWeight): Promise<string> {

@@ -15,7 +15,6 @@ export const chartExportText = {
     copied: '图片已复制到剪贴板，可直接粘贴到幻灯片。',
     clipboardRefused: '系统不允许复制图片到剪贴板。',
     clipboardRefusedDetail: '请改用「导出图片」保存 PNG 文件，再插入幻灯片。',
-    noChart: '此图表还没有可导出的内容。',
     failed: '图片导出失败。',
   },
   en: {
@@ -33,7 +32,6 @@ export const chartExportText = {
     copied: 'Image copied to the clipboard; paste it into your slide.',
     clipboardRefused: 'This system does not allow copying images to the clipboard.',
     clipboardRefusedDetail: 'Use “Export image” to save a PNG file and insert it into the slide instead.',
-    noChart: 'This chart has nothing to export yet.',
     failed: 'The image could not be exported.',
   },
 } as const;

@@ -1,150 +1,89 @@
 /**
- * Turns a chart frame into a finished image: title and subtitle above the chart, the source
- * line below, on a white page, with the bundled font embedded. PNGs are the same SVG drawn onto
- * a canvas, so both formats look the same.
+ * Turns a chart state into a finished image: shared/charts/chart-svg.ts draws it (title and
+ * subtitle above the chart, the source line below, on a white page), this file measures its text
+ * with the bundled font, embeds that font and, for PNG, draws the SVG onto a canvas, so both
+ * formats look the same. Nothing is read from the chart on screen.
  */
-import { captureChart, imageFontFamily, type CapturedChart } from './capture-chart';
+import type { ChartState } from '../../../../shared/charts/chart-state';
+import { chartImage, imageFontFamily, lightImagePalette, type ChartImage } from '../../../../shared/charts/chart-svg';
+import { exportPresets, type ExportPreset, type ExportPresetId, type TextStyle } from '../../../../shared/charts/image-layout';
 import { bundledFontsReady } from '../../../fonts/bundled-fonts';
-import { embeddedFontCss, type TextByWeight } from './embed-fonts';
-import { layoutImage, type ExportPreset, type ImageLayout, type TextLine, type TextStyle, imageText } from './image-layout';
+import { embeddedFontCss } from './embed-fonts';
 
-const svgNs = 'http://www.w3.org/2000/svg';
-/** Slides and documents are white; see capture-chart.ts for why images ignore the app theme. */
-const pageColour = '#ffffff';
-const titleColour = '#1b1f24';
-const mutedColour = '#4f5a66';
+export { exportPresets, type ExportPreset, type ExportPresetId } from '../../../../shared/charts/image-layout';
 
-export interface ChartImageMeta {
-  title: string;
-  subtitle: string;
-  source: string;
-}
-
-export class NoChartError extends Error {
-  constructor() {
-    super('The frame has no chart to export yet.');
-    this.name = 'NoChartError';
-  }
-}
 
 let measureContext: CanvasRenderingContext2D | null = null;
 
-function measureText(text: string, style: TextStyle): number {
+/** Text width with the bundled font, on a canvas: what the image will show once the font is embedded. */
+export function canvasTextMeasure(text: string, style: TextStyle): number {
   measureContext ??= document.createElement('canvas').getContext('2d');
   if (!measureContext) return text.length * style.size;
   measureContext.font = `${style.weight} ${style.size}px ${imageFontFamily}`;
   return measureContext.measureText(text).width;
 }
 
-function textElements(lines: readonly TextLine[], style: TextStyle, colour: string): SVGTextElement[] {
-  return lines.map((line) => {
-    const text = document.createElementNS(svgNs, 'text');
-    text.setAttribute('x', line.x.toFixed(2));
-    text.setAttribute('y', line.y.toFixed(2));
-    text.setAttribute('font-size', String(style.size));
-    text.setAttribute('font-weight', String(style.weight));
-    text.setAttribute('fill', colour);
-    text.textContent = line.text;
-    return text;
-  });
+export interface RenderOptions {
+  /**
+   * Logical width: of the page at 1×, 2× and 3× (pass the chart frame's width on screen, which a
+   * "screen size" image keeps), of the page a slide is laid out on. Default 960.
+   */
+  width?: number;
 }
 
-/** All text of the image by font weight, to pick the font subsets to embed. */
-function textByWeight(root: SVGSVGElement): TextByWeight {
-  const byWeight: TextByWeight = new Map();
-  for (const text of root.querySelectorAll('text')) {
-    if (text.closest('[display="none"]')) continue;
-    const weightAttr = text.getAttribute('font-weight') ?? text.parentElement?.getAttribute('font-weight') ?? '400';
-    const weight = weightAttr === 'bold' || Number(weightAttr) >= 600 ? 700 : 400;
-    byWeight.set(weight, (byWeight.get(weight) ?? '') + (text.textContent ?? ''));
-  }
-  return byWeight;
+function presetOf(preset: ExportPreset | ExportPresetId): ExportPreset {
+  return typeof preset === 'string' ? exportPresets[preset] : preset;
 }
 
-export interface ComposedImage {
-  svg: string;
-  layout: ImageLayout;
-}
-
-/** The finished image as SVG text. `pixelSize` sets width/height to the PNG's pixels (the viewBox stays logical). */
-export async function composeChartImage(chart: CapturedChart, meta: ChartImageMeta, frameWidth: number, preset: ExportPreset, pixelSize = false): Promise<ComposedImage> {
+/** The image as SVG, the bundled font embedded. `pixelSize` writes the PNG's pixels as width and height. */
+async function composeSvg(state: ChartState, preset: ExportPreset, options: RenderOptions, pixelSize: boolean): Promise<ChartImage> {
   // Text is measured and embedded with the bundled font, so it must be in before anything else.
   await bundledFontsReady();
-  const layout = layoutImage(
-    { title: meta.title, subtitle: meta.subtitle, source: meta.source, chartWidth: chart.width, chartHeight: chart.height, frameWidth },
-    preset,
-    measureText,
-  );
-  const root = document.createElementNS(svgNs, 'svg');
-  root.setAttribute('xmlns', svgNs);
-  root.setAttribute('width', String(pixelSize ? layout.pixelWidth : layout.width));
-  root.setAttribute('height', String(pixelSize ? layout.pixelHeight : layout.height));
-  root.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
-  root.setAttribute('font-family', imageFontFamily);
-  const title = document.createElementNS(svgNs, 'title');
-  title.textContent = meta.title;
-  root.append(title);
-
-  const background = document.createElementNS(svgNs, 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', pageColour);
-  root.append(background);
-
-  root.append(...textElements(layout.title, imageText.title, titleColour));
-  root.append(...textElements(layout.subtitle, imageText.subtitle, mutedColour));
-  const chartSvg = chart.svg.cloneNode(true) as SVGSVGElement;
-  chartSvg.removeAttribute('xmlns');
-  chartSvg.setAttribute('x', String(layout.chart.x));
-  chartSvg.setAttribute('y', String(layout.chart.y));
-  chartSvg.setAttribute('width', String(layout.chart.width));
-  chartSvg.setAttribute('height', String(layout.chart.height));
-  chartSvg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-  root.append(chartSvg);
-  root.append(...textElements(layout.source, imageText.source, mutedColour));
-
-  const fontCss = await embeddedFontCss(textByWeight(root));
-  if (fontCss) {
-    const style = document.createElementNS(svgNs, 'style');
-    style.textContent = fontCss;
-    root.insertBefore(style, title.nextSibling);
-  }
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, layout };
+  const base = { preset, pixelSize, palette: lightImagePalette, measure: canvasTextMeasure, ...(options.width !== undefined ? { width: options.width } : {}) };
+  // The first drawing tells which characters the image shows, so only their font subsets are embedded.
+  const draft = chartImage(state, base);
+  const fontCss = await embeddedFontCss(draft.textByWeight);
+  return fontCss ? chartImage(state, { ...base, fontCss }) : draft;
 }
 
-/** Captures the chart of `figure` and composes it; throws NoChartError when there is none. */
-export async function renderFrameSvg(figure: HTMLElement, meta: ChartImageMeta, preset: ExportPreset, pixelSize = false): Promise<ComposedImage> {
-  const chart = captureChart(figure);
-  if (!chart) throw new NoChartError();
-  return composeChartImage(chart, meta, figure.getBoundingClientRect().width, preset, pixelSize);
+/** The image as the text of an .svg file (the viewBox and size are logical pixels). */
+export async function renderChartSvg(state: ChartState, preset: ExportPreset | ExportPresetId = 'x1', options: RenderOptions = {}): Promise<string> {
+  const image = await composeSvg(state, presetOf(preset), options, false);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${image.svg}`;
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error('The composed SVG could not be drawn.'));
+    image.onerror = () => reject(new Error('The chart image could not be drawn.'));
     image.src = url;
   });
 }
 
-/** Draws the composed SVG (fonts embedded) onto a canvas of the preset's pixel size. */
-export async function renderFramePng(figure: HTMLElement, meta: ChartImageMeta, preset: ExportPreset): Promise<Blob> {
-  const { svg, layout } = await renderFrameSvg(figure, meta, preset, true);
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+/** The image as a PNG blob of the preset's pixel size (for the clipboard, which takes a blob). */
+export async function renderChartPngBlob(state: ChartState, preset: ExportPreset | ExportPresetId, options: RenderOptions = {}): Promise<Blob> {
+  const image = await composeSvg(state, presetOf(preset), options, true);
+  const url = URL.createObjectURL(new Blob([image.svg], { type: 'image/svg+xml' }));
   try {
-    const image = await loadImage(url);
-    await image.decode().catch(() => undefined);
+    const picture = await loadImage(url);
+    await picture.decode().catch(() => undefined);
     const canvas = document.createElement('canvas');
-    canvas.width = layout.pixelWidth;
-    canvas.height = layout.pixelHeight;
+    canvas.width = image.pixelWidth;
+    canvas.height = image.pixelHeight;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('No 2D canvas is available to draw the PNG.');
-    context.fillStyle = pageColour;
+    context.fillStyle = lightImagePalette.page;
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    context.drawImage(picture, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded as PNG.'))), 'image/png'));
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The image as PNG bytes, e.g. for the workbook's Chart sheet: drawn from the state, never from the screen. */
+export async function renderChartPng(state: ChartState, preset: ExportPreset | ExportPresetId, options: RenderOptions = {}): Promise<Uint8Array> {
+  const blob = await renderChartPngBlob(state, preset, options);
+  return new Uint8Array(await blob.arrayBuffer());
 }

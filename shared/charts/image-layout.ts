@@ -1,10 +1,14 @@
 /**
  * Where title, subtitle, chart and source line go in an exported image, and how many pixels it has.
  *
- * Units are CSS pixels of the on-screen chart ("logical"). Scaled exports (1×, 2×, 3×) keep the
- * width of the chart frame on screen, so a 2× PNG of a 900 px wide frame is 1800 px wide.
- * Slide exports (1920×1080, 3840×2160) lay the same content out at 16:9 and let the chart grow
- * into the space, then scale the whole page to the pixel size, which gives slide-sized type.
+ * Units are CSS pixels ("logical"). Scaled exports (1×, 2×, 3×) keep the width they are given
+ * (the chart frame's width on screen, when there is a screen), so a 2× PNG of a 900 px wide frame
+ * is 1800 px wide. Slide exports (1920×1080, 3840×2160) lay the same content out at 16:9 and let
+ * the chart grow into the space, then scale the whole page to the pixel size, which gives
+ * slide-sized type.
+ *
+ * Pure: text is measured by a function the caller passes in (the canvas in the app,
+ * estimateTextWidth in Node and tests).
  */
 import { wrapText } from './text-wrap';
 
@@ -71,6 +75,20 @@ export interface ImageContent {
 
 /** Width of a text at a size and weight, in logical pixels. */
 export type MeasureText = (text: string, style: TextStyle) => number;
+
+/** Characters a CJK font draws a full em wide: CJK ideographs, kana, hangul, full-width forms and CJK punctuation. */
+const fullWidth = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/**
+ * An estimate of a text's width where no font can be measured (Node, the CLI, tests): 1 em for
+ * a full-width (CJK) character and 0.55 em for anything else, about the average advance of Noto
+ * Sans SC's Latin letters and digits. Bold is drawn about 5% wider.
+ */
+export const estimateTextWidth: MeasureText = (text, style) => {
+  let ems = 0;
+  for (const char of text) ems += fullWidth.test(char) ? 1 : 0.55;
+  return ems * style.size * (style.weight === 700 ? 1.05 : 1);
+};
 
 interface TextBlock {
   lines: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportPresets, imagePadding, imageText, layoutImage, type MeasureText } from './image-layout';
+import { estimateTextWidth, exportPresets, imagePadding, imageText, layoutImage, type MeasureText } from './image-layout';
 
 /** Every character as wide as the font is tall. */
 const measure: MeasureText = (text, style) => [...text].length * style.size;
@@ -47,5 +47,19 @@ describe('exported image layout', () => {
     expect([layout.pixelWidth, layout.pixelHeight]).toEqual([3840, 2160]);
     expect(layout.width).toBeGreaterThan(900);
     expect(layout.chart.height).toBeGreaterThanOrEqual(700);
+  });
+});
+
+describe('estimated text widths, for images made without a font to measure', () => {
+  it('counts a Chinese character as one em and a Latin character as 0.55 em', () => {
+    // "基准情景" is 4 em = 48 px at 12 px; "2023" is 4 × 0.55 = 2.2 em = 26.4 px.
+    expect(estimateTextWidth('基准情景', { size: 12, weight: 400, lineHeight: 1.4 })).toBeCloseTo(48, 10);
+    expect(estimateTextWidth('2023', { size: 12, weight: 400, lineHeight: 1.4 })).toBeCloseTo(26.4, 10);
+    // Full-width punctuation and the corner brackets of a scenario name are full width too: 「高」 is 3 em.
+    expect(estimateTextWidth('「高」', { size: 10, weight: 400, lineHeight: 1.4 })).toBeCloseTo(30, 10);
+  });
+
+  it('draws bold a little wider, so a bold title is not wrapped too late', () => {
+    expect(estimateTextWidth('高新', { size: 20, weight: 700, lineHeight: 1.3 })).toBeGreaterThan(estimateTextWidth('高新', { size: 20, weight: 400, lineHeight: 1.3 }));
   });
 });
