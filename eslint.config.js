@@ -40,7 +40,10 @@ const appSources = '{shared,renderer,electron,cli}/**/*.{ts,tsx}';
 const testSources = '**/*.test.{ts,tsx}';
 const noKeyListeners = [
   { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.value=/^key(down|up|press)$/]", message: keyListenerMessage },
-  { selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.type='TemplateLiteral']", message: 'Name the event with a string literal, so the key-listener rule can see it.' },
+  {
+    selector: "CallExpression[callee.property.name='addEventListener'][arguments.0.type='TemplateLiteral']",
+    message: 'Name the event with a string literal, so the key-listener rule can see it.',
+  },
   { selector: 'AssignmentExpression[left.property.name=/^onkey(down|up|press)$/]', message: keyListenerMessage },
 ];
 
@@ -48,7 +51,6 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
   name,
   message: 'shared/ must not touch the DOM: it runs in Node, the main process and Web Workers too.',
 }));
-
 
 // Layering by folder. Paths are resolved, so `../../renderer/x` and `./x` are judged alike;
 // packages resolve into node_modules and are governed by the package rules above.
@@ -88,10 +90,7 @@ const layering = {
     'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
   },
   rules: {
-    'import-x/no-restricted-paths': [
-      'error',
-      { zones: layerZones([]) },
-    ],
+    'import-x/no-restricted-paths': ['error', { zones: layerZones([]) }],
     'import-x/no-cycle': ['error', { ignoreExternal: true }],
   },
 };

@@ -40,7 +40,13 @@ function measure(name: string, note: string, warmups: number, runs: number, body
 const TRIALS = 100_000;
 const MC_BASE_YEAR = 2023;
 const MC_YEARS = 30;
-const mcScenario: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 15 }, base: { year: MC_BASE_YEAR, value: 7565 }, horizonYear: MC_BASE_YEAR + MC_YEARS, targets: [{ year: 2027, value: 12700 }] };
+const mcScenario: ScenarioSpec = {
+  model: 'cagr',
+  params: { growthRatePercent: 15 },
+  base: { year: MC_BASE_YEAR, value: 7565 },
+  horizonYear: MC_BASE_YEAR + MC_YEARS,
+  targets: [{ year: 2027, value: 12700 }],
+};
 
 function monteCarloInput(shockMode: 'perYear' | 'perTrial'): MonteCarloInput {
   return {
@@ -83,20 +89,40 @@ async function main(): Promise<void> {
   const scenarios: ScenarioSpec[] = benchWorkspace().scenarios;
   const results: Measurement[] = [];
 
-  results.push(measure('deterministic: 100 scenarios × 50 years', 'validate + project (projectScenario)', 20, 101, () => scenarios.map((scenario) => projectScenario(scenario))));
+  results.push(
+    measure('deterministic: 100 scenarios × 50 years', 'validate + project (projectScenario)', 20, 101, () =>
+      scenarios.map((scenario) => projectScenario(scenario)),
+    ),
+  );
 
-  const perYear = measure(`Monte Carlo perYear: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'normal growth shock every year, fused trial-major loop, ziggurat + xoshiro128**', 3, 21, () => runToEnd(monteCarloInput('perYear')));
+  const perYear = measure(
+    `Monte Carlo perYear: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`,
+    'normal growth shock every year, fused trial-major loop, ziggurat + xoshiro128**',
+    3,
+    21,
+    () => runToEnd(monteCarloInput('perYear')),
+  );
   results.push(perYear);
-  results.push(measure(`Monte Carlo perTrial: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'one normal growth draw per trial', 3, 21, () => runToEnd(monteCarloInput('perTrial'))));
+  results.push(
+    measure(`Monte Carlo perTrial: ${formatNumber(TRIALS, 0)} trials × ${MC_YEARS} years`, 'one normal growth draw per trial', 3, 21, () =>
+      runToEnd(monteCarloInput('perTrial')),
+    ),
+  );
 
   const matrix = runToEnd(monteCarloInput('perYear')).trialValues as Float64Array;
   const columns = MC_YEARS + 1;
   const levels = [5, 10, 25, 50, 75, 90, 95];
   const scratch = new Float64Array(TRIALS);
   results.push(
-    measure(`percentiles (7 levels) × ${columns} columns, histogram`, 'columnPercentiles: range guess, count, gather, select inside (what the run uses)', 3, 15, () => {
-      for (let column = 0; column < columns; column++) columnPercentiles(matrix.subarray(column * TRIALS, (column + 1) * TRIALS), levels, undefined, scratch);
-    }),
+    measure(
+      `percentiles (7 levels) × ${columns} columns, histogram`,
+      'columnPercentiles: range guess, count, gather, select inside (what the run uses)',
+      3,
+      15,
+      () => {
+        for (let column = 0; column < columns; column++) columnPercentiles(matrix.subarray(column * TRIALS, (column + 1) * TRIALS), levels, undefined, scratch);
+      },
+    ),
   );
   results.push(
     measure(`percentiles (7 levels) × ${columns} columns, selection`, 'Floyd–Rivest multi-select on a copied column', 3, 15, () => {
@@ -136,19 +162,42 @@ async function main(): Promise<void> {
     }
   }
   const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
-  const runWithout = { name: `Monte Carlo 100,000 × 10 without percentiles`, medianMs: median(withoutTimes), minMs: Math.min(...withoutTimes), runs: 31, note: 'whole run: simulation, means, target probabilities' };
-  const runWith = { name: `Monte Carlo 100,000 × 10 with 7 percentiles`, medianMs: median(withTimes), minMs: Math.min(...withTimes), runs: 31, note: 'same run, alternated with the one above' };
+  const runWithout = {
+    name: `Monte Carlo 100,000 × 10 without percentiles`,
+    medianMs: median(withoutTimes),
+    minMs: Math.min(...withoutTimes),
+    runs: 31,
+    note: 'whole run: simulation, means, target probabilities',
+  };
+  const runWith = {
+    name: `Monte Carlo 100,000 × 10 with 7 percentiles`,
+    medianMs: median(withTimes),
+    minMs: Math.min(...withTimes),
+    runs: 31,
+    note: 'same run, alternated with the one above',
+  };
   results.push(runWithout, runWith);
   const percentileRatio = runWith.medianMs / runWithout.medianMs;
 
   const tableScenario: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 19.2 }, base: { year: 2023, value: 7565 }, horizonYear: 2050 };
   results.push(
     measure('two-way table 50 × 50 (base value × growth rate → value in 2050)', 'twoWayTable', 5, 21, () =>
-      twoWayTable(tableScenario, { key: 'baseValue', values: linspace(6000, 9000, 50) }, { key: 'growthRatePercent', values: linspace(5, 30, 50) }, { kind: 'valueAtYear', year: 2050 }),
+      twoWayTable(
+        tableScenario,
+        { key: 'baseValue', values: linspace(6000, 9000, 50) },
+        { key: 'growthRatePercent', values: linspace(5, 30, 50) },
+        { kind: 'valueAtYear', year: 2050 },
+      ),
     ),
   );
 
-  const naive = measure(`baseline: Math.random + Box–Muller, JS arrays (${formatNumber(TRIALS, 0)} × ${MC_YEARS})`, 'same model as Monte Carlo perYear', 1, 5, naiveMonteCarlo);
+  const naive = measure(
+    `baseline: Math.random + Box–Muller, JS arrays (${formatNumber(TRIALS, 0)} × ${MC_YEARS})`,
+    'same model as Monte Carlo perYear',
+    1,
+    5,
+    naiveMonteCarlo,
+  );
   results.push(naive);
 
   const workbookExport = await measureWorkbookExport();
@@ -160,11 +209,18 @@ async function main(): Promise<void> {
   console.log(renderTable(['Benchmark', 'Median ms', 'Min ms', 'Runs', 'Notes'], rows, ['left', 'right', 'right', 'right', 'left'], ''));
   console.log('');
   console.log(`Monte Carlo perYear throughput: ${formatNumber(trialYearsPerSecond / 1e6, 1)} million trial-years/s (target ≥ 30)`);
-  console.log(`Excel export, 100 scenarios × 50 years: median ${formatNumber(workbookExport.medianMs, 0)} ms wall, ${formatNumber(workbookExport.medianCpuMs, 0)} ms CPU (target ≤ 600 ms)`);
+  console.log(
+    `Excel export, 100 scenarios × 50 years: median ${formatNumber(workbookExport.medianMs, 0)} ms wall, ${formatNumber(workbookExport.medianCpuMs, 0)} ms CPU (target ≤ 600 ms)`,
+  );
   console.log(`Speed-up over the Math.random/Box–Muller/JS-array baseline: ${formatNumber(speedup, 2)}×`);
   console.log(`Percentiles' cost: a 100,000 × 10 run with 7 percentiles takes ${formatNumber(percentileRatio, 2)}× the run without (target ≤ 1.3)`);
-  const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}; total bench time ${formatNumber((performance.now() - started) / 1000, 1)} s`);
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${load}; total bench time ${formatNumber((performance.now() - started) / 1000, 1)} s`,
+  );
 
   const output = path.resolve('bench/results.json');
   mkdirSync(path.dirname(output), { recursive: true });

@@ -9,7 +9,6 @@ const root = path.resolve(import.meta.dirname, '..');
 const starter = path.join(root, 'assets/workspace/starter.sdesk');
 const fixture = (name: string): string => path.join(root, 'tests/fixtures/workspace', name);
 
-
 function expectNoStackTrace(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at /);
   expect(stderr).not.toMatch(/Error: .*\n.*\.(ts|js|mjs):\d+/);
@@ -76,7 +75,10 @@ describe('runCli (injected I/O)', () => {
     [['project', 'does-not-exist.sdesk'], /no such file/],
     [['project', fixture('corrupt.sdesk')], /not valid JSON/],
     [['check', fixture('v3-future.sdesk')], /newer version/],
-    [['montecarlo', starter, '--trials', 'abc', '--format', 'xml', '--bogus'], /--trials must be a whole number[\s\S]*--format must be one of[\s\S]*unknown option --bogus/],
+    [
+      ['montecarlo', starter, '--trials', 'abc', '--format', 'xml', '--bogus'],
+      /--trials must be a whole number[\s\S]*--format must be one of[\s\S]*unknown option --bogus/,
+    ],
     [['montecarlo', starter, '--scenario', 'nope'], /no scenario with id "nope"/],
     [['project'], /missing <workspace>/],
     [['project', starter, 'extra'], /unexpected argument "extra"/],
@@ -116,7 +118,11 @@ describe('built CLI (esbuild bundle, spawned)', () => {
   });
 
   it('bad input exits 2 without a stack trace', () => {
-    for (const args of [['check', 'tests/fixtures/workspace/wrong-types.sdesk'], ['project', 'missing.sdesk'], ['montecarlo', 'assets/workspace/starter.sdesk', '--seed', '-3']]) {
+    for (const args of [
+      ['check', 'tests/fixtures/workspace/wrong-types.sdesk'],
+      ['project', 'missing.sdesk'],
+      ['montecarlo', 'assets/workspace/starter.sdesk', '--seed', '-3'],
+    ]) {
       const result = cli(...args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^error: /);

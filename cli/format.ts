@@ -28,7 +28,12 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
     const gap = ' '.repeat(Math.max(0, (widths[column] ?? 0) - displayWidth(text)));
     return (align[column] ?? 'left') === 'right' ? gap + text : text + gap;
   };
-  const line = (cells: readonly string[]): string => indent + cells.map((cell, column) => pad(cell, column)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    indent +
+    cells
+      .map((cell, column) => pad(cell, column))
+      .join('  ')
+      .trimEnd();
   const rule = (indent + widths.map((width) => '-'.repeat(width)).join('  ')).trimEnd();
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
@@ -111,7 +116,13 @@ export function csvCell(value: string | number | boolean | null | undefined, gua
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[], guard: FormulaGuard, log?: NonFiniteLog, header?: readonly string[], row?: number): string {
+export function csvLine(
+  cells: readonly (string | number | boolean | null | undefined)[],
+  guard: FormulaGuard,
+  log?: NonFiniteLog,
+  header?: readonly string[],
+  row?: number,
+): string {
   if (log !== undefined) {
     cells.forEach((cell, column) => {
       if (typeof cell === 'number' && !Number.isFinite(cell)) log.note(`line ${row ?? '?'}, column ${header?.[column] ?? column + 1}`);

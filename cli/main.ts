@@ -87,7 +87,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       return 0;
     }
     if (args.positionals.length < command.positionals.length) errors.push(`missing ${command.positionals.slice(args.positionals.length).join(' ')}`);
-    if (args.positionals.length > command.positionals.length) errors.push(`unexpected argument ${args.positionals.slice(command.positionals.length).map((arg) => `"${arg}"`).join(', ')}`);
+    if (args.positionals.length > command.positionals.length)
+      errors.push(
+        `unexpected argument ${args.positionals
+          .slice(command.positionals.length)
+          .map((arg) => `"${arg}"`)
+          .join(', ')}`,
+      );
     if (errors.length > 0) {
       reportErrors(io, errors);
       io.stderr(`usage: ${PROGRAM} ${command.name} ${command.positionals.join(' ')} [options] (see --help)\n`);
@@ -100,7 +106,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       return error.exitCode;
     }
     if (error instanceof EngineError) {
-      reportErrors(io, error.issues.map((issue) => issue.message));
+      reportErrors(
+        io,
+        error.issues.map((issue) => issue.message),
+      );
       return 2;
     }
     reportErrors(io, [`internal error: ${error instanceof Error ? error.message : String(error)}`]);

@@ -33,7 +33,6 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 describe('CLI output hygiene', () => {
   it('project --format csv neutralises formula injection exactly as the workbook does', async () => {
     const { code, stdout } = await run('project', hostile, '--format', 'csv');

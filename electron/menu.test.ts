@@ -43,7 +43,12 @@ describe('the native menu', () => {
       if (shortcut) expect(found[0]).toMatchObject({ accelerator: toAccelerator(shortcut), registerAccelerator: false });
       else expect(found[0]?.accelerator, id).toBeUndefined();
     }
-    expect(all.filter((i) => i.id !== undefined).map((i) => i.id).sort()).toEqual([...menuCommands].sort());
+    expect(
+      all
+        .filter((i) => i.id !== undefined)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([...menuCommands].sort());
   });
 
   it('shows the usual accelerators: Ctrl/⌘+S, Ctrl/⌘+Shift+S, F5, Alt+1…6, Ctrl/⌘+Shift+P', () => {

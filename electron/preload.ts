@@ -4,7 +4,15 @@
  * the contract names, and the main process still validates every argument.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannelName, menuCommandChannel, menuCommands, type DeskApi, type DeskRequest, type IpcResult, type MenuCommand } from '../shared/platform/desk-api';
+import {
+  ipcChannelName,
+  menuCommandChannel,
+  menuCommands,
+  type DeskApi,
+  type DeskRequest,
+  type IpcResult,
+  type MenuCommand,
+} from '../shared/platform/desk-api';
 
 async function call<T>(fn: DeskRequest, ...args: unknown[]): Promise<T> {
   const result = (await ipcRenderer.invoke(ipcChannelName(fn), ...args)) as IpcResult<T>;

@@ -57,7 +57,12 @@ const floorsWithoutOverride: { name: string; major?: number; floor: string; advi
 
 /** Reviewed and accepted in docs/security.md: no patched release exists in the line the requester accepts. */
 const acceptedUnpatched: { name: string; below: string; onlyAt: string[]; advisory: string }[] = [
-  { name: 'tar', below: '7.5.21', onlyAt: ['node_modules/@mapbox/node-pre-gyp/node_modules/tar'], advisory: 'CVE-2026-23745 and later node-tar advisories (no 6.x fix)' },
+  {
+    name: 'tar',
+    below: '7.5.21',
+    onlyAt: ['node_modules/@mapbox/node-pre-gyp/node_modules/tar'],
+    advisory: 'CVE-2026-23745 and later node-tar advisories (no 6.x fix)',
+  },
   { name: 'uuid', below: '11.1.1', onlyAt: ['node_modules/uuid'], advisory: 'CVE-2026-41907 (no 8.x fix)' },
 ];
 

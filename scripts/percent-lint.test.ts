@@ -25,7 +25,11 @@ describe('percent is converted in shared/units only', () => {
     ['×100 in a feature', 'renderer/features/targets/percent-probe.ts', 'export const percent = (fraction: number) => fraction * 100;\n'],
     ['100× in the main process', 'electron/app/percent-probe.ts', 'export const percent = (fraction: number) => 100 * fraction;\n'],
     ['÷= 100 in the CLI', 'cli/percent-probe.ts', 'export function fraction(rate: number) {\n  rate /= 100;\n  return rate;\n}\n'],
-    ['1 + r/100 in the key dispatcher (its own rule set)', 'renderer/app/commands/keyboard-dispatcher.ts', 'export const factor = (rate: number) => 1 + rate / 100;\n'],
+    [
+      '1 + r/100 in the key dispatcher (its own rule set)',
+      'renderer/app/commands/keyboard-dispatcher.ts',
+      'export const factor = (rate: number) => 1 + rate / 100;\n',
+    ],
   ];
   it.each(handWritten)('fails on %s', async (_where, file, code) => {
     expect(await percentErrors(file, code)).toHaveLength(1);
@@ -41,7 +45,9 @@ describe('percent is converted in shared/units only', () => {
   });
 
   it('keeps the key-listener rule in the renderer beside it', async () => {
-    const [result] = await eslint.lintText("window.addEventListener('keydown', () => 1 / 100);\n", { filePath: `${root}renderer/features/data/percent-probe.ts` });
+    const [result] = await eslint.lintText("window.addEventListener('keydown', () => 1 / 100);\n", {
+      filePath: `${root}renderer/features/data/percent-probe.ts`,
+    });
     const messages = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
     expect(messages.some((m) => m.includes('keyboard-dispatcher'))).toBe(true);
     expect(messages.some((m) => m.includes('shared/units'))).toBe(true);

@@ -81,7 +81,8 @@ export function validateAllowList(allowList, docs) {
       if (typeof entry[field] !== 'string' || entry[field].trim() === '') errors.push(`${where} has no "${field}"`);
     }
     if (entry.severity === 'HIGH') errors.push(`${where}: a HIGH finding cannot be allow-listed; fix it`);
-    else if (typeof entry.severity === 'string' && !ALLOWED_ENTRY_SEVERITIES.includes(entry.severity)) errors.push(`${where} has an unknown severity "${entry.severity}"`);
+    else if (typeof entry.severity === 'string' && !ALLOWED_ENTRY_SEVERITIES.includes(entry.severity))
+      errors.push(`${where} has an unknown severity "${entry.severity}"`);
     if (!Number.isInteger(entry.count) || entry.count < 1) errors.push(`${where} must expect a whole number of findings, at least 1 ("count")`);
     if (typeof entry.reviewed === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(entry.reviewed)) errors.push(`${where}: "reviewed" must be a date, YYYY-MM-DD`);
     const key = `${entry.check}|${entry.severity}|${entry.file}`;
@@ -111,7 +112,10 @@ export function evaluateFindings(findings, allowList, docs) {
   const unreviewed = [];
 
   for (const finding of findings) {
-    const matcher = finding.severity === 'HIGH' ? undefined : matchers.find((m) => m.entry.check === finding.check && m.entry.severity === finding.severity && m.pattern.test(finding.file));
+    const matcher =
+      finding.severity === 'HIGH'
+        ? undefined
+        : matchers.find((m) => m.entry.check === finding.check && m.entry.severity === finding.severity && m.pattern.test(finding.file));
     if (matcher && matcher.matched.length < matcher.entry.count) {
       matcher.matched.push(finding);
       allowed.push({ finding, entry: matcher.entry });
@@ -120,16 +124,21 @@ export function evaluateFindings(findings, allowList, docs) {
     const fails = finding.severity === 'HIGH' || finding.severity === 'MEDIUM';
     unreviewed.push({ finding, fails, beyondCount: Boolean(matcher) });
     if (fails) {
-      const why = finding.severity === 'HIGH' ? 'a HIGH finding always fails' : matcher ? `more than the ${matcher.entry.count} reviewed for ${matcher.entry.file}` : 'not in the reviewed allow-list';
+      const why =
+        finding.severity === 'HIGH'
+          ? 'a HIGH finding always fails'
+          : matcher
+            ? `more than the ${matcher.entry.count} reviewed for ${matcher.entry.file}`
+            : 'not in the reviewed allow-list';
       failures.push(`${finding.severity} ${finding.check} at ${finding.file}:${finding.location}: ${why}`);
     }
   }
 
-  const stale = matchers
-    .filter((m) => m.matched.length < m.entry.count)
-    .map((m) => ({ entry: m.entry, found: m.matched.length }));
+  const stale = matchers.filter((m) => m.matched.length < m.entry.count).map((m) => ({ entry: m.entry, found: m.matched.length }));
   for (const { entry, found } of stale) {
-    failures.push(`stale allow-list entry: ${entry.severity} ${entry.check} at ${entry.file} expects ${entry.count}, found ${found}; update or remove it (reviewed ${entry.reviewed}, ${entry.doc})`);
+    failures.push(
+      `stale allow-list entry: ${entry.severity} ${entry.check} at ${entry.file} expects ${entry.count}, found ${found}; update or remove it (reviewed ${entry.reviewed}, ${entry.doc})`,
+    );
   }
 
   // Only stale entries: every finding present is reviewed, but some reviewed finding is missing.

@@ -59,7 +59,9 @@ if (verdict.onlyStale) {
   // Every finding present is reviewed, but a reviewed one is missing. electronegativity has once
   // been seen to drop a finding on one run out of many over the same files, so run it again
   // before calling the entry stale; a finding that is really gone is missing both times.
-  console.log(`security scan: ${verdict.stale.length} allow-list entr${verdict.stale.length === 1 ? 'y' : 'ies'} matched fewer findings than expected; running electronegativity once more.`);
+  console.log(
+    `security scan: ${verdict.stale.length} allow-list entr${verdict.stale.length === 1 ? 'y' : 'ies'} matched fewer findings than expected; running electronegativity once more.`,
+  );
   ({ rows, notes } = scan());
   verdict = evaluateFindings(rows, allowList, docs);
 }
@@ -77,4 +79,6 @@ if (!verdict.passed) {
   for (const failure of verdict.failures) console.error(`  - ${failure}`);
   process.exit(1);
 }
-console.log(`security scan passed: no HIGH finding, every MEDIUM finding reviewed (${verdict.allowed.length} allow-listed finding(s), ${allowList.entries.length} entr${allowList.entries.length === 1 ? 'y' : 'ies'} in ${allowListPath}, none stale).`);
+console.log(
+  `security scan passed: no HIGH finding, every MEDIUM finding reviewed (${verdict.allowed.length} allow-listed finding(s), ${allowList.entries.length} entr${allowList.entries.length === 1 ? 'y' : 'ies'} in ${allowListPath}, none stale).`,
+);

@@ -33,7 +33,11 @@ const finding = (overrides: Partial<Finding> = {}): Finding => ({
 
 describe('security scan allow-list', () => {
   it('fails on a MEDIUM finding nobody reviewed', () => {
-    const verdict = evaluateFindings([finding({ check: 'SANDBOX_JS_CHECK', file: 'src/electron/security/window-options.ts', location: '12:4' })], allowList, docs);
+    const verdict = evaluateFindings(
+      [finding({ check: 'SANDBOX_JS_CHECK', file: 'src/electron/security/window-options.ts', location: '12:4' })],
+      allowList,
+      docs,
+    );
     expect(verdict.passed).toBe(false);
     expect(verdict.failures).toContain('MEDIUM SANDBOX_JS_CHECK at src/electron/security/window-options.ts:12:4: not in the reviewed allow-list');
     // The allow-list's own entry is then unmatched, so it is reported stale as well; the scan
@@ -54,7 +58,9 @@ describe('security scan allow-list', () => {
   it('fails when an allow-listed finding occurs more often than reviewed', () => {
     const verdict = evaluateFindings([finding(), finding({ location: '31:88949' })], allowList, docs);
     expect(verdict.passed).toBe(false);
-    expect(verdict.failures).toEqual(['MEDIUM DANGEROUS_FUNCTIONS_JS_CHECK at built/renderer/assets/exceljs.min-M4UAhqUV.js:31:88949: more than the 1 reviewed for built/renderer/assets/exceljs.min-*.js']);
+    expect(verdict.failures).toEqual([
+      'MEDIUM DANGEROUS_FUNCTIONS_JS_CHECK at built/renderer/assets/exceljs.min-M4UAhqUV.js:31:88949: more than the 1 reviewed for built/renderer/assets/exceljs.min-*.js',
+    ]);
   });
 
   it('fails on a stale allow-list entry, one whose finding no longer occurs', () => {
@@ -62,7 +68,9 @@ describe('security scan allow-list', () => {
     expect(verdict.passed).toBe(false);
     expect(verdict.stale).toEqual([{ entry, found: 0 }]);
     expect(verdict.onlyStale).toBe(true);
-    expect(verdict.failures[0]).toMatch(/^stale allow-list entry: MEDIUM DANGEROUS_FUNCTIONS_JS_CHECK at built\/renderer\/assets\/exceljs\.min-\*\.js expects 1, found 0/);
+    expect(verdict.failures[0]).toMatch(
+      /^stale allow-list entry: MEDIUM DANGEROUS_FUNCTIONS_JS_CHECK at built\/renderer\/assets\/exceljs\.min-\*\.js expects 1, found 0/,
+    );
     // Fewer than expected is stale too, not only none.
     const twice = { entries: [{ ...entry, count: 2 }] };
     expect(evaluateFindings([finding()], twice, docs).stale).toEqual([{ entry: twice.entries[0], found: 1 }]);
@@ -70,7 +78,9 @@ describe('security scan allow-list', () => {
 
   it('always fails on a HIGH finding, even one an entry tries to allow', () => {
     const high = finding({ check: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', file: 'src/electron/main.ts', location: '3:1' });
-    expect(evaluateFindings([high], { entries: [] }, docs).failures).toEqual(['HIGH NODE_INTEGRATION_JS_CHECK at src/electron/main.ts:3:1: a HIGH finding always fails']);
+    expect(evaluateFindings([high], { entries: [] }, docs).failures).toEqual([
+      'HIGH NODE_INTEGRATION_JS_CHECK at src/electron/main.ts:3:1: a HIGH finding always fails',
+    ]);
 
     const highEntry = { ...entry, check: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', file: 'src/electron/main.ts' };
     const verdict = evaluateFindings([high], { entries: [highEntry] }, docs);
@@ -101,11 +111,15 @@ describe('security scan allow-list', () => {
     expect(evaluateFindings([finding()], { entries: [entry, entry] }, docs).passed).toBe(false);
   });
 
-  it('matches file patterns within one path segment and reads the tool\'s CSV report', () => {
+  it("matches file patterns within one path segment and reads the tool's CSV report", () => {
     expect(globToRegExp('built/renderer/assets/exceljs.min-*.js').test('built/renderer/assets/exceljs.min-Ab12_-x.js')).toBe(true);
     expect(globToRegExp('built/renderer/assets/exceljs.min-*.js').test('built/renderer/assets/exceljs.min-x/evil.js')).toBe(false);
     expect(globToRegExp('built/renderer/index.html').test('built/renderer/indexXhtml')).toBe(false);
-    expect([...headingAnchors('## Static scan\n### Reviewed finding: CSP_GLOBAL_CHECK (LOW)\n## Static scan\n')]).toEqual(['static-scan', 'reviewed-finding-csp_global_check-low', 'static-scan-1']);
+    expect([...headingAnchors('## Static scan\n### Reviewed finding: CSP_GLOBAL_CHECK (LOW)\n## Static scan\n')]).toEqual([
+      'static-scan',
+      'reviewed-finding-csp_global_check-low',
+      'static-scan-1',
+    ]);
 
     const csv = [
       'issue,severity,confidence,filename,location,sample,description,url',
@@ -115,11 +129,17 @@ describe('security scan allow-list', () => {
     ].join('\n');
     expect(parseReportCsv(csv)).toEqual([
       { check: 'CSP_GLOBAL_CHECK', severity: 'LOW', confidence: 'FIRM', file: 'built/renderer/index.html', location: '5:0' },
-      { check: 'DANGEROUS_FUNCTIONS_JS_CHECK', severity: 'MEDIUM', confidence: 'TENTATIVE', file: 'built/renderer/assets/exceljs.min-M4UAhqUV.js', location: '10:88742' },
+      {
+        check: 'DANGEROUS_FUNCTIONS_JS_CHECK',
+        severity: 'MEDIUM',
+        confidence: 'TENTATIVE',
+        file: 'built/renderer/assets/exceljs.min-M4UAhqUV.js',
+        location: '10:88742',
+      },
     ]);
   });
 
-  it('the repository\'s allow-list is well-formed and every entry links to its written review', () => {
+  it("the repository's allow-list is well-formed and every entry links to its written review", () => {
     expect(validateAllowList(repoAllowList, repoDocs)).toEqual([]);
     // Today's scan output (docs/security.md, "Static scan") passes against it.
     const today: Finding[] = [

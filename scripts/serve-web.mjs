@@ -45,7 +45,12 @@ function contentSecurityPolicy() {
   }
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
   if (meta?.[1] === undefined) throw new Error(`${path.join(root, 'index.html')} has no Content-Security-Policy meta tag; refusing to serve it without one`);
-  const policy = meta[1].replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim().replace(/;\s*$/, '');
+  const policy = meta[1]
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .trim()
+    .replace(/;\s*$/, '');
   return /(^|;)\s*frame-ancestors\s/i.test(policy) ? policy : `${policy}; frame-ancestors 'none'`;
 }
 

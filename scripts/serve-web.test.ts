@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const script = path.resolve(import.meta.dirname, 'serve-web.mjs');
 /** The app's own meta tag, as the renderer build writes it. */
-const metaPolicy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(path.resolve(import.meta.dirname, '../renderer/index.html'), 'utf8'))?.[1] ?? '';
+const metaPolicy =
+  /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(path.resolve(import.meta.dirname, '../renderer/index.html'), 'utf8'))?.[1] ?? '';
 
 let folder = '';
 const servers: ChildProcess[] = [];
@@ -31,7 +32,10 @@ function freePort(): Promise<number> {
 
 async function start(env: Record<string, string> = {}): Promise<number> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: String(port), SDESK_RENDERER_OUT: folder, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, PORT: String(port), SDESK_RENDERER_OUT: folder, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   servers.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
@@ -70,7 +74,10 @@ function request(port: number, options: { path?: string; method?: string; host?:
 beforeAll(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'sdesk-serve-web-'));
   mkdirSync(path.join(folder, 'assets'));
-  writeFileSync(path.join(folder, 'index.html'), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${metaPolicy}" /></head><body>app</body></html>`);
+  writeFileSync(
+    path.join(folder, 'index.html'),
+    `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${metaPolicy}" /></head><body>app</body></html>`,
+  );
   writeFileSync(path.join(folder, 'assets', 'index-abc.js'), 'console.log(1);\n//# sourceMappingURL=index-abc.js.map\n');
   writeFileSync(path.join(folder, 'assets', 'index-abc.js.map'), '{"version":3,"sources":["../../renderer/secret.ts"]}');
 });
@@ -89,7 +96,11 @@ describe('scripts/serve-web.mjs', () => {
     expect(page.body).toContain('app');
     expect(page.headers['content-security-policy']).toBe(`${metaPolicy}; frame-ancestors 'none'`);
     expect(page.headers['x-frame-options']).toBe('DENY');
-    for (const answer of [await request(port, { path: '/assets/index-abc.js' }), await request(port, { path: '/missing.js' }), await request(port, { method: 'POST' })]) {
+    for (const answer of [
+      await request(port, { path: '/assets/index-abc.js' }),
+      await request(port, { path: '/missing.js' }),
+      await request(port, { method: 'POST' }),
+    ]) {
       expect(answer.headers['content-security-policy']).toBe(`${metaPolicy}; frame-ancestors 'none'`);
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
     }

@@ -11,7 +11,9 @@ export const checkCommand: Command = {
     const path = args.positionals[0] ?? '';
     const { workspace, migratedFrom } = await loadWorkspaceFile(io, path);
     const migrated = migratedFrom === null ? '' : ` (migrated from format ${migratedFrom}; saving will write format ${workspace.formatVersion})`;
-    io.stdout(`${path}: valid workspace, format ${workspace.formatVersion}${migrated}, ${workspace.scenarios.length} scenarios, ${workspace.indicators.length} imported indicators\n`);
+    io.stdout(
+      `${path}: valid workspace, format ${workspace.formatVersion}${migrated}, ${workspace.scenarios.length} scenarios, ${workspace.indicators.length} imported indicators\n`,
+    );
     return 0;
   },
 };

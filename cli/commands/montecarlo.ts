@@ -38,7 +38,13 @@ function resultCsvLines(run: ScenarioRun, guard: FormulaGuard, log: NonFiniteLog
   const { scenario, result } = run;
   if (result === null) return [];
   return Array.from({ length: result.yearCount }, (_, index) =>
-    csvLine([scenario.id, result.startYear + index, result.mean[index], ...result.percentiles.map((values) => values[index]), result.trials, result.seed], guard, log, header, firstLine + index),
+    csvLine(
+      [scenario.id, result.startYear + index, result.mean[index], ...result.percentiles.map((values) => values[index]), result.trials, result.seed],
+      guard,
+      log,
+      header,
+      firstLine + index,
+    ),
   );
 }
 
@@ -57,9 +63,14 @@ function resultTable(run: ScenarioRun, baselineId: string | null): string {
     ...result.percentiles.map((values) => formatNumber(values[index] as number)),
     formatNumber(result.mean[index] as number),
   ]);
-  const table = renderTable(['Year', ...result.percentileLevels.map((level) => `P${level}`), 'Mean'], rows, ['left', ...result.percentileLevels.map(() => 'right' as const), 'right']);
+  const table = renderTable(['Year', ...result.percentileLevels.map((level) => `P${level}`), 'Mean'], rows, [
+    'left',
+    ...result.percentileLevels.map(() => 'right' as const),
+    'right',
+  ]);
   const targets = result.targets.map(
-    (target) => `    P(meet ${target.label ?? 'target'}: ${formatNumber(target.value)} in ${target.year}) = ${formatPercent(fractionToPercent(target.probability), 1)} (± ${formatPercent(fractionToPercent(target.standardError), 1)} s.e.)`,
+    (target) =>
+      `    P(meet ${target.label ?? 'target'}: ${formatNumber(target.value)} in ${target.year}) = ${formatPercent(fractionToPercent(target.probability), 1)} (± ${formatPercent(fractionToPercent(target.standardError), 1)} s.e.)`,
   );
   return [header, table, ...(targets.length > 0 ? ['  Target probabilities', ...targets] : [])].join('\n');
 }
@@ -80,7 +91,8 @@ export const montecarloCommand: Command = {
     const { workspace } = await loadWorkspaceFile(io, path);
     const only = args.flags.get('scenario');
     const scenarios = typeof only === 'string' ? workspace.scenarios.filter((scenario) => scenario.id === only) : workspace.scenarios;
-    if (scenarios.length === 0) throw new CliError([`no scenario with id "${String(only)}" in ${path} (ids: ${workspace.scenarios.map((scenario) => scenario.id).join(', ')})`]);
+    if (scenarios.length === 0)
+      throw new CliError([`no scenario with id "${String(only)}" in ${path} (ids: ${workspace.scenarios.map((scenario) => scenario.id).join(', ')})`]);
     const trials = args.flags.get('trials');
     const seed = args.flags.get('seed');
     const runs: ScenarioRun[] = scenarios.map((scenario) => {
@@ -104,7 +116,9 @@ export const montecarloCommand: Command = {
       for (const run of runs) lines.push(...resultCsvLines(run, guard, log, header, lines.length + 1));
       io.stdout(`${lines.join('\n')}\n`);
     } else {
-      io.stdout(`Workspace: ${workspace.name}\nMonte Carlo (values in each scenario's unit)\n\n${runs.map((run) => resultTable(run, workspace.baselineScenarioId)).join('\n\n')}\n`);
+      io.stdout(
+        `Workspace: ${workspace.name}\nMonte Carlo (values in each scenario's unit)\n\n${runs.map((run) => resultTable(run, workspace.baselineScenarioId)).join('\n\n')}\n`,
+      );
     }
     const note = log.message(format === 'json' ? 'json' : 'csv');
     if (note !== null) io.stderr(note);

@@ -28,7 +28,25 @@ export function projectionJson(workspace: Workspace, analyses: readonly Scenario
   };
 }
 
-const CSV_HEADER = ['scenario_id', 'scenario_name', 'indicator_id', 'unit', 'model', 'year', 'projected', 'target_label', 'target_value', 'gap', 'gap_percent', 'met', 'first_year_reached', 'required_parameter', 'required_value', 'required_cagr_percent', 'required_note'] as const;
+const CSV_HEADER = [
+  'scenario_id',
+  'scenario_name',
+  'indicator_id',
+  'unit',
+  'model',
+  'year',
+  'projected',
+  'target_label',
+  'target_value',
+  'gap',
+  'gap_percent',
+  'met',
+  'first_year_reached',
+  'required_parameter',
+  'required_value',
+  'required_cagr_percent',
+  'required_note',
+] as const;
 
 function projectionCsv(workspace: Workspace, analyses: readonly ScenarioAnalysis[], guard: FormulaGuard, log: NonFiniteLog): string {
   const lines = [csvLine(CSV_HEADER, guard)];
@@ -89,7 +107,16 @@ function scenarioTable(scenario: WorkspaceScenario, analysis: ScenarioAnalysis, 
     ]);
     parts.push(
       '  Targets (gap = projected − target; required = growth needed from the base to hit the target)',
-      renderTable(['Year', 'Target', 'Projected', 'Gap', 'Gap %', 'Met', 'First met', 'Required'], targetRows, ['left', 'right', 'right', 'right', 'right', 'left', 'left', 'left']),
+      renderTable(['Year', 'Target', 'Projected', 'Gap', 'Gap %', 'Met', 'First met', 'Required'], targetRows, [
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+        'left',
+        'left',
+        'left',
+      ]),
     );
   }
   return parts.join('\n');

@@ -232,7 +232,10 @@ function createFakeElectron(setup: FakeSetup) {
     },
   };
 
-  const messageBoxes: { parent: unknown; options: { type?: string; message: string; detail?: string; buttons?: string[]; defaultId?: number; cancelId?: number } }[] = [];
+  const messageBoxes: {
+    parent: unknown;
+    options: { type?: string; message: string; detail?: string; buttons?: string[]; defaultId?: number; cancelId?: number };
+  }[] = [];
   const messageBoxAnswers: number[] = [];
   const openDialogs: unknown[][] = [];
   const saveDialogs: unknown[][] = [];
@@ -450,7 +453,13 @@ describe('startMainProcess: window security', () => {
             if (!ts.isPropertyAssignment(property)) continue;
             const value = property.initializer;
             literal[property.name.getText()] =
-              value.kind === ts.SyntaxKind.TrueKeyword ? true : value.kind === ts.SyntaxKind.FalseKeyword ? false : ts.isStringLiteral(value) ? value.text : '(not a literal)';
+              value.kind === ts.SyntaxKind.TrueKeyword
+                ? true
+                : value.kind === ts.SyntaxKind.FalseKeyword
+                  ? false
+                  : ts.isStringLiteral(value)
+                    ? value.text
+                    : '(not a literal)';
           }
         }
         restated.push(literal);
@@ -588,7 +597,13 @@ describe('startMainProcess: menu, close prompt and window placement', () => {
     expect(window.requestClose()).toBe(false);
     expect(fake.messageBoxes).toHaveLength(1);
     expect(fake.messageBoxes[0]?.parent).toBe(window);
-    expect(fake.messageBoxes[0]?.options).toMatchObject({ type: 'warning', defaultId: 0, cancelId: 0, message: expect.stringMatching(/[\u4e00-\u9fff]/), buttons: ['取消', '关闭'] });
+    expect(fake.messageBoxes[0]?.options).toMatchObject({
+      type: 'warning',
+      defaultId: 0,
+      cancelId: 0,
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+      buttons: ['取消', '关闭'],
+    });
     // A window that stays open has not been closed: its placement is not saved.
     expect(store.store.windowBounds).toBeNull();
 
@@ -648,7 +663,9 @@ describe('startMainProcess: settings and failures', () => {
 
   it('keeps the settings in a store in the user-data folder, started from the settings file', async () => {
     const { storeOptions, userData, fake } = await launch({ prepare: (dir) => writeSettings(dir, { theme: 'dark', lastView: 'targets' }) });
-    expect(storeOptions).toEqual([{ name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: { ...defaultSettings, theme: 'dark', lastView: 'targets' } }]);
+    expect(storeOptions).toEqual([
+      { name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: { ...defaultSettings, theme: 'dark', lastView: 'targets' } },
+    ]);
     expect(await fake.invoke('getSettings', appEntryUrl)).toMatchObject({ ok: true, value: { settings: { theme: 'dark', lastView: 'targets' }, notices: [] } });
   });
 
@@ -673,7 +690,13 @@ describe('startMainProcess: settings and failures', () => {
     });
     expect(mainWindow().loadedUrl).toBe(appEntryUrl);
     const answer = await fake.invoke('getSettings', appEntryUrl);
-    expect(answer).toMatchObject({ ok: true, value: { settings: { recentFiles }, notices: [{ kind: 'registry-quarantined', quarantineFileName: expect.stringMatching(/^workspace-registry\.quarantine-[\dT-]+Z\.json$/) }] } });
+    expect(answer).toMatchObject({
+      ok: true,
+      value: {
+        settings: { recentFiles },
+        notices: [{ kind: 'registry-quarantined', quarantineFileName: expect.stringMatching(/^workspace-registry\.quarantine-[\dT-]+Z\.json$/) }],
+      },
+    });
     const notice = answer.ok ? (answer.value as { notices: { quarantineFileName: string }[] }).notices[0] : undefined;
     expect(await readFile(path.join(userData, notice?.quarantineFileName ?? 'missing'), 'utf8')).toBe(damaged);
     expect(JSON.parse(await readFile(path.join(userData, 'workspace-registry.json'), 'utf8'))).toEqual({});
@@ -688,7 +711,9 @@ describe('startMainProcess: settings and failures', () => {
     const realReadFile = fsPromises.readFile.bind(fsPromises);
     const realRename = fsPromises.rename.bind(fsPromises);
     vi.spyOn(fsPromises, 'readFile').mockImplementation(((file: Parameters<typeof realReadFile>[0], ...rest: unknown[]) =>
-      file === registryFile(userDataDir) ? Promise.reject(denied()) : (realReadFile as (...args: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fsPromises.readFile);
+      file === registryFile(userDataDir)
+        ? Promise.reject(denied())
+        : (realReadFile as (...args: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fsPromises.readFile);
     vi.spyOn(fsPromises, 'rename').mockImplementation(((from: string, to: string) =>
       from === registryFile(userDataDir) ? Promise.reject(denied()) : realRename(from, to)) as typeof fsPromises.rename);
     try {

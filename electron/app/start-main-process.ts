@@ -90,7 +90,11 @@ async function openMainWindow(modules: ElectronModules, options: MainProcessOpti
     report(`Settings could not be read or moved aside; this session uses defaults: ${messageOf(error)}`);
     return { settings: defaultSettings, notices: [] };
   });
-  const store = openSettingsStore(options.createSettingsStore, { name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: loaded.settings }, report);
+  const store = openSettingsStore(
+    options.createSettingsStore,
+    { name: 'settings', cwd: userData, clearInvalidConfig: false, defaults: loaded.settings },
+    report,
+  );
   // A registry that cannot be read is set aside before anything replaces it (and the user told, below);
   // one that can neither be read nor set aside is left where it is, and this session keeps ids in memory.
   const registry = await WorkspaceRegistry.load(path.join(userData, 'workspace-registry.json')).catch((error: unknown) => {
@@ -200,7 +204,11 @@ async function serveRenderer(net: ElectronModules['net'], rendererRoot: string, 
 }
 
 /** A store that cannot be opened must not stop the app: the session then keeps its settings in memory. */
-function openSettingsStore(create: MainProcessOptions['createSettingsStore'], storeOptions: SettingsStoreOptions, report: (message: string) => void): SettingsStore {
+function openSettingsStore(
+  create: MainProcessOptions['createSettingsStore'],
+  storeOptions: SettingsStoreOptions,
+  report: (message: string) => void,
+): SettingsStore {
   try {
     return create(storeOptions);
   } catch (error) {
@@ -238,7 +246,14 @@ const closePromptText: Record<Lang, { message: string; detail: string; buttons: 
 /** The draft is autosaved, so closing loses nothing; the prompt is about the file not being updated. Cancel is the default. */
 function confirmCloseWithUnsavedChanges(dialog: ElectronModules['dialog'], window: ElectronWindow, language: Lang): boolean {
   const text = closePromptText[language];
-  const choice = dialog.showMessageBoxSync(window, { type: 'warning', message: text.message, detail: text.detail, buttons: [...text.buttons], defaultId: 0, cancelId: 0 });
+  const choice = dialog.showMessageBoxSync(window, {
+    type: 'warning',
+    message: text.message,
+    detail: text.detail,
+    buttons: [...text.buttons],
+    defaultId: 0,
+    cancelId: 0,
+  });
   return choice === 1;
 }
 

@@ -77,7 +77,11 @@ describe('IPC dispatcher', () => {
       expect(text).not.toContain('/opt/app');
       expect(text).not.toMatch(/at .*:\d+:\d+/);
     }
-    const known = await createIpcDispatcher(apiThatThrows(new DeskError('not-found', 'That workspace is not in the recent list.')))('listWorkspaces', trusted, []);
+    const known = await createIpcDispatcher(apiThatThrows(new DeskError('not-found', 'That workspace is not in the recent list.')))(
+      'listWorkspaces',
+      trusted,
+      [],
+    );
     expect(known).toEqual({ ok: false, error: { code: 'not-found', message: 'That workspace is not in the recent list.' } });
   });
 });

@@ -110,7 +110,9 @@ describe('cleanOrphanedTempFiles', () => {
     await mkdir(path.join(dir, `.folder.${hex}.tmp`));
     await utimes(path.join(dir, `.folder.${hex}.tmp`), twoDaysAgo, twoDaysAgo);
 
-    expect(await cleanOrphanedTempFiles(dir, now)).toEqual([`.plan.sdesk.${hex}.tmp`, '.plan.sdesk.12345.1741600000000.tmp', '.plan.sdesk.bak.12345.1741600000000.tmp'].sort());
+    expect(await cleanOrphanedTempFiles(dir, now)).toEqual(
+      [`.plan.sdesk.${hex}.tmp`, '.plan.sdesk.12345.1741600000000.tmp', '.plan.sdesk.bak.12345.1741600000000.tmp'].sort(),
+    );
     expect((await readdir(dir)).sort()).toEqual(
       [`.draft.sdesk.json.${hex.replace('0', 'f')}.tmp`, `.folder.${hex}.tmp`, '.plan.sdesk.tmp', 'notes.tmp', 'plan.sdesk', 'plan.sdesk.bak'].sort(),
     );

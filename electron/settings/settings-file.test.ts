@@ -63,7 +63,13 @@ describe('loadSettingsFile', () => {
   });
 
   it.each([
-    ['an entry without a name', [{ id: 'a1b2', name: 'plan.sdesk', modifiedAt: null }, { id: 'c3d4', modifiedAt: null }]],
+    [
+      'an entry without a name',
+      [
+        { id: 'a1b2', name: 'plan.sdesk', modifiedAt: null },
+        { id: 'c3d4', modifiedAt: null },
+      ],
+    ],
     ['an entry that is not an object', [{ id: 'a1b2', name: 'plan.sdesk', modifiedAt: null }, '/home/analyst/other.sdesk']],
     ['more entries than allowed', Array.from({ length: 21 }, (_, i) => ({ id: `id-${i}`, name: `plan-${i}.sdesk`, modifiedAt: null }))],
   ])('keeps a damaged recent list (%s) byte for byte with the settings it is part of', async (_label, recentFiles) => {
@@ -86,7 +92,10 @@ describe('loadSettingsFile', () => {
     await mkdir(file);
     await writeFile(path.join(file, 'kept.txt'), 'whatever the user put here');
     const loaded = await loadSettingsFile(file, new Date('2026-11-26T10:20:30.000Z'));
-    expect(loaded).toEqual({ settings: defaultSettings, notices: [{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z.json' }] });
+    expect(loaded).toEqual({
+      settings: defaultSettings,
+      notices: [{ kind: 'settings-quarantined', quarantineFileName: 'settings.quarantine-2026-11-26T10-20-30-000Z.json' }],
+    });
     const quarantined = path.join(dir, 'settings.quarantine-2026-11-26T10-20-30-000Z.json');
     expect((await stat(quarantined)).isDirectory()).toBe(true);
     expect(await readFile(path.join(quarantined, 'kept.txt'), 'utf8')).toBe('whatever the user put here');

@@ -55,7 +55,10 @@ describe('WorkspaceRegistry.load', () => {
   it.each([
     ['garbage bytes', Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x0a, 0x13])],
     ['truncated JSON', Buffer.from('{"a1b2": "/home/analyst/pl')],
-    ['bytes that are not UTF-8 inside valid-looking JSON', Buffer.concat([Buffer.from('{"a1b2": "/home/'), Buffer.from([0xc3, 0x28]), Buffer.from('.sdesk"}')])],
+    [
+      'bytes that are not UTF-8 inside valid-looking JSON',
+      Buffer.concat([Buffer.from('{"a1b2": "/home/'), Buffer.from([0xc3, 0x28]), Buffer.from('.sdesk"}')]),
+    ],
     ['an array', Buffer.from('["/home/analyst/plan.sdesk"]')],
     ['a string', Buffer.from('"/home/analyst/plan.sdesk"')],
     ['null', Buffer.from('null')],

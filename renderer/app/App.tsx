@@ -175,7 +175,9 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
       <main id="main" className="shell-main" tabIndex={-1}>
         {notices.map((notice) => (
           <div key={notice.quarantineFileName} className="notice" role="alert">
-            <p>{t(notice.kind === 'registry-quarantined' ? 'notices.registryQuarantined' : 'notices.settingsQuarantined', { file: notice.quarantineFileName })}</p>
+            <p>
+              {t(notice.kind === 'registry-quarantined' ? 'notices.registryQuarantined' : 'notices.settingsQuarantined', { file: notice.quarantineFileName })}
+            </p>
             <button type="button" className="button" onClick={() => setNotices((all) => all.filter((n) => n !== notice))}>
               {t('notices.dismiss')}
             </button>

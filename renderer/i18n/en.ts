@@ -34,7 +34,8 @@ export const en: TranslationShape = {
   },
   notices: {
     settingsQuarantined: 'The settings file was damaged, so default settings are in use. The old file was kept as {{file}}.',
-    registryQuarantined: 'The list of where your recent workspaces are could not be read, so the recent list starts empty. Your workspaces are untouched; the old list was kept as {{file}}, next to the settings.',
+    registryQuarantined:
+      'The list of where your recent workspaces are could not be read, so the recent list starts empty. Your workspaces are untouched; the old list was kept as {{file}}, next to the settings.',
     dismiss: 'Dismiss',
   },
   views: {
@@ -56,8 +57,10 @@ export const en: TranslationShape = {
     failed: 'The operation on {{what}} did not complete.',
     theFile: 'the file',
     draftFailed: 'The autosaved draft could not be written; please save soon.',
-    draftSetAside: 'The autosaved draft could not be read. It was set aside unchanged as {{file}}, next to the settings; a new draft starts from the starter workspace.',
-    draftKept: 'The autosaved draft could not be read, nor set aside. It is left as it is, and autosave is off until the app is restarted; export it before you go on.',
+    draftSetAside:
+      'The autosaved draft could not be read. It was set aside unchanged as {{file}}, next to the settings; a new draft starts from the starter workspace.',
+    draftKept:
+      'The autosaved draft could not be read, nor set aside. It is left as it is, and autosave is off until the app is restarted; export it before you go on.',
     exportDraft: 'Export this draft…',
     draftNotLoaded: 'The autosaved draft could not be loaded ({{reason}}). It is left as it is, and autosave is off until the app is restarted.',
     recent: 'Recent',

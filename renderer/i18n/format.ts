@@ -1,6 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAxisTick, formatPlainNumber, formatValue, fractionToPercent, isUnitCode, langOf, type FormatOptions, type Lang, type UnitCode } from '../../shared/units';
+import {
+  formatAxisTick,
+  formatPlainNumber,
+  formatValue,
+  fractionToPercent,
+  isUnitCode,
+  langOf,
+  type FormatOptions,
+  type Lang,
+  type UnitCode,
+} from '../../shared/units';
 
 export interface Formatters {
   lang: Lang;
@@ -28,7 +38,8 @@ export function createFormatters(lang: Lang): Formatters {
   const percent = (valuePercent: number, decimals = 1): string => (Number.isFinite(valuePercent) ? `${valuePercent.toFixed(decimals)}%` : '—');
   return {
     lang,
-    value: (value, unit, options) => (Number.isFinite(value) ? (known(unit) ? formatValue(value, unit, lang, options) : `${formatPlainNumber(value)} ${unit}`) : '—'),
+    value: (value, unit, options) =>
+      Number.isFinite(value) ? (known(unit) ? formatValue(value, unit, lang, options) : `${formatPlainNumber(value)} ${unit}`) : '—',
     // A tick is never labelled NaN or ∞, whichever chart asks (the engine keeps values finite; this is the last guard).
     axisTick: (value, unit) => (!Number.isFinite(value) ? '' : known(unit) ? formatAxisTick(value, unit, lang) : formatPlainNumber(value)),
     percent,

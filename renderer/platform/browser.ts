@@ -180,9 +180,7 @@ export function createBrowserDeskApi(storage: Storage = window.localStorage): De
     },
     async listWorkspaces() {
       const all = await withStore<StoredWorkspace[]>('readonly', (store) => store.getAll() as IDBRequest<StoredWorkspace[]>);
-      return all
-        .map(({ id, name, modifiedAt }) => ({ id, name, modifiedAt }))
-        .sort((a, b) => (b.modifiedAt ?? '').localeCompare(a.modifiedAt ?? ''));
+      return all.map(({ id, name, modifiedAt }) => ({ id, name, modifiedAt })).sort((a, b) => (b.modifiedAt ?? '').localeCompare(a.modifiedAt ?? ''));
     },
     async openWorkspace(): Promise<OpenedWorkspace | null> {
       const file = await pickFile(acceptByKind.sdesk);
@@ -260,7 +258,12 @@ export function createBrowserDeskApi(storage: Storage = window.localStorage): De
             store.delete(draftKey);
           };
           tx.oncomplete = () => resolve();
-          tx.onabort = () => reject(missing ? new DeskError('not-found', 'There is no draft to set aside.') : new DeskError('io-failed', 'The browser storage refused the write (is it full?).'));
+          tx.onabort = () =>
+            reject(
+              missing
+                ? new DeskError('not-found', 'There is no draft to set aside.')
+                : new DeskError('io-failed', 'The browser storage refused the write (is it full?).'),
+            );
         });
       } finally {
         db.close();

@@ -27,7 +27,10 @@ function lineState(overrides: Partial<LineChartState> = {}): LineChartState {
     x: { title: '年份', domain: [2020, 2030], ticks: [2020, 2025, 2030], tickLabels: ['2020', '2025', '2030'], unit: 'year' },
     y: { title: '家', domain: [0, 100], ticks: [0, 50, 100], tickLabels: ['0', '50', '100'] },
     bands: [],
-    series: [series('a', '基准', 'Baseline', [0, 50, 100]), series('b', '高增长', 'High growth', [20, null, 80], { colour: { kind: 'series', index: 1 }, dash: 'dashed' })],
+    series: [
+      series('a', '基准', 'Baseline', [0, 50, 100]),
+      series('b', '高增长', 'High growth', [20, null, 80], { colour: { kind: 'series', index: 1 }, dash: 'dashed' }),
+    ],
     targets: [],
     referenceLines: [],
     ...overrides,
@@ -111,7 +114,13 @@ describe('a line chart drawn from its state', () => {
   });
 
   it('draws a band as one shape from its highs forward and its lows back', () => {
-    const band = { id: 'p10-p90', name: { zh: '80% 区间', en: '80% range' }, colour: { kind: 'band' as const }, opacity: 0.14, points: [2020, 2025, 2030].map((x) => ({ x, low: 10, high: 90 })) };
+    const band = {
+      id: 'p10-p90',
+      name: { zh: '80% 区间', en: '80% range' },
+      colour: { kind: 'band' as const },
+      opacity: 0.14,
+      points: [2020, 2025, 2030].map((x) => ({ x, low: 10, high: 90 })),
+    };
     const svg = chartSvg(lineState({ bands: [band] }));
     const d = /<path d="([^"]+)" fill="[^"]+" fill-opacity="0.14"/.exec(svg)?.[1] ?? '';
     expect(d.startsWith('M')).toBe(true);
@@ -131,7 +140,16 @@ describe('a line chart drawn from its state', () => {
     const bars = lineState({
       x: { title: '', domain: [2019.5, 2021.5], ticks: [2020, 2021], tickLabels: ['2020', '2021'] },
       y: { title: '', domain: [0, 40], ticks: [0, 20, 40], tickLabels: ['0', '20', '40'] },
-      series: [{ ...series('inc', '比上年增加', 'Increase', []), mark: 'bar', points: [{ x: 2020, y: 10 }, { x: 2021, y: 20 }] }],
+      series: [
+        {
+          ...series('inc', '比上年增加', 'Increase', []),
+          mark: 'bar',
+          points: [
+            { x: 2020, y: 10 },
+            { x: 2021, y: 20 },
+          ],
+        },
+      ],
     });
     const svg = chartSvg(bars, { frame: 'none', width: 600, height: 300 });
     const rects = [...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="([\d.]+)" fill="rgb\(10, 88, 168\)"\/>/g)].map((m) => Number(m[1]));
@@ -193,7 +211,12 @@ describe('the other chart kinds', () => {
   it('draws small multiples as one panel per chart, titled, with one legend for all', () => {
     const panel = (id: string, title: string, name: string, index: number) =>
       lineState({ id, title, series: [series(id, name, name, [10, 20, 30], { colour: { kind: 'series', index } })] });
-    const state: SmallMultiplesState = { kind: 'small-multiples', id: 'multiples', ...frame, panels: [panel('p1', '工业', '甲', 0), panel('p2', '软件', '乙', 1), panel('p3', '能源', '丙', 2), panel('p4', '人才', '丁', 3)] };
+    const state: SmallMultiplesState = {
+      kind: 'small-multiples',
+      id: 'multiples',
+      ...frame,
+      panels: [panel('p1', '工业', '甲', 0), panel('p2', '软件', '乙', 1), panel('p3', '能源', '丙', 2), panel('p4', '人才', '丁', 3)],
+    };
     const svg = chartSvg(state, { width: 900 });
     const lines = texts(svg);
     expect(lines).toEqual(expect.arrayContaining(['工业', '软件', '能源', '人才', '甲', '乙', '丙', '丁']));
@@ -212,7 +235,18 @@ describe('the other chart kinds', () => {
       x: { title: '2027年产值', domain: [0, 200], ticks: [0, 100, 200], tickLabels: ['0', '100', '200'] },
       base: 100,
       baseLabel: '基准 100',
-      bars: [{ id: 'growthRatePercent', label: '增长率', low: 60, high: 150, lowLabel: '10%', highLabel: '20%', lowOutcomeLabel: '60亿元', highOutcomeLabel: '150亿元' }],
+      bars: [
+        {
+          id: 'growthRatePercent',
+          label: '增长率',
+          low: 60,
+          high: 150,
+          lowLabel: '10%',
+          highLabel: '20%',
+          lowOutcomeLabel: '60亿元',
+          highOutcomeLabel: '150亿元',
+        },
+      ],
       lowName: '低值',
       highName: '高值',
     };

@@ -13,7 +13,17 @@
 import type { ChartAxis, ChartState, ColourRole, HeatmapState, LineChartState, LineSeries, SmallMultiplesState, TornadoState } from './chart-state';
 import { inLang, type Lang } from '../units';
 import { hexToRgb, readableOn, scaleColour } from './colour';
-import { estimateTextWidth, exportPresets, imagePadding, imageText, layoutImage, type ExportPreset, type MeasureText, type TextLine, type TextStyle } from './image-layout';
+import {
+  estimateTextWidth,
+  exportPresets,
+  imagePadding,
+  imageText,
+  layoutImage,
+  type ExportPreset,
+  type MeasureText,
+  type TextLine,
+  type TextStyle,
+} from './image-layout';
 import { dashArray, lineStroke } from './line-style';
 import { wrapText } from './text-wrap';
 
@@ -262,7 +272,8 @@ function legendItems(charts: readonly LineChartState[], draw: Draw): LegendItem[
     items.push(item);
   };
   for (const chart of charts) {
-    for (const band of chart.bands) add({ name: inLang(band.name, draw.lang), swatch: { kind: 'area', colour: colourOf(band.colour, draw.palette), opacity: band.opacity } });
+    for (const band of chart.bands)
+      add({ name: inLang(band.name, draw.lang), swatch: { kind: 'area', colour: colourOf(band.colour, draw.palette), opacity: band.opacity } });
     for (const series of chart.series) if (series.inLegend !== false) add({ name: inLang(series.name, draw.lang), swatch: seriesSwatch(series, draw.palette) });
   }
   return items;
@@ -301,8 +312,18 @@ function drawSwatch(swatch: Swatch, x: number, middle: number, palette: ChartPal
   switch (swatch.kind) {
     case 'line':
       return (
-        element('line', { x1: x, y1: middle, x2: x + legendSwatchWidth, y2: middle, stroke: swatch.colour, 'stroke-width': swatch.width, 'stroke-dasharray': swatch.dash || undefined }) +
-        (swatch.point ? element('circle', { cx: x + legendSwatchWidth / 2, cy: middle, r: 3, fill: palette.page, stroke: swatch.colour, 'stroke-width': 2 }) : '')
+        element('line', {
+          x1: x,
+          y1: middle,
+          x2: x + legendSwatchWidth,
+          y2: middle,
+          stroke: swatch.colour,
+          'stroke-width': swatch.width,
+          'stroke-dasharray': swatch.dash || undefined,
+        }) +
+        (swatch.point
+          ? element('circle', { cx: x + legendSwatchWidth / 2, cy: middle, r: 3, fill: palette.page, stroke: swatch.colour, 'stroke-width': 2 })
+          : '')
       );
     case 'area':
       // The lightest band would all but vanish at swatch size, so swatches are at least 30% opaque.
@@ -377,7 +398,11 @@ function drawAxes(state: { x: ChartAxis; y?: ChartAxis }, plot: Rect, area: Rect
     if (!within(tick, state.x.domain)) return;
     const px = x(tick);
     out += element('line', { x1: px, y1: bottom, x2: px, y2: bottom + tickLength, stroke: palette.muted });
-    out += text(draw, px, bottom + tickLength + tickGap + tickText.size, state.x.tickLabels[index] ?? '', tickText, { anchor: 'middle', fill: palette.muted, tspan: true });
+    out += text(draw, px, bottom + tickLength + tickGap + tickText.size, state.x.tickLabels[index] ?? '', tickText, {
+      anchor: 'middle',
+      fill: palette.muted,
+      tspan: true,
+    });
   });
   if (state.x.title) out += text(draw, plot.x + plot.width, bottom + xTickRow + tickText.size, state.x.title, tickText, { anchor: 'end', fill: palette.muted });
   if (state.y) {
@@ -388,7 +413,11 @@ function drawAxes(state: { x: ChartAxis; y?: ChartAxis }, plot: Rect, area: Rect
       if (!within(tick, yAxis.domain)) return;
       const py = y(tick);
       out += element('line', { x1: plot.x - tickLength, y1: py, x2: plot.x, y2: py, stroke: palette.muted });
-      out += text(draw, plot.x - tickLength - tickGap, middleBaseline(py, tickText), yAxis.tickLabels[index] ?? '', tickText, { anchor: 'end', fill: palette.muted, tspan: true });
+      out += text(draw, plot.x - tickLength - tickGap, middleBaseline(py, tickText), yAxis.tickLabels[index] ?? '', tickText, {
+        anchor: 'end',
+        fill: palette.muted,
+        tspan: true,
+      });
     });
     if (yAxis.title) out += text(draw, area.x, area.y + tickText.size, yAxis.title, tickText, { fill: palette.muted });
   }
@@ -415,7 +444,10 @@ function drawLinePlot(state: LineChartState, area: Rect, draw: Draw, bottomReser
     const points = band.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.low) && Number.isFinite(p.high));
     if (points.length < 2) continue;
     const upper = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${coord(x(p.x))},${coord(y(p.high))}`).join('');
-    const lower = [...points].reverse().map((p) => `L${coord(x(p.x))},${coord(y(p.low))}`).join('');
+    const lower = [...points]
+      .reverse()
+      .map((p) => `L${coord(x(p.x))},${coord(y(p.low))}`)
+      .join('');
     data += element('path', { d: `${upper}${lower}Z`, fill: colourOf(band.colour, palette), 'fill-opacity': band.opacity, stroke: 'none' });
   }
   for (const line of state.referenceLines) {
@@ -446,7 +478,15 @@ function drawLinePlot(state: LineChartState, area: Rect, draw: Draw, bottomReser
   }
 
   return (
-    element('defs', {}, element('clipPath', { id: clipId }, element('rect', { x: plot.x - clipRoom, y: plot.y - clipRoom, width: plot.width + 2 * clipRoom, height: plot.height + 2 * clipRoom }))) +
+    element(
+      'defs',
+      {},
+      element(
+        'clipPath',
+        { id: clipId },
+        element('rect', { x: plot.x - clipRoom, y: plot.y - clipRoom, width: plot.width + 2 * clipRoom, height: plot.height + 2 * clipRoom }),
+      ),
+    ) +
     grid +
     element('g', { 'clip-path': `url(#${clipId})` }, data) +
     drawAxes(state, plot, area, draw) +
@@ -517,8 +557,15 @@ function drawSmallMultiples(state: SmallMultiplesState, area: Rect, draw: Draw):
   const titleHeight = panelTitleText.size * panelTitleText.lineHeight + 4;
   let out = '';
   state.panels.forEach((panel, index) => {
-    const cell = { x: area.x + (index % shape.columns) * (cellWidth + panelGap), y: area.y + Math.floor(index / shape.columns) * (cellHeight + panelGap), width: cellWidth, height: cellHeight };
-    out += text(draw, cell.x, cell.y + panelTitleText.size, fitLine(draw, panel.title, cell.width, panelTitleText), panelTitleText, { fill: draw.palette.text });
+    const cell = {
+      x: area.x + (index % shape.columns) * (cellWidth + panelGap),
+      y: area.y + Math.floor(index / shape.columns) * (cellHeight + panelGap),
+      width: cellWidth,
+      height: cellHeight,
+    };
+    out += text(draw, cell.x, cell.y + panelTitleText.size, fitLine(draw, panel.title, cell.width, panelTitleText), panelTitleText, {
+      fill: draw.palette.text,
+    });
     out += drawLinePlot(panel, { x: cell.x, y: cell.y + titleHeight, width: cell.width, height: Math.max(40, cell.height - titleHeight) }, draw, 0);
   });
   return out + drawLegend(rows, { x: area.x, y: area.y + area.height - legend, width: area.width, height: legend }, draw);
@@ -547,7 +594,17 @@ function drawTornado(state: TornadoState, area: Rect, draw: Draw): string {
   const rows = legendRows(tornadoLegendItems(state, draw), area.width, draw);
   const legend = legendHeight(rows);
   const rangeOf = (bar: TornadoState['bars'][number]) => `${bar.lowLabel} – ${bar.highLabel}`;
-  const labelWidth = Math.min(area.width * 0.4, Math.max(maxWidth(state.bars.map((b) => b.label), barLabelText, draw), maxWidth(state.bars.map(rangeOf), tickText, draw)) + 12);
+  const labelWidth = Math.min(
+    area.width * 0.4,
+    Math.max(
+      maxWidth(
+        state.bars.map((b) => b.label),
+        barLabelText,
+        draw,
+      ),
+      maxWidth(state.bars.map(rangeOf), tickText, draw),
+    ) + 12,
+  );
   const right = Math.max(12, draw.measure(state.x.tickLabels.at(-1) ?? '', tickText) / 2 + 2);
   const plot = {
     x: area.x + labelWidth,
@@ -575,13 +632,22 @@ function drawTornado(state: TornadoState, area: Rect, draw: Draw): string {
       if (!Number.isFinite(value)) continue;
       const end = x(clampTo(value, state.x.domain));
       const top = stacked ? (side === 'low' ? middle - barHeight - 1 : middle + 1) : middle - barHeight / 2;
-      out += element('rect', { x: Math.min(base, end), y: top, width: Math.max(1, Math.abs(end - base)), height: barHeight, fill: tornadoColour(side, palette) });
+      out += element('rect', {
+        x: Math.min(base, end),
+        y: top,
+        width: Math.max(1, Math.abs(end - base)),
+        height: barHeight,
+        fill: tornadoColour(side, palette),
+      });
       const outcome = side === 'low' ? bar.lowOutcomeLabel : bar.highOutcomeLabel;
       const input = side === 'low' ? bar.lowLabel : bar.highLabel;
       const name = side === 'low' ? state.lowName : state.highName;
       const label = outcome ? `${outcome} (${name ? `${name} ` : ''}${input})` : input;
       const leftward = value < state.base;
-      out += text(draw, end + (leftward ? -6 : 6), middleBaseline(top + barHeight / 2, tickText), label, tickText, { anchor: leftward ? 'end' : 'start', fill: palette.text });
+      out += text(draw, end + (leftward ? -6 : 6), middleBaseline(top + barHeight / 2, tickText), label, tickText, {
+        anchor: leftward ? 'end' : 'start',
+        fill: palette.text,
+      });
     }
   });
   out += element('line', { x1: base, y1: plot.y - 8, x2: base, y2: plot.y + plot.height, stroke: palette.text, 'stroke-width': 1.5 });
@@ -598,7 +664,15 @@ const heatmapHeader = 2 * (tickText.size + 8);
 function drawHeatmap(state: HeatmapState, area: Rect, draw: Draw): string {
   const { palette } = draw;
   const titleStyle: TextStyle = { ...tickText, weight: 700 };
-  const rowLabelWidth = Math.max(maxWidth(state.rows.map((r) => r.label), tickText, draw), draw.measure(state.yTitle, titleStyle)) + 12;
+  const rowLabelWidth =
+    Math.max(
+      maxWidth(
+        state.rows.map((r) => r.label),
+        tickText,
+        draw,
+      ),
+      draw.measure(state.yTitle, titleStyle),
+    ) + 12;
   const columns = Math.max(1, state.columns.length);
   const rowCount = Math.max(1, state.rows.length);
   const cellWidth = (area.width - rowLabelWidth) / columns;
@@ -609,7 +683,11 @@ function drawHeatmap(state: HeatmapState, area: Rect, draw: Draw): string {
   out += text(draw, gridX + (area.width - rowLabelWidth) / 2, area.y + tickText.size, state.xTitle, titleStyle, { anchor: 'middle', fill: palette.text });
   out += text(draw, area.x, area.y + heatmapHeader - 6, state.yTitle, titleStyle, { fill: palette.text });
   state.columns.forEach((column, index) => {
-    out += text(draw, gridX + (index + 0.5) * cellWidth, area.y + heatmapHeader - 6, column.label, tickText, { anchor: 'middle', fill: palette.muted, tspan: true });
+    out += text(draw, gridX + (index + 0.5) * cellWidth, area.y + heatmapHeader - 6, column.label, tickText, {
+      anchor: 'middle',
+      fill: palette.muted,
+      tspan: true,
+    });
   });
   const span = state.scale.max - state.scale.min;
   state.rows.forEach((row, rowIndex) => {
@@ -628,7 +706,15 @@ function drawHeatmap(state: HeatmapState, area: Rect, draw: Draw): string {
   });
   if (state.current) {
     const { row, column } = state.current;
-    out += element('rect', { x: gridX + column * cellWidth + 1.5, y: gridY + row * cellHeight + 1.5, width: cellWidth - 3, height: cellHeight - 3, fill: 'none', stroke: palette.text, 'stroke-width': 3 });
+    out += element('rect', {
+      x: gridX + column * cellWidth + 1.5,
+      y: gridY + row * cellHeight + 1.5,
+      width: cellWidth - 3,
+      height: cellHeight - 3,
+      fill: 'none',
+      stroke: palette.text,
+      'stroke-width': 3,
+    });
   }
   return out;
 }
@@ -643,7 +729,13 @@ function naturalHeight(state: ChartState, width: number, draw: Draw): number {
     case 'small-multiples':
       return gridShape(state.panels.length).rows * (panelHeight + panelGap) - panelGap + legendHeight(legendRows(legendItems(state.panels, draw), width, draw));
     case 'tornado':
-      return tornadoTop + Math.max(1, state.bars.length) * tornadoRowHeight + xTickRow + (state.x.title ? xTitleRow : 0) + legendHeight(legendRows(tornadoLegendItems(state, draw), width, draw));
+      return (
+        tornadoTop +
+        Math.max(1, state.bars.length) * tornadoRowHeight +
+        xTickRow +
+        (state.x.title ? xTitleRow : 0) +
+        legendHeight(legendRows(tornadoLegendItems(state, draw), width, draw))
+      );
     case 'heatmap':
       return heatmapHeader + Math.max(1, state.rows.length) * heatmapRowHeight;
   }
@@ -688,12 +780,22 @@ export function chartImage(state: ChartState, options: ChartSvgOptions = {}): Ch
   if (options.frame === 'none') {
     const height = Math.max(60, options.height ?? naturalHeight(state, width, draw));
     logical = { width, height };
-    pixels = preset.kind === 'scale' ? { width: Math.round(width * preset.scale), height: Math.round(height * preset.scale) } : { width: preset.width, height: preset.height };
+    pixels =
+      preset.kind === 'scale'
+        ? { width: Math.round(width * preset.scale), height: Math.round(height * preset.scale) }
+        : { width: preset.width, height: preset.height };
     body = drawChart(state, { x: 0, y: 0, width, height }, draw);
   } else {
     const chartWidth = width - 2 * imagePadding;
     const layout = layoutImage(
-      { title: state.title, subtitle: state.subtitle, source: state.source, chartWidth, chartHeight: naturalHeight(state, chartWidth, draw), frameWidth: width },
+      {
+        title: state.title,
+        subtitle: state.subtitle,
+        source: state.source,
+        chartWidth,
+        chartHeight: naturalHeight(state, chartWidth, draw),
+        frameWidth: width,
+      },
       preset,
       measure,
     );
@@ -710,11 +812,19 @@ export function chartImage(state: ChartState, options: ChartSvgOptions = {}): Ch
   const size = options.pixelSize ? pixels : logical;
   const svg = element(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', width: size.width, height: size.height, viewBox: `0 0 ${coord(logical.width)} ${coord(logical.height)}`, 'font-family': fontFamily },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: size.width,
+      height: size.height,
+      viewBox: `0 0 ${coord(logical.width)} ${coord(logical.height)}`,
+      'font-family': fontFamily,
+    },
     element('title', {}, escapeXmlText(state.title)) +
       (options.fontCss ? element('style', {}, escapeXmlText(options.fontCss)) : '') +
       // Exactly as images have always begun, which tests and tools recognise as the white page.
-      '<rect width="100%" height="100%" fill="' + escapeXmlAttribute(palette.page) + '"/>' +
+      '<rect width="100%" height="100%" fill="' +
+      escapeXmlAttribute(palette.page) +
+      '"/>' +
       body,
   );
   return { svg, width: logical.width, height: logical.height, pixelWidth: pixels.width, pixelHeight: pixels.height, textByWeight: draw.textByWeight };

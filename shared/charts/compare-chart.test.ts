@@ -28,7 +28,10 @@ const software = byId('software-revenue-15pct');
 describe('compare series', () => {
   it('overlay scenarios of one indicator and unit, and split different indicators into separate groups', () => {
     const groups = groupScenarios([rate, software, netGain]);
-    expect(groups.map((group) => group.scenarios.map((s) => s.id))).toEqual([['high-tech-firms-19-2pct', 'high-tech-firms-linear-net-gain'], ['software-revenue-15pct']]);
+    expect(groups.map((group) => group.scenarios.map((s) => s.id))).toEqual([
+      ['high-tech-firms-19-2pct', 'high-tech-firms-linear-net-gain'],
+      ['software-revenue-15pct'],
+    ]);
   });
 
   it('put paths with different base years on one year axis', () => {
@@ -68,8 +71,14 @@ describe('compare overlay state', () => {
 
   it('draws one line per scenario, named in both languages, told apart by colour and dash', () => {
     expect(zh.series.map((series) => scenarioIdOfSeries(series.id))).toEqual(['high-tech-firms-19-2pct', 'high-tech-firms-linear-net-gain']);
-    expect(zh.series.map((series) => inLang(series.name, 'zh'))).toEqual(['高新技术企业:保持2023年增速19.2%(基准)', '高新技术企业:每年净增约1219家(2023年净增量)']);
-    expect(zh.series.map((series) => inLang(series.name, 'en'))).toEqual(['High-tech enterprises: keep 2023 growth of 19.2% (baseline)', 'High-tech enterprises: +1,219 firms a year (2023 net gain)']);
+    expect(zh.series.map((series) => inLang(series.name, 'zh'))).toEqual([
+      '高新技术企业:保持2023年增速19.2%(基准)',
+      '高新技术企业:每年净增约1219家(2023年净增量)',
+    ]);
+    expect(zh.series.map((series) => inLang(series.name, 'en'))).toEqual([
+      'High-tech enterprises: keep 2023 growth of 19.2% (baseline)',
+      'High-tech enterprises: +1,219 firms a year (2023 net gain)',
+    ]);
     expect(zh.series.map((series) => series.colour)).toEqual([
       { kind: 'series', index: 0 },
       { kind: 'series', index: 1 },
@@ -101,7 +110,9 @@ describe('compare overlay state', () => {
   });
 
   it('cites both scenarios in the source line, in the chart’s language', () => {
-    expect(zh.source).toBe('来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「高新技术企业:每年净增约1219家(2023年净增量)」');
+    expect(zh.source).toBe(
+      '来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「高新技术企业:每年净增约1219家(2023年净增量)」',
+    );
     const en = compareOverlayState({ id: 'compare-1', lang: 'en', group, projected: projectGroup(group.scenarios), styleIndex, text });
     expect(en.source).toBe(
       'Source: Chongqing Daily, February 2024; projection: Scenario Desk scenarios “High-tech enterprises: keep 2023 growth of 19.2% (baseline)”, “High-tech enterprises: +1,219 firms a year (2023 net gain)”',
@@ -113,7 +124,14 @@ describe('compare overlay state', () => {
     const broken = { ...netGain, id: 'broken', params: { incrementPerYear: Number.NaN } } as WorkspaceScenario;
     const brokenGroup = groupScenarios([rate, broken])[0];
     if (!brokenGroup) throw new Error('no group');
-    const state = compareOverlayState({ id: 'compare-1', lang: 'zh', group: brokenGroup, projected: projectGroup(brokenGroup.scenarios), styleIndex: new Map(), text });
+    const state = compareOverlayState({
+      id: 'compare-1',
+      lang: 'zh',
+      group: brokenGroup,
+      projected: projectGroup(brokenGroup.scenarios),
+      styleIndex: new Map(),
+      text,
+    });
     expect(state.series).toHaveLength(2);
     expect(state.series[1]?.points.every((point) => point.y === null)).toBe(true);
     expect(state.y.ticks.at(-1)).toBe(30000);
@@ -161,7 +179,9 @@ describe('compare small multiples', () => {
       [rate.id, 0],
       [software.id, 1],
     ]);
-    const panels = groups.map((group, index) => compareOverlayState({ id: `compare-${index + 1}`, lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex, text }));
+    const panels = groups.map((group, index) =>
+      compareOverlayState({ id: `compare-${index + 1}`, lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex, text }),
+    );
     const state = compareSmallMultiplesState({ id: 'compare', lang: 'zh', title: '对比', subtitle: '', panels, scenarios: [rate, software] });
     expect(state.kind).toBe('small-multiples');
     expect(state.panels.map((panel) => panel.id)).toEqual(['compare-1', 'compare-2']);
@@ -169,14 +189,23 @@ describe('compare small multiples', () => {
     expect(state.panels[1]?.y.tickLabels).toEqual(['0', '2000亿', '4000亿', '6000亿', '8000亿', '1万亿']);
     expect(state.panels[1]?.x.ticks).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(state.panels[0]?.y.tickLabels).toEqual(['0', '1万', '2万', '3万']);
-    expect(state.source).toBe('来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「软件和信息服务业营收:每年增长15%」');
+    expect(state.source).toBe(
+      '来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「软件和信息服务业营收:每年增长15%」',
+    );
   });
 });
 
 describe('compare chart of a unit that is not a unit code', () => {
   it('labels the value axis with plain numbers, the unit being in the axis title', () => {
     // A user's own indicator counted in 台: 100 → 130 in three years at +10 a year, on an axis from zero.
-    const machines = { ...netGain, id: 'machines', unit: '台', base: { year: 2024, value: 100 }, params: { incrementPerYear: 10 }, horizonYear: 2027 } as WorkspaceScenario;
+    const machines = {
+      ...netGain,
+      id: 'machines',
+      unit: '台',
+      base: { year: 2024, value: 100 },
+      params: { incrementPerYear: 10 },
+      horizonYear: 2027,
+    } as WorkspaceScenario;
     const group = groupScenarios([machines])[0];
     if (!group) throw new Error('no group');
     const state = compareOverlayState({ id: 'compare-1', lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex: new Map(), text });

@@ -140,7 +140,13 @@ export interface CompareOverlayInput {
   readonly text: CompareChartText;
 }
 
-function scenarioSeries(scenario: WorkspaceScenario, role: LineSeries['role'], styleIndex: number, years: readonly number[], values: readonly (number | null)[]): LineSeries {
+function scenarioSeries(
+  scenario: WorkspaceScenario,
+  role: LineSeries['role'],
+  styleIndex: number,
+  years: readonly number[],
+  values: readonly (number | null)[],
+): LineSeries {
   return {
     id: compareSeriesId(scenario.id),
     name: bilingualName(scenario),
@@ -157,7 +163,9 @@ function scenarioSeries(scenario: WorkspaceScenario, role: LineSeries['role'], s
  * starts at zero, so two paths are compared by their levels and not by a cropped gap.
  */
 export function compareOverlayState({ id, lang, group, projected, styleIndex, text }: CompareOverlayInput): LineChartState {
-  const series = projected.series.map((entry) => scenarioSeries(entry.scenario, 'scenario', styleIndex.get(entry.scenario.id) ?? 0, projected.years, entry.values));
+  const series = projected.series.map((entry) =>
+    scenarioSeries(entry.scenario, 'scenario', styleIndex.get(entry.scenario.id) ?? 0, projected.years, entry.values),
+  );
   const y = valueAxis(
     projected.series.flatMap((entry) => entry.values),
     group.unit,

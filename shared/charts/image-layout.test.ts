@@ -60,6 +60,8 @@ describe('estimated text widths, for images made without a font to measure', () 
   });
 
   it('draws bold a little wider, so a bold title is not wrapped too late', () => {
-    expect(estimateTextWidth('高新', { size: 20, weight: 700, lineHeight: 1.3 })).toBeGreaterThan(estimateTextWidth('高新', { size: 20, weight: 400, lineHeight: 1.3 }));
+    expect(estimateTextWidth('高新', { size: 20, weight: 700, lineHeight: 1.3 })).toBeGreaterThan(
+      estimateTextWidth('高新', { size: 20, weight: 400, lineHeight: 1.3 }),
+    );
   });
 });

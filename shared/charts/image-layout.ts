@@ -77,7 +77,8 @@ export interface ImageContent {
 export type MeasureText = (text: string, style: TextStyle) => number;
 
 /** Characters a CJK font draws a full em wide: CJK ideographs, kana, hangul, full-width forms and CJK punctuation. */
-const fullWidth = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const fullWidth =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
 /**
  * An estimate of a text's width where no font can be measured (Node, the CLI, tests): 1 em for
@@ -118,7 +119,11 @@ export function layoutImage(content: ImageContent, preset: ExportPreset, measure
   const blocksFor = (width: number) => {
     const textWidth = width - 2 * imagePadding;
     const wrap = (text: string, style: TextStyle): TextBlock => ({ lines: wrapText(text, textWidth, (t) => measure(t, style)), style });
-    return { title: wrap(content.title, imageText.title), subtitle: wrap(content.subtitle, imageText.subtitle), source: wrap(content.source, imageText.source) };
+    return {
+      title: wrap(content.title, imageText.title),
+      subtitle: wrap(content.subtitle, imageText.subtitle),
+      source: wrap(content.source, imageText.source),
+    };
   };
   const textHeight = (blocks: ReturnType<typeof blocksFor>) =>
     blockHeight(blocks.title) + (blocks.subtitle.lines.length > 0 ? gapAfterTitle + blockHeight(blocks.subtitle) : 0) + blockHeight(blocks.source);
@@ -147,10 +152,7 @@ export function layoutImage(content: ImageContent, preset: ExportPreset, measure
   const source = placeLines(blocks.source, sourceTop);
   const chartArea = { x: imagePadding, y: chartTop, width: width - 2 * imagePadding, height: Math.max(1, sourceTop - gapAroundChart - chartTop) };
   // A scaled export shows the chart at its own size; a slide lets it grow into the free space.
-  const chart =
-    preset.kind === 'scale'
-      ? { x: imagePadding, y: chartTop, width: chartWidth, height: chartHeight }
-      : chartArea;
+  const chart = preset.kind === 'scale' ? { x: imagePadding, y: chartTop, width: chartWidth, height: chartHeight } : chartArea;
 
   const pixelWidth = preset.kind === 'scale' ? Math.round(width * preset.scale) : preset.width;
   const pixelHeight = preset.kind === 'scale' ? Math.round(height * preset.scale) : preset.height;

@@ -43,7 +43,13 @@ const simulated: MonteCarloResult = {
   trials: 20000,
   seed: 7565,
   percentileLevels: [10, 25, 50, 75, 90],
-  percentiles: [new Float64Array([100, 95, 90]), new Float64Array([100, 102, 104]), new Float64Array([100, 110, 121]), new Float64Array([100, 118, 138]), new Float64Array([100, 125, 152])],
+  percentiles: [
+    new Float64Array([100, 95, 90]),
+    new Float64Array([100, 102, 104]),
+    new Float64Array([100, 110, 121]),
+    new Float64Array([100, 118, 138]),
+    new Float64Array([100, 125, 152]),
+  ],
   mean: new Float64Array([100, 110, 121]),
   standardDeviation: new Float64Array([0, 10, 20]),
   targets: [],
@@ -165,7 +171,9 @@ describe('keeping the unchanged parts of the chart while a slider moves', () => 
   it('replaces the projection when one of its points moves and keeps the other lines, the band and the axes', () => {
     const previous = buildScenarioChartState(inputOf(round(), { others, monteCarlo: simulated }));
     // 10% → 10.1%: the path moves from 2021 on, the ticks (80…160) stay.
-    const next = buildScenarioChartState(inputOf(round({ params: { growthRatePercent: 10.1 } } as Partial<WorkspaceScenario>), { others, monteCarlo: simulated }));
+    const next = buildScenarioChartState(
+      inputOf(round({ params: { growthRatePercent: 10.1 } } as Partial<WorkspaceScenario>), { others, monteCarlo: simulated }),
+    );
     const merged = withUnchangedParts(previous, next);
     expect(merged).not.toBe(previous);
     const byId = (state: typeof merged, id: string) => state.series.find((s) => s.id === id);

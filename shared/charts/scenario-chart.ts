@@ -82,7 +82,8 @@ export function actualValuesOf(workspace: Pick<Workspace, 'indicators'>, indicat
   const dataset = getBundledDataset();
   const byYear = new Map<number, number>();
   for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null && !o.date) byYear.set(o.year, o.value);
-  if (byYear.size === 0) for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null) byYear.set(o.year, o.value);
+  if (byYear.size === 0)
+    for (const o of getObservationsOfIndicator(dataset, indicatorId)) if (o.kind === 'actual' && o.value !== null) byYear.set(o.year, o.value);
   return [...byYear].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
 }
 
@@ -108,7 +109,15 @@ function percentileRow(result: MonteCarloResult, level: number): Float64Array | 
   return index >= 0 ? (result.percentiles[index] ?? null) : null;
 }
 
-function line(id: string, name: BilingualText, role: LineSeries['role'], colour: LineSeries['colour'], dash: LineSeries['dash'], points: readonly ChartPoint[], extra: Partial<LineSeries> = {}): LineSeries {
+function line(
+  id: string,
+  name: BilingualText,
+  role: LineSeries['role'],
+  colour: LineSeries['colour'],
+  dash: LineSeries['dash'],
+  points: readonly ChartPoint[],
+  extra: Partial<LineSeries> = {},
+): LineSeries {
   return { id, name, role, colour, dash, showPoints: false, points, ...extra };
 }
 
@@ -171,12 +180,19 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, o
   const targets: TargetMarker[] = scenario.targets.map((target) => ({
     x: target.year,
     y: target.value,
-    label: lang === 'zh' ? `${target.year}年目标 ${valueText(target.value, scenario.unit, 'zh')}` : `Target ${target.year}: ${valueText(target.value, scenario.unit, 'en')}`,
+    label:
+      lang === 'zh'
+        ? `${target.year}年目标 ${valueText(target.value, scenario.unit, 'zh')}`
+        : `Target ${target.year}: ${valueText(target.value, scenario.unit, 'en')}`,
   }));
 
   // Every year of the data and every target year (a target may lie beyond the horizon).
   const targetYears = scenario.targets.map((target) => target.year);
-  const x: ChartAxis = { title: inLang(SCENARIO_CHART_WORDS.year, lang), unit: 'year', ...yearAxis([Math.min(firstYear, ...targetYears), Math.max(lastYear, ...targetYears)]) };
+  const x: ChartAxis = {
+    title: inLang(SCENARIO_CHART_WORDS.year, lang),
+    unit: 'year',
+    ...yearAxis([Math.min(firstYear, ...targetYears), Math.max(lastYear, ...targetYears)]),
+  };
   const values = function* (): Generator<number | null> {
     for (const s of series) for (const point of s.points) yield point.y;
     for (const band of bands)
@@ -186,7 +202,16 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, o
       }
   };
   const unit = scenario.unit;
-  const y: ChartAxis = { title: unitText(unit, lang), ...(isUnitCode(unit) ? { unit } : {}), ...valueAxis(values(), unit, lang, scenario.targets.map((target) => target.value)) };
+  const y: ChartAxis = {
+    title: unitText(unit, lang),
+    ...(isUnitCode(unit) ? { unit } : {}),
+    ...valueAxis(
+      values(),
+      unit,
+      lang,
+      scenario.targets.map((target) => target.value),
+    ),
+  };
 
   const name = localName(scenario, lang);
   const indicator = inLang(scenario.indicatorName, lang);
@@ -218,7 +243,14 @@ export function scenarioChartStateFor(workspace: Workspace, scenarioId: string, 
     const values = projectedPath(s);
     return values ? [{ id: s.id, startYear: s.base.year, values }] : [];
   });
-  return buildScenarioChartState({ scenario, path: projectedPath(scenario), actuals: actualValuesOf(workspace, scenario.indicatorId), monteCarlo, others, lang });
+  return buildScenarioChartState({
+    scenario,
+    path: projectedPath(scenario),
+    actuals: actualValuesOf(workspace, scenario.indicatorId),
+    monteCarlo,
+    others,
+    lang,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,7 +289,9 @@ function sameSeries(a: LineSeries, b: LineSeries): boolean {
 }
 
 function sameBand(a: ChartBand, b: ChartBand): boolean {
-  return a.id === b.id && a.opacity === b.opacity && sameColour(a.colour, b.colour) && sameText(a.name, b.name) && sameNumbers(a.points, b.points, sameBandPoint);
+  return (
+    a.id === b.id && a.opacity === b.opacity && sameColour(a.colour, b.colour) && sameText(a.name, b.name) && sameNumbers(a.points, b.points, sameBandPoint)
+  );
 }
 
 function sameAxis(a: ChartAxis, b: ChartAxis): boolean {
@@ -298,7 +332,21 @@ export function withUnchangedParts(previous: LineChartState | null, next: LineCh
   const y = sameAxis(previous.y, next.y) ? previous.y : next.y;
   const targets = sameNumbers(previous.targets, next.targets, sameTarget) ? previous.targets : next.targets;
   const referenceLines = sameNumbers(previous.referenceLines, next.referenceLines, sameReferenceLine) ? previous.referenceLines : next.referenceLines;
-  const sameFrame = previous.id === next.id && previous.lang === next.lang && previous.title === next.title && previous.subtitle === next.subtitle && previous.source === next.source;
-  if (sameFrame && series === previous.series && bands === previous.bands && x === previous.x && y === previous.y && targets === previous.targets && referenceLines === previous.referenceLines) return previous;
+  const sameFrame =
+    previous.id === next.id &&
+    previous.lang === next.lang &&
+    previous.title === next.title &&
+    previous.subtitle === next.subtitle &&
+    previous.source === next.source;
+  if (
+    sameFrame &&
+    series === previous.series &&
+    bands === previous.bands &&
+    x === previous.x &&
+    y === previous.y &&
+    targets === previous.targets &&
+    referenceLines === previous.referenceLines
+  )
+    return previous;
   return { ...next, x, y, bands, series, targets, referenceLines };
 }

@@ -14,7 +14,14 @@ const byId = (id: string): WorkspaceScenario => {
 const software = byId('software-revenue-15pct');
 const highTech = byId('high-tech-firms-19-2pct');
 
-const names: Record<ParameterKey, string> = { baseValue: '基期值', growthRatePercent: '增长率', rateShiftPercent: '增长率整体调整', incrementPerYear: '每年增量', ceiling: '上限', targetValue: '目标值' };
+const names: Record<ParameterKey, string> = {
+  baseValue: '基期值',
+  growthRatePercent: '增长率',
+  rateShiftPercent: '增长率整体调整',
+  incrementPerYear: '每年增量',
+  ceiling: '上限',
+  targetValue: '目标值',
+};
 /** Prints as the view does: values in their unit with one decimal, rates in percent with one. */
 function formatIn(unit: 'cny-100m' | 'firms', metric: OutputMetric): SensitivityFormat {
   return {
@@ -110,7 +117,14 @@ describe('heatmap state', () => {
 
   it('marks no cell when the axes miss the scenario’s values', () => {
     // 11, 13.67, 16.33, 19%: none is 15%.
-    const off = heatmapState({ id: 't', lang: 'zh', scenario: software, table: twoWayTable(software, { key: 'growthRatePercent', values: linspace(11, 19, 4) }, columns, value2027), format, text });
+    const off = heatmapState({
+      id: 't',
+      lang: 'zh',
+      scenario: software,
+      table: twoWayTable(software, { key: 'growthRatePercent', values: linspace(11, 19, 4) }, columns, value2027),
+      format,
+      text,
+    });
     expect(off.current).toBeUndefined();
     expect(off.scale.centre).toBeCloseTo((off.scale.min + off.scale.max) / 2, 9);
   });

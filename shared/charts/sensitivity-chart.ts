@@ -64,7 +64,9 @@ export function tornadoState({ id, lang, scenario, result, format, text }: Torna
   const span = highest - lowest || Math.abs(result.baseline) || 1;
   const domain: [number, number] = [lowest - span * TORNADO_LABEL_ROOM, highest + span * TORNADO_LABEL_ROOM];
   const scale = valueAxis([lowest, highest], outcomeUnit(result.metric, scenario.unit), lang);
-  const inside = scale.ticks.map((tick, index) => ({ tick, label: scale.tickLabels[index] ?? '' })).filter(({ tick }) => tick >= domain[0] && tick <= domain[1]);
+  const inside = scale.ticks
+    .map((tick, index) => ({ tick, label: scale.tickLabels[index] ?? '' }))
+    .filter(({ tick }) => tick >= domain[0] && tick <= domain[1]);
   const unit = outcomeUnit(result.metric, scenario.unit);
   return {
     kind: 'tornado',
@@ -73,7 +75,13 @@ export function tornadoState({ id, lang, scenario, result, format, text }: Torna
     title: text.title,
     subtitle: text.subtitle,
     source: chartSourceLine(lang, { scenarioNames: [localName(scenario, lang)] }),
-    x: { title: text.xTitle, domain, ticks: inside.map(({ tick }) => tick), tickLabels: inside.map(({ label }) => label), ...(isUnitCode(unit) ? { unit } : {}) },
+    x: {
+      title: text.xTitle,
+      domain,
+      ticks: inside.map(({ tick }) => tick),
+      tickLabels: inside.map(({ label }) => label),
+      ...(isUnitCode(unit) ? { unit } : {}),
+    },
     base: result.baseline,
     baseLabel: text.baseLabel,
     lowName: text.lowName,

@@ -18,7 +18,11 @@ describe('year ticks of the scenario chart', () => {
   });
 
   it('labels a year axis with the plain year', () => {
-    expect(yearAxis([2023, 2027])).toEqual({ domain: [2023, 2027], ticks: [2023, 2024, 2025, 2026, 2027], tickLabels: ['2023', '2024', '2025', '2026', '2027'] });
+    expect(yearAxis([2023, 2027])).toEqual({
+      domain: [2023, 2027],
+      ticks: [2023, 2024, 2025, 2026, 2027],
+      tickLabels: ['2023', '2024', '2025', '2026', '2027'],
+    });
   });
 });
 

@@ -21,7 +21,8 @@ describe('the command catalog', () => {
   });
 
   it('writes every shortcut in the one notation', () => {
-    for (const command of commandDeclarations) for (const shortcut of command.shortcuts) expect(() => parseShortcut(shortcut), `${command.id}: ${shortcut}`).not.toThrow();
+    for (const command of commandDeclarations)
+      for (const shortcut of command.shortcuts) expect(() => parseShortcut(shortcut), `${command.id}: ${shortcut}`).not.toThrow();
   });
 
   it('never gives one key two commands in the same context', () => {

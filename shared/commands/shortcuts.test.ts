@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { chordMatches, parseShortcut, toAccelerator, toAriaKeyShortcut, toDisplay, type KeyChord } from './shortcuts';
 
-const press = (key: string, modifiers: Partial<KeyChord> = {}, code = ''): KeyChord => ({ key, code, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...modifiers });
+const press = (key: string, modifiers: Partial<KeyChord> = {}, code = ''): KeyChord => ({
+  key,
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...modifiers,
+});
 
 describe('shortcut notation', () => {
   it('becomes an Electron accelerator', () => {

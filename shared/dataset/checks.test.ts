@@ -66,7 +66,12 @@ describe('consistency checks', () => {
   });
 
   it('2023 growth carries the 2025 and 2027 enterprise targets → pass', () => {
-    for (const id of ['cq.enterprises.high-tech.pace-to-2025', 'cq.enterprises.high-tech.pace-to-2027', 'cq.enterprises.tech-based.pace-to-2025', 'cq.enterprises.tech-based.pace-to-2027']) {
+    for (const id of [
+      'cq.enterprises.high-tech.pace-to-2025',
+      'cq.enterprises.high-tech.pace-to-2027',
+      'cq.enterprises.tech-based.pace-to-2025',
+      'cq.enterprises.tech-based.pace-to-2027',
+    ]) {
       expect(check(id).verdict).toBe('pass');
     }
   });

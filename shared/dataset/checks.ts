@@ -78,7 +78,8 @@ function doubleDoublingCheck(dataset: Dataset, derived: readonly DerivedFigure[]
   const base = requireDerivedFigure(derived, `cq.enterprises.${kind}@2022-implied`);
   const target = requireObservationValue(dataset, targetId);
   const expected = 2 * base.value;
-  const tolerance = halfPrintedStep(dataset, targetId) + 2 * priorYearBaseHalfWidth(dataset, `cq.enterprises.${kind}@2023-actual`, `cq.enterprises.${kind}-growth@2023-actual`);
+  const tolerance =
+    halfPrintedStep(dataset, targetId) + 2 * priorYearBaseHalfWidth(dataset, `cq.enterprises.${kind}@2023-actual`, `cq.enterprises.${kind}-growth@2023-actual`);
   const { difference, within } = compare(expected, target, tolerance);
   const nameZh = kind === 'high-tech' ? '高新技术企业' : '科技型企业';
   const nameEn = kind === 'high-tech' ? 'high-tech enterprises' : 'tech-based enterprises';
@@ -206,7 +207,12 @@ function highTechZoneCountCheck(dataset: Dataset): ConsistencyCheck {
   return {
     id: 'cq.zones.high-tech-count',
     title: { zh: '国家高新区 + 市级高新区 = 高新区总数', en: 'National + municipal high-tech zones = all high-tech zones' },
-    figures: [observationFigure(dataset, nationalId), observationFigure(dataset, municipalId), observationFigure(dataset, totalId), observationFigure(dataset, 'cq.zones.national-demonstration@2024-actual')],
+    figures: [
+      observationFigure(dataset, nationalId),
+      observationFigure(dataset, municipalId),
+      observationFigure(dataset, totalId),
+      observationFigure(dataset, 'cq.zones.national-demonstration@2024-actual'),
+    ],
     expected,
     actual,
     difference,
@@ -218,7 +224,10 @@ function highTechZoneCountCheck(dataset: Dataset): ConsistencyCheck {
           zh: `${fmt(expected, 0)}个与"16个高新区"一致;1个国家自主创新示范区依托高新区建设,不另计入。`,
           en: `${fmt(expected, 0)} matches "16 high-tech zones"; the national demonstration zone is built on existing zones and is not counted separately.`,
         }
-      : { zh: `合计${fmt(expected, 0)}个,与高新区总数${fmt(actual, 0)}个不符。`, en: `The sum is ${fmt(expected, 0)}, not the ${fmt(actual, 0)} zones stated.` },
+      : {
+          zh: `合计${fmt(expected, 0)}个,与高新区总数${fmt(actual, 0)}个不符。`,
+          en: `The sum is ${fmt(expected, 0)}, not the ${fmt(actual, 0)} zones stated.`,
+        },
   };
 }
 

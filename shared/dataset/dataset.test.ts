@@ -82,7 +82,12 @@ describe('bundled dataset', () => {
     expect(share.source.quote).toBe('其中新的诊断技术和服务约占');
     expect(articleText.indexOf('其中新的诊断技术和服务约占')).toBe(share.source.offset);
     // What follows the quote in the article is a paragraph break, not a number.
-    expect(articleText.slice(share.source.offset + share.source.quote.length).trimStart().startsWith('为此')).toBe(true);
+    expect(
+      articleText
+        .slice(share.source.offset + share.source.quote.length)
+        .trimStart()
+        .startsWith('为此'),
+    ).toBe(true);
   });
 });
 
@@ -185,7 +190,16 @@ describe('coverage of the article figures', () => {
     const labels = (id: string): string[] => dataset.factSets.find((factSet) => factSet.id === id)?.items.map((item) => item.label.zh) ?? [];
     expect(labels('cq.chongqing-laboratories')).toEqual(['金凤实验室', '明月湖实验室', '广阳湾实验室', '嘉陵江实验室']);
     expect(labels('cq.layout-416.areas')).toEqual(['数智科技', '生命健康', '新材料', '绿色低碳']);
-    expect(labels('cq.layout-416.frontier-directions')).toEqual(['人工智能', '量子信息', '精准医疗', '智慧农业', '先进材料', '未来芯片', '绿色制造', '新型储能']);
+    expect(labels('cq.layout-416.frontier-directions')).toEqual([
+      '人工智能',
+      '量子信息',
+      '精准医疗',
+      '智慧农业',
+      '先进材料',
+      '未来芯片',
+      '绿色制造',
+      '新型储能',
+    ]);
     expect(labels('cq.projects-5-8.major-domains')).toEqual(['人工智能', '高端器件与芯片', '先进制造', '生物医药', '核心软件']);
     expect(labels('cq.projects-5-8.key-domains-named')).toEqual(['新材料', '现代种业', '生态环境']);
     expect(labels('cq.national-tech-innovation-centres')).toEqual(['轻金属', '卫星互联网应用', '页岩气']);

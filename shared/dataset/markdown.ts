@@ -142,9 +142,25 @@ export function renderDatasetMarkdown(
     );
   }
 
-  push('## Dated events / 时间节点', '', row(['id', 'date', 'as written', 'kind', '中文', 'English', 'quote', 'offset']), row(['---', '---', '---', '---', '---', '---', '---', '---:']));
+  push(
+    '## Dated events / 时间节点',
+    '',
+    row(['id', 'date', 'as written', 'kind', '中文', 'English', 'quote', 'offset']),
+    row(['---', '---', '---', '---', '---', '---', '---', '---:']),
+  );
   for (const event of dataset.events) {
-    push(row([`\`${event.id}\``, event.date, event.dateAsWritten, event.kind, event.label.zh, event.label.en, `「${event.source.quote}」`, String(event.source.offset)]));
+    push(
+      row([
+        `\`${event.id}\``,
+        event.date,
+        event.dateAsWritten,
+        event.kind,
+        event.label.zh,
+        event.label.en,
+        `「${event.source.quote}」`,
+        String(event.source.offset),
+      ]),
+    );
   }
   push('');
   return lines.join('\n');

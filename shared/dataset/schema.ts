@@ -51,7 +51,9 @@ export const indicatorSchema = z.object({
 });
 
 /** YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn (a quarter, e.g. 一季度). */
-const partialDateSchema = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/, 'date must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn');
+const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/, 'date must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn');
 
 export const observationSchema = z
   .object({

@@ -105,7 +105,13 @@ describe('targets', () => {
   });
 
   it('a projection that misses is reported as not met with a negative gap', () => {
-    const cautious: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 10 }, base: { year: 2023, value: 58524 }, horizonYear: 2030, targets: [{ year: 2027, value: 86000 }] };
+    const cautious: ScenarioSpec = {
+      model: 'cagr',
+      params: { growthRatePercent: 10 },
+      base: { year: 2023, value: 58524 },
+      horizonYear: 2030,
+      targets: [{ year: 2027, value: 86000 }],
+    };
     const [target] = analyzeScenario(cautious).targets;
     // 58524 × 1.1⁴ = 58524 × 1.4641 = 85684.9884
     expect(target?.projected).toBeCloseTo(85684.9884, 4);
@@ -135,11 +141,18 @@ describe('sensitivity and data tables', () => {
   });
 
   it('tornado rejects a range that makes the scenario invalid, naming the range', () => {
-    expect(() => tornadoSensitivity(simple, [{ key: 'growthRatePercent', low: -120, high: 15 }], { kind: 'valueAtYear', year: 2021 })).toThrowError(/ranges\[0\]\.low/);
+    expect(() => tornadoSensitivity(simple, [{ key: 'growthRatePercent', low: -120, high: 15 }], { kind: 'valueAtYear', year: 2021 })).toThrowError(
+      /ranges\[0\]\.low/,
+    );
   });
 
   it('two-way table: row-major values, NaN for invalid cells', () => {
-    const table = twoWayTable(simple, { key: 'baseValue', values: [100, 200] }, { key: 'growthRatePercent', values: [0, 50, -120] }, { kind: 'valueAtYear', year: 2022 });
+    const table = twoWayTable(
+      simple,
+      { key: 'baseValue', values: [100, 200] },
+      { key: 'growthRatePercent', values: [0, 50, -120] },
+      { kind: 'valueAtYear', year: 2022 },
+    );
     expect(table.values[0]).toBeCloseTo(100, 10);
     expect(table.values[1]).toBeCloseTo(225, 10);
     expect(table.values[2]).toBeNaN();
@@ -149,7 +162,9 @@ describe('sensitivity and data tables', () => {
   });
 
   it('two-way table rejects the same parameter on both axes', () => {
-    expect(() => twoWayTable(simple, { key: 'baseValue', values: [1] }, { key: 'baseValue', values: [2] }, { kind: 'valueAtYear', year: 2022 })).toThrowError(EngineError);
+    expect(() => twoWayTable(simple, { key: 'baseValue', values: [1] }, { key: 'baseValue', values: [2] }, { kind: 'valueAtYear', year: 2022 })).toThrowError(
+      EngineError,
+    );
   });
 
   it('linspace includes both ends', () => {

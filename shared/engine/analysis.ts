@@ -100,11 +100,19 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
     );
   }
   if (!(target.value > 0) || !Number.isFinite(target.value)) {
-    return unreachable('target-not-positive', `target value must be a positive number (got ${formatNumberForMessage(target.value)})`, `目标值必须为正数(当前为 ${formatNumberForMessage(target.value)})`);
+    return unreachable(
+      'target-not-positive',
+      `target value must be a positive number (got ${formatNumberForMessage(target.value)})`,
+      `目标值必须为正数(当前为 ${formatNumberForMessage(target.value)})`,
+    );
   }
   if (target.value < MIN_POSITIVE_VALUE || target.value > MAX_ABS_VALUE) {
     // Same bounds as a scenario's own targets, so target ÷ base and its roots stay finite.
-    return unreachable('beyond-bounds', `target value must be between ${MIN_POSITIVE_VALUE_TEXT} and ${MAX_ABS_VALUE_TEXT} (got ${formatNumberForMessage(target.value)})`, `目标值必须在 ${MIN_POSITIVE_VALUE_TEXT} 至 ${MAX_ABS_VALUE_TEXT} 之间(当前为 ${formatNumberForMessage(target.value)})`);
+    return unreachable(
+      'beyond-bounds',
+      `target value must be between ${MIN_POSITIVE_VALUE_TEXT} and ${MAX_ABS_VALUE_TEXT} (got ${formatNumberForMessage(target.value)})`,
+      `目标值必须在 ${MIN_POSITIVE_VALUE_TEXT} 至 ${MAX_ABS_VALUE_TEXT} 之间(当前为 ${formatNumberForMessage(target.value)})`,
+    );
   }
   const impliedCagrPercent = requiredCagrPercent(baseValue, spec.base.year, target.value, target.year);
   const parameter = growthParameterOf(spec.model);
@@ -137,8 +145,14 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
       };
       const lowestShift = -100 - minimumRate + 1e-7;
       const solved = solveIncreasing(logValueAtShift, lowestShift, 10, HIGHEST_RATE_PERCENT);
-      if (solved === 'too-low') return unreachable('target-too-low', 'target is below anything a rate above −100% can reach', '目标值低于任何大于 −100% 的增长率所能达到的水平');
-      if (solved === 'too-high') return unreachable('no-rate-large-enough', 'no rate shift up to 10,000,000 percentage points reaches the target', '增长率上调至 1000 万个百分点仍无法达到目标');
+      if (solved === 'too-low')
+        return unreachable('target-too-low', 'target is below anything a rate above −100% can reach', '目标值低于任何大于 −100% 的增长率所能达到的水平');
+      if (solved === 'too-high')
+        return unreachable(
+          'no-rate-large-enough',
+          'no rate shift up to 10,000,000 percentage points reaches the target',
+          '增长率上调至 1000 万个百分点仍无法达到目标',
+        );
       return { status: 'reachable', parameter, value: solved.root, impliedCagrPercent, method: 'brent', iterations: solved.iterations };
     }
     case 'logistic': {
@@ -157,8 +171,14 @@ export function requiredGrowth(spec: ScenarioSpec, target: Pick<TargetSpec, 'yea
         return Math.log(value) - logTarget;
       };
       const solved = solveIncreasing(logValueAtRate, LOWEST_RATE_PERCENT, 100, HIGHEST_RATE_PERCENT);
-      if (solved === 'too-low') return unreachable('target-too-low', 'target is below anything a rate above −100% can reach', '目标值低于任何大于 −100% 的增长率所能达到的水平');
-      if (solved === 'too-high') return unreachable('no-rate-large-enough', 'the target is so close to the ceiling that no rate up to 10,000,000% reaches it', '目标值过于接近上限,增长率达到 1000 万% 仍无法达到');
+      if (solved === 'too-low')
+        return unreachable('target-too-low', 'target is below anything a rate above −100% can reach', '目标值低于任何大于 −100% 的增长率所能达到的水平');
+      if (solved === 'too-high')
+        return unreachable(
+          'no-rate-large-enough',
+          'the target is so close to the ceiling that no rate up to 10,000,000% reaches it',
+          '目标值过于接近上限,增长率达到 1000 万% 仍无法达到',
+        );
       return { status: 'reachable', parameter, value: solved.root, impliedCagrPercent, method: 'brent', iterations: solved.iterations };
     }
   }
@@ -238,11 +258,19 @@ function checkMetric(spec: ScenarioSpec, metric: OutputMetric): void {
   if (metric.kind === 'valueAtYear') {
     if (!Number.isInteger(metric.year) || metric.year < spec.base.year || metric.year > MAX_YEAR) {
       throw new EngineError([
-        makeIssue('year-out-of-range', 'metric.year', `must be a whole year between ${spec.base.year} and ${MAX_YEAR} (got ${metric.year})`, `必须是 ${spec.base.year} 至 ${MAX_YEAR} 之间的整数年份(当前为 ${metric.year})`, metric.year),
+        makeIssue(
+          'year-out-of-range',
+          'metric.year',
+          `must be a whole year between ${spec.base.year} and ${MAX_YEAR} (got ${metric.year})`,
+          `必须是 ${spec.base.year} 至 ${MAX_YEAR} 之间的整数年份(当前为 ${metric.year})`,
+          metric.year,
+        ),
       ]);
     }
   } else if (spec.targets?.[metric.targetIndex] === undefined) {
-    throw new EngineError([makeIssue('parameter-not-applicable', 'metric.targetIndex', `scenario has no target #${metric.targetIndex}`, `情景没有第 ${metric.targetIndex} 号目标`)]);
+    throw new EngineError([
+      makeIssue('parameter-not-applicable', 'metric.targetIndex', `scenario has no target #${metric.targetIndex}`, `情景没有第 ${metric.targetIndex} 号目标`),
+    ]);
   }
 }
 
@@ -310,7 +338,11 @@ export function defaultSensitivityRanges(spec: ScenarioSpec): ParameterRange[] {
   const value = (x: number): number => Math.max(-MAX_ABS_VALUE, Math.min(MAX_ABS_VALUE, x));
   const positive = (x: number): number => Math.max(MIN_POSITIVE_VALUE, Math.min(MAX_ABS_VALUE, x));
   const rate = (x: number): number => Math.min(MAX_RATE_PERCENT, x);
-  ranges.push({ key: 'baseValue', low: spec.model === 'linear' ? value(base * 0.9) : positive(base * 0.9), high: spec.model === 'linear' ? value(base * 1.1) : positive(base * 1.1) });
+  ranges.push({
+    key: 'baseValue',
+    low: spec.model === 'linear' ? value(base * 0.9) : positive(base * 0.9),
+    high: spec.model === 'linear' ? value(base * 1.1) : positive(base * 1.1),
+  });
   switch (spec.model) {
     case 'cagr':
     case 'logistic': {
@@ -368,13 +400,28 @@ export function twoWayTable(spec: ScenarioSpec, rows: TableAxis, columns: TableA
   assertValidScenario(spec);
   checkMetric(spec, metric);
   if (rows.key === columns.key) {
-    throw new EngineError([makeIssue('parameter-not-applicable', 'columns.key', `row and column parameters must differ (both are ${rows.key})`, `行参数与列参数必须不同(均为 ${rows.key})`)]);
+    throw new EngineError([
+      makeIssue(
+        'parameter-not-applicable',
+        'columns.key',
+        `row and column parameters must differ (both are ${rows.key})`,
+        `行参数与列参数必须不同(均为 ${rows.key})`,
+      ),
+    ]);
   }
   getParameter(spec, rows.key);
   getParameter(spec, columns.key);
   const cellCount = rows.values.length * columns.values.length;
   if (cellCount > MAX_TABLE_CELLS) {
-    throw new EngineError([makeIssue('table-too-large', 'rows.values', `table would have ${cellCount} cells; the limit is ${MAX_TABLE_CELLS}`, `表格将有 ${cellCount} 个单元格,上限为 ${MAX_TABLE_CELLS}`, cellCount)]);
+    throw new EngineError([
+      makeIssue(
+        'table-too-large',
+        'rows.values',
+        `table would have ${cellCount} cells; the limit is ${MAX_TABLE_CELLS}`,
+        `表格将有 ${cellCount} 个单元格,上限为 ${MAX_TABLE_CELLS}`,
+        cellCount,
+      ),
+    ]);
   }
   const values = new Float64Array(cellCount);
   let invalidCells = 0;

@@ -55,9 +55,7 @@ export function distributionStandardDeviation(dist: DistributionSpec): number {
  *   (a base, a ceiling, a path target) needs its centre at least 1e-9; the spread at most `spreadLimit`
  *   (default: the magnitude of the centre, so draws rarely cross 0 and never leave the unit's range).
  */
-export type DistributionBounds =
-  | { readonly kind: 'rate' }
-  | { readonly kind: 'value'; readonly positive: boolean; readonly spreadLimit?: number };
+export type DistributionBounds = { readonly kind: 'rate' } | { readonly kind: 'value'; readonly positive: boolean; readonly spreadLimit?: number };
 
 /** Without a stated unit: locations and spread only need to be finite and at most 1e15 in magnitude. */
 const UNBOUNDED_VALUE: DistributionBounds = { kind: 'value', positive: false, spreadLimit: MAX_ABS_VALUE };
@@ -76,7 +74,9 @@ export function validateDistribution(dist: DistributionSpec, prefix: string, bou
   const issues: EngineIssue[] = [];
   const field = (name: string): string => joinField(prefix, name);
   const invalid = (name: string, en: string, zh: string, got: number): void => {
-    issues.push(makeIssue('distribution-invalid', field(name), `${en} (got ${formatNumberForMessage(got)})`, `${zh}(当前为 ${formatNumberForMessage(got)})`, got));
+    issues.push(
+      makeIssue('distribution-invalid', field(name), `${en} (got ${formatNumberForMessage(got)})`, `${zh}(当前为 ${formatNumberForMessage(got)})`, got),
+    );
   };
   // Each location in its unit's range; false when one is not, and the checks that combine them are skipped.
   const location = (name: string, value: number): boolean =>
@@ -99,7 +99,15 @@ export function validateDistribution(dist: DistributionSpec, prefix: string, bou
         } else if (dist.mean < MIN_POSITIVE_VALUE) {
           // σ² = ln(1 + sd²/mean²): a subnormal mean makes it Infinity and every draw NaN.
           const got = formatNumberForMessage(dist.mean);
-          issues.push(makeIssue('value-too-small', field('mean'), `a lognormal mean must be at least ${MIN_POSITIVE_VALUE_TEXT} (got ${got})`, `对数正态分布的均值不能小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`, dist.mean));
+          issues.push(
+            makeIssue(
+              'value-too-small',
+              field('mean'),
+              `a lognormal mean must be at least ${MIN_POSITIVE_VALUE_TEXT} (got ${got})`,
+              `对数正态分布的均值不能小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`,
+              dist.mean,
+            ),
+          );
           lognormalOk = false;
         }
       }
@@ -108,7 +116,13 @@ export function validateDistribution(dist: DistributionSpec, prefix: string, bou
     }
     case 'uniform': {
       const ok = [location('min', dist.min), location('max', dist.max)].every(Boolean);
-      if (ok && !(dist.max > dist.min)) invalid('max', `max must be greater than min ${formatNumberForMessage(dist.min)}`, `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`, dist.max);
+      if (ok && !(dist.max > dist.min))
+        invalid(
+          'max',
+          `max must be greater than min ${formatNumberForMessage(dist.min)}`,
+          `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`,
+          dist.max,
+        );
       else shapeOk = ok;
       break;
     }
@@ -116,7 +130,13 @@ export function validateDistribution(dist: DistributionSpec, prefix: string, bou
     case 'pert': {
       const ok = [location('min', dist.min), location('mode', dist.mode), location('max', dist.max)].every(Boolean);
       if (!ok) break;
-      if (!(dist.max > dist.min)) invalid('max', `max must be greater than min ${formatNumberForMessage(dist.min)}`, `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`, dist.max);
+      if (!(dist.max > dist.min))
+        invalid(
+          'max',
+          `max must be greater than min ${formatNumberForMessage(dist.min)}`,
+          `最大值必须大于最小值 ${formatNumberForMessage(dist.min)}`,
+          dist.max,
+        );
       else if (dist.mode < dist.min || dist.mode > dist.max) invalid('mode', 'mode must lie between min and max', '众数必须介于最小值与最大值之间', dist.mode);
       else shapeOk = true;
       break;
@@ -140,7 +160,13 @@ function checkSpread(dist: DistributionSpec, bounds: DistributionBounds, field: 
   if (bounds.kind === 'rate') {
     if (spread > MAX_RATE_SPREAD_POINTS) {
       issues.push(
-        makeIssue('spread-too-large', spreadField, `${what} of a growth rate must be at most ${MAX_RATE_SPREAD_POINTS} percentage points (got ${got})`, `增长率的${whatZh}不能超过 ${MAX_RATE_SPREAD_POINTS} 个百分点(当前为 ${got})`, spread),
+        makeIssue(
+          'spread-too-large',
+          spreadField,
+          `${what} of a growth rate must be at most ${MAX_RATE_SPREAD_POINTS} percentage points (got ${got})`,
+          `增长率的${whatZh}不能超过 ${MAX_RATE_SPREAD_POINTS} 个百分点(当前为 ${got})`,
+          spread,
+        ),
       );
     }
     return;
@@ -148,14 +174,28 @@ function checkSpread(dist: DistributionSpec, bounds: DistributionBounds, field: 
   if (bounds.positive && !(centre >= MIN_POSITIVE_VALUE)) {
     const centreText = formatNumberForMessage(centre);
     const centreField = field(dist.kind === 'normal' || dist.kind === 'lognormal' ? 'mean' : 'min');
-    issues.push(makeIssue('value-too-small', centreField, `the centre of the distribution must be at least ${MIN_POSITIVE_VALUE_TEXT}, as the value it describes (got ${centreText})`, `分布的中心必须不小于 ${MIN_POSITIVE_VALUE_TEXT},与其描述的数值一致(当前为 ${centreText})`, centre));
+    issues.push(
+      makeIssue(
+        'value-too-small',
+        centreField,
+        `the centre of the distribution must be at least ${MIN_POSITIVE_VALUE_TEXT}, as the value it describes (got ${centreText})`,
+        `分布的中心必须不小于 ${MIN_POSITIVE_VALUE_TEXT},与其描述的数值一致(当前为 ${centreText})`,
+        centre,
+      ),
+    );
     return;
   }
   const limit = bounds.spreadLimit ?? Math.abs(centre);
   if (spread > limit) {
     const limitText = formatNumberForMessage(limit);
     issues.push(
-      makeIssue('spread-too-large', spreadField, `${what} must be at most ${limitText}, the magnitude of the value it varies (got ${got})`, `${whatZh}不能超过 ${limitText}(所变动数值的量级)(当前为 ${got})`, spread),
+      makeIssue(
+        'spread-too-large',
+        spreadField,
+        `${what} must be at most ${limitText}, the magnitude of the value it varies (got ${got})`,
+        `${whatZh}不能超过 ${limitText}(所变动数值的量级)(当前为 ${got})`,
+        spread,
+      ),
     );
   }
 }

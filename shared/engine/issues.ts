@@ -7,14 +7,7 @@
  * strings that already name the field.
  */
 
-import {
-  MAX_ABS_VALUE,
-  MAX_ABS_VALUE_TEXT,
-  MAX_RATE_PERCENT,
-  MIN_POSITIVE_VALUE_TEXT,
-  rateBoundProblem,
-  valueBoundProblem,
-} from '../units/bounds';
+import { MAX_ABS_VALUE, MAX_ABS_VALUE_TEXT, MAX_RATE_PERCENT, MIN_POSITIVE_VALUE_TEXT, rateBoundProblem, valueBoundProblem } from '../units/bounds';
 
 export type IssueCode =
   | 'not-finite'
@@ -100,7 +93,15 @@ export function makeIssue(code: IssueCode, field: string, en: string, zh: string
 export function checkFinite(field: string, value: number, issues: EngineIssue[]): boolean {
   if (typeof value === 'number' && Number.isFinite(value)) return true;
   const got = typeof value === 'number' ? value : NaN;
-  issues.push(makeIssue('not-finite', field, `must be a finite number (got ${formatNumberForMessage(got)})`, `必须是有限数值(当前为 ${formatNumberForMessage(got)})`, got));
+  issues.push(
+    makeIssue(
+      'not-finite',
+      field,
+      `must be a finite number (got ${formatNumberForMessage(got)})`,
+      `必须是有限数值(当前为 ${formatNumberForMessage(got)})`,
+      got,
+    ),
+  );
   return false;
 }
 
@@ -110,14 +111,30 @@ export function checkGrowthRatePercent(field: string, value: number, issues: Eng
   if (problem === null) return true;
   if (problem === 'not-finite') return checkFinite(field, value, issues);
   const got = formatNumberForMessage(value);
-  if (problem === 'rate-too-low') issues.push(makeIssue('rate-too-low', field, `growth rate must be greater than −100% (got ${got})`, `增长率必须大于 −100%(当前为 ${got})`, value));
-  else issues.push(makeIssue('rate-too-high', field, `growth rate must be at most ${MAX_RATE_PERCENT}% (got ${got})`, `增长率不能超过 ${MAX_RATE_PERCENT}%(当前为 ${got})`, value));
+  if (problem === 'rate-too-low')
+    issues.push(makeIssue('rate-too-low', field, `growth rate must be greater than −100% (got ${got})`, `增长率必须大于 −100%(当前为 ${got})`, value));
+  else
+    issues.push(
+      makeIssue(
+        'rate-too-high',
+        field,
+        `growth rate must be at most ${MAX_RATE_PERCENT}% (got ${got})`,
+        `增长率不能超过 ${MAX_RATE_PERCENT}%(当前为 ${got})`,
+        value,
+      ),
+    );
   return false;
 }
 
 function tooLarge(field: string, value: number, what: string, whatZh: string): EngineIssue {
   const got = formatNumberForMessage(value);
-  return makeIssue('value-too-large', field, `${what} must be at most ${MAX_ABS_VALUE_TEXT} in magnitude (got ${got})`, `${whatZh}的绝对值不能超过 ${MAX_ABS_VALUE_TEXT}(当前为 ${got})`, value);
+  return makeIssue(
+    'value-too-large',
+    field,
+    `${what} must be at most ${MAX_ABS_VALUE_TEXT} in magnitude (got ${got})`,
+    `${whatZh}的绝对值不能超过 ${MAX_ABS_VALUE_TEXT}(当前为 ${got})`,
+    value,
+  );
 }
 
 /**
@@ -129,9 +146,18 @@ export function checkPositive(field: string, value: number, issues: EngineIssue[
   if (problem === null) return true;
   if (problem === 'not-finite') return checkFinite(field, value, issues);
   const got = formatNumberForMessage(value);
-  if (problem === 'value-not-positive') issues.push(makeIssue('value-not-positive', field, `${what} must be greater than 0 (got ${got})`, `${whatZh}必须大于 0(当前为 ${got})`, value));
+  if (problem === 'value-not-positive')
+    issues.push(makeIssue('value-not-positive', field, `${what} must be greater than 0 (got ${got})`, `${whatZh}必须大于 0(当前为 ${got})`, value));
   else if (problem === 'value-too-small') {
-    issues.push(makeIssue('value-too-small', field, `${what} must be at least ${MIN_POSITIVE_VALUE_TEXT} (got ${got})`, `${whatZh}不能小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`, value));
+    issues.push(
+      makeIssue(
+        'value-too-small',
+        field,
+        `${what} must be at least ${MIN_POSITIVE_VALUE_TEXT} (got ${got})`,
+        `${whatZh}不能小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`,
+        value,
+      ),
+    );
   } else issues.push(tooLarge(field, value, what, whatZh));
   return false;
 }
@@ -143,7 +169,15 @@ export function checkLevel(field: string, value: number, issues: EngineIssue[], 
   if (problem === 'not-finite') return checkFinite(field, value, issues);
   const got = formatNumberForMessage(value);
   if (problem === 'value-too-small') {
-    issues.push(makeIssue('value-too-small', field, `${what} must be 0 or at least ${MIN_POSITIVE_VALUE_TEXT} in magnitude (got ${got})`, `${whatZh}必须为 0 或绝对值不小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`, value));
+    issues.push(
+      makeIssue(
+        'value-too-small',
+        field,
+        `${what} must be 0 or at least ${MIN_POSITIVE_VALUE_TEXT} in magnitude (got ${got})`,
+        `${whatZh}必须为 0 或绝对值不小于 ${MIN_POSITIVE_VALUE_TEXT}(当前为 ${got})`,
+        value,
+      ),
+    );
   } else issues.push(tooLarge(field, value, what, whatZh));
   return false;
 }

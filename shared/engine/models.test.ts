@@ -95,7 +95,13 @@ describe('validation names the field', () => {
   });
 
   it('names the element of a rate path and target fields', () => {
-    const spec: ScenarioSpec = { model: 'ratePath', params: { ratesPercent: [10, -101] }, base: { year: 2023, value: 1 }, horizonYear: 2030, targets: [{ year: 2022, value: 5 }] };
+    const spec: ScenarioSpec = {
+      model: 'ratePath',
+      params: { ratesPercent: [10, -101] },
+      base: { year: 2023, value: 1 },
+      horizonYear: 2030,
+      targets: [{ year: 2022, value: 5 }],
+    };
     const fields = validateScenarioSpec(spec).map((issue) => issue.field);
     expect(fields).toEqual(['params.ratesPercent[1]', 'targets[0].year']);
   });
@@ -139,7 +145,12 @@ describe('properties', () => {
   it('logistic paths stay below the ceiling', () => {
     fc.assert(
       fc.property(fc.double({ min: -50, max: 300, noNaN: true }), fc.double({ min: 1.01, max: 100, noNaN: true }), (rate, ceilingRatio) => {
-        const spec: ScenarioSpec = { model: 'logistic', params: { growthRatePercent: rate, ceiling: 1000 * ceilingRatio }, base: { year: 2020, value: 1000 }, horizonYear: 2060 };
+        const spec: ScenarioSpec = {
+          model: 'logistic',
+          params: { growthRatePercent: rate, ceiling: 1000 * ceilingRatio },
+          base: { year: 2020, value: 1000 },
+          horizonYear: 2060,
+        };
         for (const value of projectScenario(spec).values) expect(value).toBeLessThanOrEqual(1000 * ceilingRatio * (1 + 1e-12));
       }),
     );

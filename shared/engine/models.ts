@@ -232,7 +232,13 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
         const got = formatNumberForMessage(ceiling);
         const base = formatNumberForMessage(spec.base.value);
         issues.push(
-          makeIssue('ceiling-not-above-base', field('params.ceiling'), `ceiling must be greater than the base value ${base} (got ${got})`, `上限必须大于基期值 ${base}(当前为 ${got})`, ceiling),
+          makeIssue(
+            'ceiling-not-above-base',
+            field('params.ceiling'),
+            `ceiling must be greater than the base value ${base} (got ${got})`,
+            `上限必须大于基期值 ${base}(当前为 ${got})`,
+            ceiling,
+          ),
         );
       }
       break;
@@ -298,12 +304,28 @@ export function validateScenarioSpec(spec: ScenarioSpec, prefix = ''): EngineIss
 function checkYear(field: string, year: number, issues: EngineIssue[]): boolean {
   if (!checkFinite(field, year, issues)) return false;
   if (!Number.isInteger(year)) {
-    issues.push(makeIssue('not-integer', field, `year must be a whole number (got ${formatNumberForMessage(year)})`, `年份必须是整数(当前为 ${formatNumberForMessage(year)})`, year));
+    issues.push(
+      makeIssue(
+        'not-integer',
+        field,
+        `year must be a whole number (got ${formatNumberForMessage(year)})`,
+        `年份必须是整数(当前为 ${formatNumberForMessage(year)})`,
+        year,
+      ),
+    );
     return false;
   }
   if (year < MIN_YEAR || year > MAX_YEAR) {
     const code = year > MAX_YEAR && field.endsWith('horizonYear') ? 'horizon-too-late' : 'year-out-of-range';
-    issues.push(makeIssue(code, field, `year must be between ${MIN_YEAR} and ${MAX_YEAR} (got ${year})`, `年份必须在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间(当前为 ${year})`, year));
+    issues.push(
+      makeIssue(
+        code,
+        field,
+        `year must be between ${MIN_YEAR} and ${MAX_YEAR} (got ${year})`,
+        `年份必须在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间(当前为 ${year})`,
+        year,
+      ),
+    );
     return false;
   }
   return true;

@@ -26,14 +26,22 @@ const RATES = [12, 9.5, 7];
 const CEILING = 40_000;
 
 const KERNELS: ReadonlyArray<{ name: string; scenario: ScenarioSpec; step: Step }> = [
-  { name: 'cagr', scenario: { model: 'cagr', params: { growthRatePercent: MEAN }, base: { year: 2023, value: 7565 }, horizonYear: 2023 + YEARS }, step: (value, normal) => value * factor(MEAN + SD * normal) },
+  {
+    name: 'cagr',
+    scenario: { model: 'cagr', params: { growthRatePercent: MEAN }, base: { year: 2023, value: 7565 }, horizonYear: 2023 + YEARS },
+    step: (value, normal) => value * factor(MEAN + SD * normal),
+  },
   {
     name: 'ratePath',
     scenario: { model: 'ratePath', params: { ratesPercent: RATES }, base: { year: 2023, value: 2380 }, horizonYear: 2023 + YEARS },
     // The path's own rate for the year plus the shift drawn around 0 (the last rate continues).
     step: (value, normal, year) => value * factor((RATES[Math.min(year - 1, RATES.length - 1)] as number) + (0 + SD * normal)),
   },
-  { name: 'linear', scenario: { model: 'linear', params: { incrementPerYear: 500 }, base: { year: 2023, value: 7565 }, horizonYear: 2023 + YEARS }, step: (value, normal) => value + (500 + SD * 10 * normal) },
+  {
+    name: 'linear',
+    scenario: { model: 'linear', params: { incrementPerYear: 500 }, base: { year: 2023, value: 7565 }, horizonYear: 2023 + YEARS },
+    step: (value, normal) => value + (500 + SD * 10 * normal),
+  },
   {
     name: 'logistic',
     scenario: { model: 'logistic', params: { growthRatePercent: MEAN, ceiling: CEILING }, base: { year: 2023, value: 7565 }, horizonYear: 2023 + YEARS },
@@ -87,7 +95,12 @@ describe('the fused Monte Carlo kernels draw exactly what prng.ts draws', () => 
           break;
         }
       }
-      expect(firstDifference, firstDifference < 0 ? '' : `year ${Math.floor(firstDifference / TRIALS)}, trial ${firstDifference % TRIALS}: ${kernel[firstDifference]} vs ${reference[firstDifference]}`).toBe(-1);
+      expect(
+        firstDifference,
+        firstDifference < 0
+          ? ''
+          : `year ${Math.floor(firstDifference / TRIALS)}, trial ${firstDifference % TRIALS}: ${kernel[firstDifference]} vs ${reference[firstDifference]}`,
+      ).toBe(-1);
     });
   }
 });

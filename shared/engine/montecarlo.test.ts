@@ -22,11 +22,20 @@ function firstByteDifference(a: Float64Array, b: Float64Array): number {
   return left.length === right.length ? -1 : length;
 }
 
-const cagr: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 10 }, base: { year: 2020, value: 100 }, horizonYear: 2025, targets: [{ year: 2025, value: 150 }] };
+const cagr: ScenarioSpec = {
+  model: 'cagr',
+  params: { growthRatePercent: 10 },
+  base: { year: 2020, value: 100 },
+  horizonYear: 2025,
+  targets: [{ year: 2025, value: 150 }],
+};
 
 describe('Monte Carlo means match analytic means within 4 standard errors', () => {
   it('normal growth shock every year: E[V_n] = B (1 + μ/100)^n', () => {
-    const result = simulate({ scenario: cagr, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 5 } }, shockMode: 'perYear', trials: 40_000, seed: 11 } });
+    const result = simulate({
+      scenario: cagr,
+      uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 5 } }, shockMode: 'perYear', trials: 40_000, seed: 11 },
+    });
     // Independent yearly factors: E = 100 · 1.1⁵ = 161.051
     const standardError = (result.standardDeviation[5] as number) / Math.sqrt(40_000);
     expect(Math.abs((result.mean[5] as number) - 161.051)).toBeLessThan(4 * standardError);
@@ -34,8 +43,11 @@ describe('Monte Carlo means match analytic means within 4 standard errors', () =
 
   it('normal growth drawn once per trial, one year: E[V_1] = B (1 + μ/100)', () => {
     const oneYear: ScenarioSpec = { ...cagr, horizonYear: 2021, targets: [] };
-    const result = simulate({ scenario: oneYear, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 12, sd: 6 } }, shockMode: 'perTrial', trials: 30_000, seed: 5 } });
-    const standardError = 0.06 * 100 / Math.sqrt(30_000);
+    const result = simulate({
+      scenario: oneYear,
+      uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 12, sd: 6 } }, shockMode: 'perTrial', trials: 30_000, seed: 5 },
+    });
+    const standardError = (0.06 * 100) / Math.sqrt(30_000);
     expect(Math.abs((result.mean[1] as number) - 112)).toBeLessThan(4 * standardError);
   });
 
@@ -57,7 +69,10 @@ describe('Monte Carlo means match analytic means within 4 standard errors', () =
   });
 
   it('lognormal base value, drawn once per trial: mean = lognormal mean × growth', () => {
-    const result = simulate({ scenario: { ...cagr, horizonYear: 2022, targets: [] }, uncertainty: { distributions: { baseValue: { kind: 'lognormal', mean: 100, sd: 30 } }, shockMode: 'perTrial', trials: 30_000, seed: 3 } });
+    const result = simulate({
+      scenario: { ...cagr, horizonYear: 2022, targets: [] },
+      uncertainty: { distributions: { baseValue: { kind: 'lognormal', mean: 100, sd: 30 } }, shockMode: 'perTrial', trials: 30_000, seed: 3 },
+    });
     const standardError = (30 * 1.21) / Math.sqrt(30_000);
     expect(Math.abs((result.mean[2] as number) - 121)).toBeLessThan(4 * standardError);
   });
@@ -65,7 +80,11 @@ describe('Monte Carlo means match analytic means within 4 standard errors', () =
   it('linear, normal increment every year: V_n = B + n·μ + σ·√n·Z', () => {
     const linearShock: ScenarioSpec = { model: 'linear', params: { incrementPerYear: 0 }, base: { year: 2020, value: 1000 }, horizonYear: 2024 };
     const trials = 100_000;
-    const result = simulate({ scenario: linearShock, uncertainty: { distributions: { incrementPerYear: { kind: 'normal', mean: 5, sd: 2 } }, shockMode: 'perYear', trials, seed: 99 }, keepTrialValues: true });
+    const result = simulate({
+      scenario: linearShock,
+      uncertainty: { distributions: { incrementPerYear: { kind: 'normal', mean: 5, sd: 2 } }, shockMode: 'perYear', trials, seed: 99 },
+      keepTrialValues: true,
+    });
     // Year 4: mean 1000 + 4·5 = 1020, sd 2·√4 = 4 (independent yearly increments add their variances).
     expect(Math.abs((result.mean[4] as number) - 1020)).toBeLessThan((4 * 4) / Math.sqrt(trials));
     expect(Math.abs((result.standardDeviation[4] as number) / 4 - 1)).toBeLessThan(0.02);
@@ -85,7 +104,10 @@ describe('Monte Carlo means match analytic means within 4 standard errors', () =
 
   it('rate path with a normal shift every year: E[V_n] = B · Π (1 + (r_y + μ)/100)', () => {
     const ratePath: ScenarioSpec = { model: 'ratePath', params: { ratesPercent: [3, 7.5, -2] }, base: { year: 2020, value: 100 }, horizonYear: 2025 };
-    const result = simulate({ scenario: ratePath, uncertainty: { distributions: { rateShiftPercent: { kind: 'normal', mean: 1, sd: 2 } }, shockMode: 'perYear', trials: 50_000, seed: 8 } });
+    const result = simulate({
+      scenario: ratePath,
+      uncertainty: { distributions: { rateShiftPercent: { kind: 'normal', mean: 1, sd: 2 } }, shockMode: 'perYear', trials: 50_000, seed: 8 },
+    });
     // Rates 3, 7.5, −2, −2, −2 (the last rate repeats) plus 1: 100 · 1.04 · 1.085 · 0.99³ = 100 · 1.1284 · 0.970299 = 109.4885
     const standardError = (result.standardDeviation[5] as number) / Math.sqrt(50_000);
     expect(Math.abs((result.mean[5] as number) - 109.4885)).toBeLessThan(4 * standardError);
@@ -113,7 +135,12 @@ describe('Monte Carlo means match analytic means within 4 standard errors', () =
 describe('determinism', () => {
   const input = (seed: number): MonteCarloInput => ({
     scenario: cagr,
-    uncertainty: { distributions: { growthRatePercent: { kind: 'pert', min: 0, mode: 10, max: 25 }, baseValue: { kind: 'normal', mean: 100, sd: 5 } }, shockMode: 'perYear', trials: 10_000, seed },
+    uncertainty: {
+      distributions: { growthRatePercent: { kind: 'pert', min: 0, mode: 10, max: 25 }, baseValue: { kind: 'normal', mean: 100, sd: 5 } },
+      shockMode: 'perYear',
+      trials: 10_000,
+      seed,
+    },
     keepTrialValues: true,
   });
 
@@ -158,7 +185,10 @@ describe('determinism', () => {
     ]) {
       const key = scenario.model === 'ratePath' ? 'rateShiftPercent' : 'growthRatePercent';
       const mean = scenario.model === 'ratePath' ? 0 : scenario.model === 'logistic' ? 30 : 10;
-      const result = simulate({ scenario, uncertainty: { distributions: { [key]: { kind: 'normal', mean, sd: 0 } }, shockMode: 'perYear', trials: 10, seed: 1 } });
+      const result = simulate({
+        scenario,
+        uncertainty: { distributions: { [key]: { kind: 'normal', mean, sd: 0 } }, shockMode: 'perYear', trials: 10, seed: 1 },
+      });
       const path = projectScenario(scenario).values;
       expect(bytes(result.percentiles[3] as Float64Array)).toEqual(bytes(path));
     }
@@ -167,7 +197,10 @@ describe('determinism', () => {
   it('zero variance drawn once per trial also reproduces the deterministic path bit for bit', () => {
     for (const scenario of [cagr, { ...cagr, model: 'logistic', params: { growthRatePercent: 30, ceiling: 400 } } as ScenarioSpec]) {
       const mean = scenario.model === 'logistic' ? 30 : 10;
-      const result = simulate({ scenario, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean, sd: 0 } }, shockMode: 'perTrial', trials: 10, seed: 1 } });
+      const result = simulate({
+        scenario,
+        uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean, sd: 0 } }, shockMode: 'perTrial', trials: 10, seed: 1 },
+      });
       const path = projectScenario(scenario).values;
       expect(bytes(result.percentiles[0] as Float64Array)).toEqual(bytes(path));
       expect(bytes(result.percentiles[6] as Float64Array)).toEqual(bytes(path));
@@ -178,7 +211,10 @@ describe('determinism', () => {
 describe('Monte Carlo API', () => {
   it('target probability: shocks of sd 0 give 0 or 1', () => {
     const run = (rate: number) =>
-      simulate({ scenario: cagr, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: rate, sd: 0 } }, shockMode: 'perTrial', trials: 100, seed: 1 } }).targets[0]?.probability;
+      simulate({
+        scenario: cagr,
+        uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: rate, sd: 0 } }, shockMode: 'perTrial', trials: 100, seed: 1 },
+      }).targets[0]?.probability;
     // 100 × 1.1⁵ = 161.05 ≥ 150; 100 × 1.05⁵ = 127.6 < 150
     expect(run(10)).toBe(1);
     expect(run(5)).toBe(0);
@@ -187,7 +223,10 @@ describe('Monte Carlo API', () => {
   it('can be cancelled between chunks', () => {
     let checks = 0;
     const outcome = runMonteCarlo(
-      { scenario: cagr, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 2 } }, shockMode: 'perYear', trials: 100_000, seed: 1 } },
+      {
+        scenario: cagr,
+        uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 2 } }, shockMode: 'perYear', trials: 100_000, seed: 1 },
+      },
       { shouldCancel: () => ++checks > 2, chunksPerCheck: 1 },
     );
     expect(outcome.status).toBe('cancelled');
@@ -202,22 +241,30 @@ describe('Monte Carlo API', () => {
 
   it('percentiles by quickselect equal percentiles by sorting (with ties)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 500 }), fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 9 }), (values, levels) => {
-        const column = Float64Array.from(values, (value) => value / 3);
-        const expected = percentilesBySorting(column, levels);
-        expect(Array.from(percentilesInPlace(Float64Array.from(column), levels))).toEqual(Array.from(expected));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 500 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 9 }),
+        (values, levels) => {
+          const column = Float64Array.from(values, (value) => value / 3);
+          const expected = percentilesBySorting(column, levels);
+          expect(Array.from(percentilesInPlace(Float64Array.from(column), levels))).toEqual(Array.from(expected));
+        },
+      ),
     );
   });
 
   it('percentiles by selection equal percentiles by sorting on long columns with many ties', () => {
     // Above 600 values the selection samples its pivots (Floyd–Rivest); ties must not break it.
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 601, maxLength: 4000 }), fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 9 }), (values, levels) => {
-        const column = Float64Array.from(values, (value) => value / 7);
-        const expected = percentilesBySorting(column, levels);
-        expect(Array.from(percentilesInPlace(Float64Array.from(column), levels))).toEqual(Array.from(expected));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 601, maxLength: 4000 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 9 }),
+        (values, levels) => {
+          const column = Float64Array.from(values, (value) => value / 7);
+          const expected = percentilesBySorting(column, levels);
+          expect(Array.from(percentilesInPlace(Float64Array.from(column), levels))).toEqual(Array.from(expected));
+        },
+      ),
       { numRuns: 60 },
     );
     const ascending = Float64Array.from({ length: 5000 }, (_, index) => index);
@@ -233,7 +280,12 @@ describe('Monte Carlo API', () => {
 describe('growth rate for a wanted probability', () => {
   // With growth drawn once per trial from N(m, s), P(V_2025 ≥ 10,000) = P(g ≥ g*) with g* = 14.9729 % (required CAGR).
   const highTech: ScenarioSpec = { model: 'cagr', params: { growthRatePercent: 19.2 }, base: { year: 2023, value: 7565 }, horizonYear: 2027 };
-  const uncertainty = { distributions: { growthRatePercent: { kind: 'normal', mean: 19.2, sd: 4 } as const }, shockMode: 'perTrial' as const, trials: 20_000, seed: 17 };
+  const uncertainty = {
+    distributions: { growthRatePercent: { kind: 'normal', mean: 19.2, sd: 4 } as const },
+    shockMode: 'perTrial' as const,
+    trials: 20_000,
+    seed: 17,
+  };
 
   it('50 % needs a mean equal to the required CAGR', () => {
     const result = growthForProbability({ scenario: highTech, uncertainty, target: { year: 2025, value: 10000 }, probability: 0.5 });
@@ -249,8 +301,18 @@ describe('growth rate for a wanted probability', () => {
   });
 
   it('is unreachable when a logistic ceiling is below the target', () => {
-    const logistic: ScenarioSpec = { model: 'logistic', params: { growthRatePercent: 20, ceiling: 9000 }, base: { year: 2023, value: 7565 }, horizonYear: 2027 };
-    const result = growthForProbability({ scenario: logistic, uncertainty: { ...uncertainty, trials: 2000 }, target: { year: 2025, value: 10000 }, probability: 0.5 });
+    const logistic: ScenarioSpec = {
+      model: 'logistic',
+      params: { growthRatePercent: 20, ceiling: 9000 },
+      base: { year: 2023, value: 7565 },
+      horizonYear: 2027,
+    };
+    const result = growthForProbability({
+      scenario: logistic,
+      uncertainty: { ...uncertainty, trials: 2000 },
+      target: { year: 2025, value: 10000 },
+      probability: 0.5,
+    });
     expect(result.status).toBe('unreachable');
   });
 });
@@ -270,11 +332,51 @@ describe('Monte Carlo percentiles equal sorting each year of the trial values', 
   // of both signs (linear), many exact zeros (a logistic path floored at 0) and a constant base year.
   const normal = (sd: number): DistributionSpec => ({ kind: 'normal', mean: 0, sd });
   const cases: Array<[string, MonteCarloInput]> = [
-    ['cagr', { scenario: cagr, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 5 } }, shockMode: 'perYear', trials: 20_000, seed: 1 }, keepTrialValues: true }],
-    ['ratePath', { scenario: { model: 'ratePath', params: { ratesPercent: [3, -2] }, base: { year: 2020, value: 100 }, horizonYear: 2026 }, uncertainty: { distributions: { rateShiftPercent: normal(3) }, shockMode: 'perYear', trials: 20_000, seed: 2 }, keepTrialValues: true }],
-    ['linear around 0', { scenario: { model: 'linear', params: { incrementPerYear: -20 }, base: { year: 2020, value: 50 }, horizonYear: 2026 }, uncertainty: { distributions: { incrementPerYear: { kind: 'normal', mean: -20, sd: 40 } }, shockMode: 'perYear', trials: 20_000, seed: 3 }, keepTrialValues: true }],
-    ['logistic floored at 0', { scenario: { model: 'logistic', params: { growthRatePercent: -60, ceiling: 1000 }, base: { year: 2020, value: 100 }, horizonYear: 2026 }, uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: -60, sd: 50 } }, shockMode: 'perYear', trials: 20_000, seed: 4 }, keepTrialValues: true }],
-    ['lognormal base, per-trial growth', { scenario: cagr, uncertainty: { distributions: { baseValue: { kind: 'lognormal', mean: 100, sd: 80 }, growthRatePercent: { kind: 'uniform', min: -5, max: 20 } }, shockMode: 'perTrial', trials: 20_000, seed: 5 }, keepTrialValues: true }],
+    [
+      'cagr',
+      {
+        scenario: cagr,
+        uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: 10, sd: 5 } }, shockMode: 'perYear', trials: 20_000, seed: 1 },
+        keepTrialValues: true,
+      },
+    ],
+    [
+      'ratePath',
+      {
+        scenario: { model: 'ratePath', params: { ratesPercent: [3, -2] }, base: { year: 2020, value: 100 }, horizonYear: 2026 },
+        uncertainty: { distributions: { rateShiftPercent: normal(3) }, shockMode: 'perYear', trials: 20_000, seed: 2 },
+        keepTrialValues: true,
+      },
+    ],
+    [
+      'linear around 0',
+      {
+        scenario: { model: 'linear', params: { incrementPerYear: -20 }, base: { year: 2020, value: 50 }, horizonYear: 2026 },
+        uncertainty: { distributions: { incrementPerYear: { kind: 'normal', mean: -20, sd: 40 } }, shockMode: 'perYear', trials: 20_000, seed: 3 },
+        keepTrialValues: true,
+      },
+    ],
+    [
+      'logistic floored at 0',
+      {
+        scenario: { model: 'logistic', params: { growthRatePercent: -60, ceiling: 1000 }, base: { year: 2020, value: 100 }, horizonYear: 2026 },
+        uncertainty: { distributions: { growthRatePercent: { kind: 'normal', mean: -60, sd: 50 } }, shockMode: 'perYear', trials: 20_000, seed: 4 },
+        keepTrialValues: true,
+      },
+    ],
+    [
+      'lognormal base, per-trial growth',
+      {
+        scenario: cagr,
+        uncertainty: {
+          distributions: { baseValue: { kind: 'lognormal', mean: 100, sd: 80 }, growthRatePercent: { kind: 'uniform', min: -5, max: 20 } },
+          shockMode: 'perTrial',
+          trials: 20_000,
+          seed: 5,
+        },
+        keepTrialValues: true,
+      },
+    ],
   ];
   it.each(cases)('%s', (_name, input) => {
     const result = simulate(input);
@@ -283,7 +385,10 @@ describe('Monte Carlo percentiles equal sorting each year of the trial values', 
     for (let year = 0; year < yearCount; year++) {
       const column = values.subarray(year * trials, (year + 1) * trials);
       const expected = result.percentileLevels.map((level) => sortedPercentile(column, level));
-      expect(result.percentiles.map((series) => series[year] as number), `year ${year}`).toEqual(expected);
+      expect(
+        result.percentiles.map((series) => series[year] as number),
+        `year ${year}`,
+      ).toEqual(expected);
     }
   });
 });

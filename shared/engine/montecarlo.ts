@@ -105,23 +105,54 @@ export function validateUncertainty(scenario: ScenarioSpec, uncertainty: Uncerta
   const field = (name: string): string => joinField(prefix, name);
   const trials = uncertainty.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
-    issues.push(makeIssue('trials-out-of-range', field('trials'), `trials must be a whole number from 1 to ${MAX_TRIALS} (got ${formatNumberForMessage(trials)})`, `试验次数必须是 1 至 ${MAX_TRIALS} 的整数(当前为 ${formatNumberForMessage(trials)})`, trials));
+    issues.push(
+      makeIssue(
+        'trials-out-of-range',
+        field('trials'),
+        `trials must be a whole number from 1 to ${MAX_TRIALS} (got ${formatNumberForMessage(trials)})`,
+        `试验次数必须是 1 至 ${MAX_TRIALS} 的整数(当前为 ${formatNumberForMessage(trials)})`,
+        trials,
+      ),
+    );
   } else if (Number.isInteger(scenario.base.year)) {
     const trialYears = trials * (lastAnalysisYear(scenario) - scenario.base.year + 1);
     if (trialYears > MAX_TRIAL_YEARS) {
-      issues.push(makeIssue('trials-out-of-range', field('trials'), `trials × years is ${trialYears}; the limit is ${MAX_TRIAL_YEARS}`, `试验次数 × 年数为 ${trialYears},上限为 ${MAX_TRIAL_YEARS}`, trials));
+      issues.push(
+        makeIssue(
+          'trials-out-of-range',
+          field('trials'),
+          `trials × years is ${trialYears}; the limit is ${MAX_TRIAL_YEARS}`,
+          `试验次数 × 年数为 ${trialYears},上限为 ${MAX_TRIAL_YEARS}`,
+          trials,
+        ),
+      );
     }
   }
   const seed = uncertainty.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    issues.push(makeIssue('seed-invalid', field('seed'), `seed must be a whole number from 0 to 4294967295 (got ${formatNumberForMessage(seed)})`, `随机种子必须是 0 至 4294967295 的整数(当前为 ${formatNumberForMessage(seed)})`, seed));
+    issues.push(
+      makeIssue(
+        'seed-invalid',
+        field('seed'),
+        `seed must be a whole number from 0 to 4294967295 (got ${formatNumberForMessage(seed)})`,
+        `随机种子必须是 0 至 4294967295 的整数(当前为 ${formatNumberForMessage(seed)})`,
+        seed,
+      ),
+    );
   }
   const applicable = parametersOf(scenario.model);
   for (const [key, dist] of Object.entries(uncertainty.distributions)) {
     if (dist === undefined) continue;
     const distField = field(`distributions.${key}`);
     if (!(applicable as readonly string[]).includes(key)) {
-      issues.push(makeIssue('parameter-not-applicable', distField, `parameter "${key}" does not apply to the ${scenario.model} model (use ${applicable.join(', ')})`, `参数“${key}”不适用于 ${scenario.model} 模型(可用:${applicable.join('、')})`));
+      issues.push(
+        makeIssue(
+          'parameter-not-applicable',
+          distField,
+          `parameter "${key}" does not apply to the ${scenario.model} model (use ${applicable.join(', ')})`,
+          `参数“${key}”不适用于 ${scenario.model} 模型(可用:${applicable.join('、')})`,
+        ),
+      );
       continue;
     }
     issues.push(...validateDistribution(dist, distField, distributionBoundsOf(scenario, key as ParameterKey, dist)));
@@ -179,7 +210,16 @@ export function createMonteCarloRun(input: MonteCarloInput): MonteCarloRun {
   const issues = [...validateScenarioSpec(scenario, 'scenario'), ...validateUncertainty(scenario, uncertainty)];
   const levels = input.percentileLevels ?? DEFAULT_PERCENTILE_LEVELS;
   levels.forEach((level, index) => {
-    if (!(level >= 0 && level <= 100)) issues.push(makeIssue('probability-out-of-range', `percentileLevels[${index}]`, `percentile must be between 0 and 100 (got ${formatNumberForMessage(level)})`, `百分位必须在 0 至 100 之间(当前为 ${formatNumberForMessage(level)})`, level));
+    if (!(level >= 0 && level <= 100))
+      issues.push(
+        makeIssue(
+          'probability-out-of-range',
+          `percentileLevels[${index}]`,
+          `percentile must be between 0 and 100 (got ${formatNumberForMessage(level)})`,
+          `百分位必须在 0 至 100 之间(当前为 ${formatNumberForMessage(level)})`,
+          level,
+        ),
+      );
   });
   if (issues.length > 0) throw new EngineError(issues);
 
@@ -426,32 +466,32 @@ function cagrNormalShocks(
     let value = current[t] as number;
     let offset = trials + first + t;
     for (let year = 1; year < yearCount; year++) {
-        const x1 = Math.imul(s1, 5);
-        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
-        const shifted = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= shifted;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const iz = hz & 127;
-        const sign = hz >> 31;
-        let normal: number;
-        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
-        if ((hz ^ sign) - sign < (limit[iz] as number)) {
-          normal = hz * (scale[iz] as number);
-        } else {
-          state[0] = s0;
-          state[1] = s1;
-          state[2] = s2;
-          state[3] = s3;
-          normal = normalAfterFastPathMiss(state, hz);
-          s0 = state[0] as number;
-          s1 = state[1] as number;
-          s2 = state[2] as number;
-          s3 = state[3] as number;
-        }
+      const x1 = Math.imul(s1, 5);
+      const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+      const shifted = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const iz = hz & 127;
+      const sign = hz >> 31;
+      let normal: number;
+      // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+      if ((hz ^ sign) - sign < (limit[iz] as number)) {
+        normal = hz * (scale[iz] as number);
+      } else {
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
+        normal = normalAfterFastPathMiss(state, hz);
+        s0 = state[0] as number;
+        s1 = state[1] as number;
+        s2 = state[2] as number;
+        s3 = state[3] as number;
+      }
       let yearFactor = growthFactor(meanPlusShift + sd * normal);
       if (yearFactor < 0) yearFactor = 0;
       else if (yearFactor > maxFactor) yearFactor = maxFactor;
@@ -493,32 +533,32 @@ function ratePathNormalShocks(
     let value = current[t] as number;
     let offset = trials + first + t;
     for (let year = 1; year < yearCount; year++) {
-        const x1 = Math.imul(s1, 5);
-        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
-        const shifted = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= shifted;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const iz = hz & 127;
-        const sign = hz >> 31;
-        let normal: number;
-        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
-        if ((hz ^ sign) - sign < (limit[iz] as number)) {
-          normal = hz * (scale[iz] as number);
-        } else {
-          state[0] = s0;
-          state[1] = s1;
-          state[2] = s2;
-          state[3] = s3;
-          normal = normalAfterFastPathMiss(state, hz);
-          s0 = state[0] as number;
-          s1 = state[1] as number;
-          s2 = state[2] as number;
-          s3 = state[3] as number;
-        }
+      const x1 = Math.imul(s1, 5);
+      const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+      const shifted = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const iz = hz & 127;
+      const sign = hz >> 31;
+      let normal: number;
+      // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+      if ((hz ^ sign) - sign < (limit[iz] as number)) {
+        normal = hz * (scale[iz] as number);
+      } else {
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
+        normal = normalAfterFastPathMiss(state, hz);
+        s0 = state[0] as number;
+        s1 = state[1] as number;
+        s2 = state[2] as number;
+        s3 = state[3] as number;
+      }
       let yearFactor = growthFactor((yearRates[year] as number) + (meanPlusShift + sd * normal));
       if (yearFactor < 0) yearFactor = 0;
       else if (yearFactor > maxFactor) yearFactor = maxFactor;
@@ -558,32 +598,32 @@ function linearNormalShocks(
     let value = current[t] as number;
     let offset = trials + first + t;
     for (let year = 1; year < yearCount; year++) {
-        const x1 = Math.imul(s1, 5);
-        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
-        const shifted = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= shifted;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const iz = hz & 127;
-        const sign = hz >> 31;
-        let normal: number;
-        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
-        if ((hz ^ sign) - sign < (limit[iz] as number)) {
-          normal = hz * (scale[iz] as number);
-        } else {
-          state[0] = s0;
-          state[1] = s1;
-          state[2] = s2;
-          state[3] = s3;
-          normal = normalAfterFastPathMiss(state, hz);
-          s0 = state[0] as number;
-          s1 = state[1] as number;
-          s2 = state[2] as number;
-          s3 = state[3] as number;
-        }
+      const x1 = Math.imul(s1, 5);
+      const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+      const shifted = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const iz = hz & 127;
+      const sign = hz >> 31;
+      let normal: number;
+      // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+      if ((hz ^ sign) - sign < (limit[iz] as number)) {
+        normal = hz * (scale[iz] as number);
+      } else {
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
+        normal = normalAfterFastPathMiss(state, hz);
+        s0 = state[0] as number;
+        s1 = state[1] as number;
+        s2 = state[2] as number;
+        s3 = state[3] as number;
+      }
       value += meanPlusShift + sd * normal;
       values[offset] = value;
       offset += trials;
@@ -623,32 +663,32 @@ function logisticNormalShocks(
     const k = ceiling[t] as number;
     let offset = trials + first + t;
     for (let year = 1; year < yearCount; year++) {
-        const x1 = Math.imul(s1, 5);
-        const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
-        const shifted = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= shifted;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const iz = hz & 127;
-        const sign = hz >> 31;
-        let normal: number;
-        // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
-        if ((hz ^ sign) - sign < (limit[iz] as number)) {
-          normal = hz * (scale[iz] as number);
-        } else {
-          state[0] = s0;
-          state[1] = s1;
-          state[2] = s2;
-          state[3] = s3;
-          normal = normalAfterFastPathMiss(state, hz);
-          s0 = state[0] as number;
-          s1 = state[1] as number;
-          s2 = state[2] as number;
-          s3 = state[3] as number;
-        }
+      const x1 = Math.imul(s1, 5);
+      const hz = Math.imul((x1 << 7) | (x1 >>> 25), 9);
+      const shifted = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const iz = hz & 127;
+      const sign = hz >> 31;
+      let normal: number;
+      // (hz ^ sign) − sign is absInt32(hz) written out: through the imported function V8 re-checks the binding per draw.
+      if ((hz ^ sign) - sign < (limit[iz] as number)) {
+        normal = hz * (scale[iz] as number);
+      } else {
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
+        normal = normalAfterFastPathMiss(state, hz);
+        s0 = state[0] as number;
+        s1 = state[1] as number;
+        s2 = state[2] as number;
+        s3 = state[3] as number;
+      }
       let yearFactor = growthFactor(meanPlusShift + sd * normal);
       if (yearFactor < 0) yearFactor = 0;
       else if (yearFactor > maxFactor) yearFactor = maxFactor;
@@ -848,7 +888,15 @@ export type GrowthForProbability =
 export function growthForProbability(question: ProbabilityQuestion): GrowthForProbability {
   const { scenario, uncertainty, target, probability } = question;
   if (!(probability > 0 && probability < 1)) {
-    throw new EngineError([makeIssue('probability-out-of-range', 'probability', `must be strictly between 0 and 1 (got ${formatNumberForMessage(probability)})`, `必须严格介于 0 与 1 之间(当前为 ${formatNumberForMessage(probability)})`, probability)]);
+    throw new EngineError([
+      makeIssue(
+        'probability-out-of-range',
+        'probability',
+        `must be strictly between 0 and 1 (got ${formatNumberForMessage(probability)})`,
+        `必须严格介于 0 与 1 之间(当前为 ${formatNumberForMessage(probability)})`,
+        probability,
+      ),
+    ]);
   }
   const trials = question.trials ?? Math.min(uncertainty.trials, 20_000);
   const parameter = growthParameterOf(scenario.model);
@@ -887,7 +935,13 @@ export function growthForProbability(question: ProbabilityQuestion): GrowthForPr
     let step = scale;
     lo = Math.max(mirroredLow, -step);
     while (reaches(lo)) {
-      if (lo <= mirroredLow) return unreachableProbability(parameter, evaluations, 'the probability stays above the wanted level even at the lowest admissible growth', '即使增长设为最低可行值,达标概率仍高于所求水平');
+      if (lo <= mirroredLow)
+        return unreachableProbability(
+          parameter,
+          evaluations,
+          'the probability stays above the wanted level even at the lowest admissible growth',
+          '即使增长设为最低可行值,达标概率仍高于所求水平',
+        );
       hi = lo;
       step *= 2;
       lo = Math.max(mirroredLow, -step);
@@ -897,7 +951,13 @@ export function growthForProbability(question: ProbabilityQuestion): GrowthForPr
     let step = scale;
     hi = Math.min(mirroredHigh, step);
     while (!reaches(hi)) {
-      if (hi >= mirroredHigh) return unreachableProbability(parameter, evaluations, 'no assumed growth reaches the wanted probability (e.g. a ceiling below the target)', '任何增长假设都达不到所求概率(例如上限低于目标)');
+      if (hi >= mirroredHigh)
+        return unreachableProbability(
+          parameter,
+          evaluations,
+          'no assumed growth reaches the wanted probability (e.g. a ceiling below the target)',
+          '任何增长假设都达不到所求概率(例如上限低于目标)',
+        );
       lo = hi;
       step *= 2;
       hi = Math.min(mirroredHigh, step);

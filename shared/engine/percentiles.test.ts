@@ -167,7 +167,10 @@ describe('percentiles by the bit histogram equal sorting on adversarial columns'
   it('two distinct values, the boundary exactly at a wanted rank', () => {
     // 9,500 ones, then 500 twos, shuffled; n = 10,000: P95 has h = 9999 · 0.95 = 9499.05, between the last 1 (rank 9499) and
     // the first 2 (rank 9500), so P95 = 1 + 0.05 · (2 − 1); P94 is a one, P96 a two.
-    const column = shuffle(Float64Array.from({ length: LONG }, (_, index) => (index < 9500 ? 1 : 2)), seeded(3));
+    const column = shuffle(
+      Float64Array.from({ length: LONG }, (_, index) => (index < 9500 ? 1 : 2)),
+      seeded(3),
+    );
     const [p94, p95, p96] = Array.from(columnPercentiles(column, [94, 95, 96]));
     expect(p94).toBe(1);
     expect(p95).toBeCloseTo(1.05, 10);
@@ -192,7 +195,10 @@ describe('percentiles by the bit histogram equal sorting on adversarial columns'
     expectAsSorting(column, LEVELS);
     expectAsSorting(column);
     // Ranks landing exactly on the edges of the runs: 1,000 ones and 9,001 fives, n = 10,001, h = 10000 · p/100.
-    const edges = shuffle(Float64Array.from({ length: 10_001 }, (_, index) => (index < 1000 ? 1 : 5)), random);
+    const edges = shuffle(
+      Float64Array.from({ length: 10_001 }, (_, index) => (index < 1000 ? 1 : 5)),
+      random,
+    );
     // h = 1000 · (9.99 … 10.01) → ranks 999 (last one), 1000 (first five), 1001.
     expect(Array.from(columnPercentiles(edges, [0, 10, 100]))).toEqual([1, 5, 5]);
     expectAsSorting(edges, [9.99, 9.995, 10, 10.005, 10.01]);
@@ -209,7 +215,10 @@ describe('percentiles by the bit histogram equal sorting on adversarial columns'
     const random = seeded(13);
     // n = 10,001 so h = 10000 · p/100 is a whole rank for P0, P25, P50, P75, P100 (no interpolation to hide a sign).
     // 5,001 × −0 then 5,000 × +0: ranks 0…5000 are −0, so P50 = −0 and P75 = +0.
-    const zeros = shuffle(Float64Array.from({ length: 10_001 }, (_, index) => (index <= 5000 ? -0 : 0)), random);
+    const zeros = shuffle(
+      Float64Array.from({ length: 10_001 }, (_, index) => (index <= 5000 ? -0 : 0)),
+      random,
+    );
     expect(Array.from(columnPercentiles(zeros, [0, 25, 50, 75, 100]))).toEqual([-0, -0, -0, 0, 0]);
     // One −0 fewer: rank 5000 is now the first +0.
     zeros[zeros.indexOf(0) === -1 ? 0 : Array.from(zeros).findIndex((value) => Object.is(value, -0))] = 0;
@@ -230,7 +239,10 @@ describe('percentiles by the bit histogram equal sorting on adversarial columns'
     expect(p100).toBe(10_000);
     expectAsSorting(mixed);
     // Normal values around 0 (losses and gains), and tiny values of both signs.
-    expectAsSorting(Float64Array.from({ length: 100_000 }, () => -500 + 300 * Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random())), LEVELS);
+    expectAsSorting(
+      Float64Array.from({ length: 100_000 }, () => -500 + 300 * Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random())),
+      LEVELS,
+    );
     expectAsSorting(Float64Array.from({ length: LONG }, () => (random() - 0.5) * 1e-300));
   });
 
@@ -278,7 +290,10 @@ describe('percentiles by the bit histogram equal sorting on adversarial columns'
 
   it('all values in one bucket: one shared high word, or bunched by a far outlier', () => {
     // 1e9 + k·1e-6: the high 32 bits of every value are the same, so only an exact selection can order them.
-    const shared = shuffle(Float64Array.from({ length: LONG }, (_, index) => 1e9 + (index % 977) * 1e-6), seeded(29));
+    const shared = shuffle(
+      Float64Array.from({ length: LONG }, (_, index) => 1e9 + (index % 977) * 1e-6),
+      seeded(29),
+    );
     expect(new Set(Array.from({ length: LONG }, (_, index) => highWord(shared, index))).size).toBe(1);
     expectAsSorting(shared);
     // Everything but one value inside a relative width of 1e-6, the outlier 300 orders of magnitude away.

@@ -266,7 +266,16 @@ function countKeys(words: Int32Array, n: number, base: number, shift: number, si
  * (fill[slot] is the next free index of the run). Two values per iteration, tested together: almost every pair
  * has no wanted value, so the loop is one well-predicted branch per two values.
  */
-function gatherBuckets(a: Float64Array, words: Int32Array, n: number, base: number, shift: number, size: number, fill: Int32Array, gathered: Float64Array): void {
+function gatherBuckets(
+  a: Float64Array,
+  words: Int32Array,
+  n: number,
+  base: number,
+  shift: number,
+  size: number,
+  fill: Int32Array,
+  gathered: Float64Array,
+): void {
   const slots = slotOfBucket;
   const over = size + 1;
   let j = 0;
@@ -435,7 +444,12 @@ function histogramSelect(a: Float64Array, ranks: readonly number[], found: Float
  * `scratch` (at least column.length long, not overlapping `column`) holds the gathered values, and the copy for short
  * columns and the fallback; pass one to reuse it.
  */
-export function columnPercentiles(column: Float64Array, levels: readonly number[], out: Float64Array = new Float64Array(levels.length), scratch?: Float64Array): Float64Array {
+export function columnPercentiles(
+  column: Float64Array,
+  levels: readonly number[],
+  out: Float64Array = new Float64Array(levels.length),
+  scratch?: Float64Array,
+): Float64Array {
   const n = column.length;
   if (n === 0) {
     out.fill(NaN);

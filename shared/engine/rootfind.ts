@@ -22,13 +22,13 @@ export function brentRoot(f: (x: number) => number, lo: number, hi: number, opti
   let fb = f(b);
   if (fa === 0) return { root: a, iterations: 0, converged: true };
   if (fb === 0) return { root: b, iterations: 0, converged: true };
-  if ((fa > 0) === (fb > 0)) throw new RangeError('brentRoot: the bracket does not change sign');
+  if (fa > 0 === fb > 0) throw new RangeError('brentRoot: the bracket does not change sign');
   let c = a;
   let fc = fa;
   let d = b - a;
   let e = d;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if ((fb > 0) === (fc > 0)) {
+    if (fb > 0 === fc > 0) {
       c = a;
       fc = fa;
       d = b - a;

@@ -21,15 +21,24 @@ describe('parseCsv (RFC 4180 as Excel writes it)', () => {
   });
 
   it('accepts LF, CRLF and CR line ends and a missing final newline', () => {
-    expect(cellsOf('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(cellsOf('a,b\rc,d\r')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(cellsOf('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(cellsOf('a,b\rc,d\r')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('detects semicolon and tab delimiters from the header line', () => {
     expect(detectDelimiter('a;b;c\n1,5;2;3')).toBe(';');
     expect(detectDelimiter('a\tb\n1\t2')).toBe('\t');
     expect(detectDelimiter('"x;y",b\n')).toBe(',');
-    expect(cellsOf('a;b\n"1;2";3')).toEqual([['a', 'b'], ['1;2', '3']]);
+    expect(cellsOf('a;b\n"1;2";3')).toEqual([
+      ['a', 'b'],
+      ['1;2', '3'],
+    ]);
   });
 
   it('reports an unclosed quote at the row where it opened', () => {

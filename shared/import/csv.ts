@@ -23,9 +23,7 @@ export interface CsvSyntaxError {
 }
 
 export type CsvParseResult =
-  | { ok: true; delimiter: CsvDelimiter; records: CsvRecord[] }
-  | { ok: false; tooManyRows: true }
-  | { ok: false; tooManyRows: false; syntax: CsvSyntaxError };
+  { ok: true; delimiter: CsvDelimiter; records: CsvRecord[] } | { ok: false; tooManyRows: true } | { ok: false; tooManyRows: false; syntax: CsvSyntaxError };
 
 export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; error: ImportProblem };
 
@@ -41,15 +39,25 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     return {
       ok: false,
-      error: fileProblem('unreadable-text', 'This file is a zip archive (probably an .xlsx workbook), not CSV text.', '该文件是压缩包（可能是 .xlsx 工作簿），不是 CSV 文本。'),
+      error: fileProblem(
+        'unreadable-text',
+        'This file is a zip archive (probably an .xlsx workbook), not CSV text.',
+        '该文件是压缩包（可能是 .xlsx 工作簿），不是 CSV 文本。',
+      ),
     };
   }
   try {
-    if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'utf-8' };
-    if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
-    if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'utf-8' };
+    if (startsWith(bytes, [0xff, 0xfe]))
+      return { ok: true, text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    if (startsWith(bytes, [0xfe, 0xff]))
+      return { ok: true, text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: 'utf-16be' };
   } catch {
-    return { ok: false, error: fileProblem('unreadable-text', 'The text is not valid in the encoding its byte-order mark announces.', '文本内容与其字节顺序标记声明的编码不符。') };
+    return {
+      ok: false,
+      error: fileProblem('unreadable-text', 'The text is not valid in the encoding its byte-order mark announces.', '文本内容与其字节顺序标记声明的编码不符。'),
+    };
   }
   const hasNul = bytes.includes(0);
   if (!hasNul) {
@@ -65,7 +73,11 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   }
   return {
     ok: false,
-    error: fileProblem('unreadable-text', 'The file is not readable text (expected UTF-8, UTF-16 or GBK/GB18030).', '文件不是可读的文本（应为 UTF-8、UTF-16 或 GBK/GB18030 编码）。'),
+    error: fileProblem(
+      'unreadable-text',
+      'The file is not readable text (expected UTF-8, UTF-16 or GBK/GB18030).',
+      '文件不是可读的文本（应为 UTF-8、UTF-16 或 GBK/GB18030 编码）。',
+    ),
   };
 }
 

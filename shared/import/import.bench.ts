@@ -13,11 +13,23 @@ for (let i = 0; i < 100; i++) {
   for (let y = 0; y < 100; y++) {
     // 1.00万 … 1.99万, a hundredth more each year: figures with a magnitude word for the parser to scale.
     const value = i % 3 === 0 ? `1.${String(y).padStart(2, '0')}万` : i % 3 === 1 ? (12_345 + y * 7).toLocaleString('en-US') : 100 + y;
-    rows.push([`bench.indicator-${i}`, `指标${i}`, `Indicator ${i}`, i % 2 === 0 ? '家' : '亿元', 1950 + y, value, y % 4 === 0 ? 'target' : 'actual', '基准测试']);
+    rows.push([
+      `bench.indicator-${i}`,
+      `指标${i}`,
+      `Indicator ${i}`,
+      i % 2 === 0 ? '家' : '亿元',
+      1950 + y,
+      value,
+      y % 4 === 0 ? 'target' : 'actual',
+      '基准测试',
+    ]);
   }
 }
 
-const csvText = [importColumns.map(templateHeader).join(','), ...rows.map((r) => r.map((c) => (typeof c === 'string' && c.includes(',') ? `"${c}"` : String(c))).join(','))].join('\r\n');
+const csvText = [
+  importColumns.map(templateHeader).join(','),
+  ...rows.map((r) => r.map((c) => (typeof c === 'string' && c.includes(',') ? `"${c}"` : String(c))).join(',')),
+].join('\r\n');
 const csvBytes = new TextEncoder().encode(csvText);
 
 const workbook = new ExcelJS.Workbook();

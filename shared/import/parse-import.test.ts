@@ -52,7 +52,13 @@ describe('parseImportFile: good files', () => {
   it('reads a GBK-encoded, semicolon-separated CSV as Excel on Chinese Windows saves it', async () => {
     const result = expectOk(await parseImportFile({ fileName: 'gbk.csv', bytes: fixture('gbk-semicolon.csv') }));
     expect(result.indicators).toEqual([
-      { id: 'sz.gdp', name: { zh: '深圳地区生产总值', en: '' }, unit: 'cny-100m', sourceNote: '', observations: [{ id: 'sz.gdp@2023-actual', year: 2023, value: 34606.4, kind: 'actual' }] },
+      {
+        id: 'sz.gdp',
+        name: { zh: '深圳地区生产总值', en: '' },
+        unit: 'cny-100m',
+        sourceNote: '',
+        observations: [{ id: 'sz.gdp@2023-actual', year: 2023, value: 34606.4, kind: 'actual' }],
+      },
     ]);
   });
 
@@ -118,19 +124,25 @@ describe('parseImportFile: bad rows', () => {
     const errors = expectErrors(await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode(text) }));
     expect(errors.map((e) => [e.row, e.code])).toEqual([[1, 'forbidden-key']]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    const idErrors = expectErrors(await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indicator id,name,unit,year,value\nconstructor,名,家,2023,1\n') }));
+    const idErrors = expectErrors(
+      await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indicator id,name,unit,year,value\nconstructor,名,家,2023,1\n') }),
+    );
     expect(idErrors).toEqual([expect.objectContaining({ row: 2, column: 'indicator id', code: 'forbidden-key' })]);
   });
 
   it('reports an unclosed quote with its row', async () => {
-    const errors = expectErrors(await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indicator id,name,unit,year,value\na,"名,家,2023,1\n') }));
+    const errors = expectErrors(
+      await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indicator id,name,unit,year,value\na,"名,家,2023,1\n') }),
+    );
     expect(errors).toEqual([expect.objectContaining({ code: 'csv-syntax', row: 2 })]);
   });
 
   it('refuses other file types and empty files', async () => {
     expect(expectErrors(await parseImportFile({ fileName: 'x.json', bytes: new Uint8Array([123]) }))[0]?.code).toBe('unsupported-type');
     expect(expectErrors(await parseImportFile({ fileName: 'x.csv', bytes: new Uint8Array() }))[0]?.code).toBe('file-empty');
-    expect(expectErrors(await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indicator id,name,unit,year,value\n') }))[0]?.code).toBe('no-data');
+    expect(expectErrors(await parseImportFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indicator id,name,unit,year,value\n') }))[0]?.code).toBe(
+      'no-data',
+    );
   });
 });
 
@@ -181,7 +193,12 @@ describe('parseImportFile: limits', () => {
   it('refuses an archive that claims more than 200 MB uncompressed in total', async () => {
     // Three entries each claiming 90 MB from 3 MB (30:1, under the ratio limit): 270 MB > 200 MB.
     const threeMegabytes = new Uint8Array(3 * 1024 * 1024).fill(7);
-    const entries = [1, 2, 3].map((n) => ({ name: `xl/part${n}.xml`, data: new Uint8Array(), rawCompressed: threeMegabytes, declaredUncompressedSize: 90 * 1024 * 1024 }));
+    const entries = [1, 2, 3].map((n) => ({
+      name: `xl/part${n}.xml`,
+      data: new Uint8Array(),
+      rawCompressed: threeMegabytes,
+      declaredUncompressedSize: 90 * 1024 * 1024,
+    }));
     const errors = expectErrors(await parseImportFile({ fileName: 'huge.xlsx', bytes: buildZip(entries) }));
     expect(errors).toEqual([expect.objectContaining({ code: 'zip-too-large' })]);
   });

@@ -33,7 +33,10 @@ function csvTables(bytes: Uint8Array): { ok: true; tables: RawTable[] } | { ok: 
   if (!parsed.ok) {
     if (parsed.tooManyRows) return { ok: false, result: failure(tooManyRows()) };
     const { syntax } = parsed;
-    return { ok: false, result: failure({ code: 'csv-syntax', row: syntax.row, column: `#${syntax.columnIndex}`, message: syntax.message, messageZh: syntax.messageZh }) };
+    return {
+      ok: false,
+      result: failure({ code: 'csv-syntax', row: syntax.row, column: `#${syntax.columnIndex}`, message: syntax.message, messageZh: syntax.messageZh }),
+    };
   }
   const [header, ...rows] = parsed.records;
   if (!header) return { ok: false, result: failure(fileProblem('file-empty', 'The file is empty.', '文件为空。')) };
@@ -62,7 +65,13 @@ async function parseUnguarded(input: ImportFileInput, options: ParseOptions): Pr
   const { fileName, bytes } = input;
   options.onProgress?.({ phase: 'checking', fraction: null });
   if (bytes.byteLength > importLimits.maxFileBytes) {
-    return failure(fileProblem('file-too-large', `The file is larger than ${importLimits.maxFileBytes / (1024 * 1024)} MB.`, `文件大于 ${importLimits.maxFileBytes / (1024 * 1024)} MB。`));
+    return failure(
+      fileProblem(
+        'file-too-large',
+        `The file is larger than ${importLimits.maxFileBytes / (1024 * 1024)} MB.`,
+        `文件大于 ${importLimits.maxFileBytes / (1024 * 1024)} MB。`,
+      ),
+    );
   }
   if (bytes.byteLength === 0) return failure(fileProblem('file-empty', 'The file is empty.', '文件为空。'));
   const kind = importKindOf(fileName, bytes);
@@ -84,7 +93,14 @@ async function parseUnguarded(input: ImportFileInput, options: ParseOptions): Pr
     if (!read.ok) return failure(read.error);
     tables = read.tables;
     for (const sheet of read.skippedSheets) {
-      warnings.push({ ...fileProblem('invalid-value', `Worksheet "${sheet}" has no indicator id and value columns and was skipped.`, `工作表“${sheet}”没有指标代码和数值列，已跳过。`), sheet });
+      warnings.push({
+        ...fileProblem(
+          'invalid-value',
+          `Worksheet "${sheet}" has no indicator id and value columns and was skipped.`,
+          `工作表“${sheet}”没有指标代码和数值列，已跳过。`,
+        ),
+        sheet,
+      });
     }
   }
   const dataRows = tables.reduce((sum, t) => sum + t.rows.length, 0);

@@ -37,7 +37,10 @@ function csvField(value: string | number): string {
 
 /** UTF-8 with a byte-order mark and CRLF line ends, so Excel on Chinese Windows opens the Chinese correctly. */
 export function templateCsvBytes(): Uint8Array {
-  const lines = [importColumns.map((c) => csvField(templateHeader(c))).join(','), ...exampleRows.map((row) => importColumns.map((c) => csvField(row[c])).join(','))];
+  const lines = [
+    importColumns.map((c) => csvField(templateHeader(c))).join(','),
+    ...exampleRows.map((row) => importColumns.map((c) => csvField(row[c])).join(',')),
+  ];
   const body = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
   const bytes = new Uint8Array(body.byteLength + 3);
   bytes.set([0xef, 0xbb, 0xbf]);

@@ -66,7 +66,16 @@ function mapHeader(table: RawTable, problems: ProblemList): ColumnMap | null {
   const { sheet, headerRow } = table;
   if (table.header.length > importLimits.maxColumns) {
     problems.error(
-      at('too-many-columns', headerRow, null, { message: `${table.header.length} columns; at most ${importLimits.maxColumns} are read.`, messageZh: `共 ${table.header.length} 列，最多读取 ${importLimits.maxColumns} 列。` }, sheet),
+      at(
+        'too-many-columns',
+        headerRow,
+        null,
+        {
+          message: `${table.header.length} columns; at most ${importLimits.maxColumns} are read.`,
+          messageZh: `共 ${table.header.length} 列，最多读取 ${importLimits.maxColumns} 列。`,
+        },
+        sheet,
+      ),
     );
     return null;
   }
@@ -74,18 +83,34 @@ function mapHeader(table: RawTable, problems: ProblemList): ColumnMap | null {
     const label = raw.trim();
     if (label === '') return;
     if (isForbiddenKey(label)) {
-      problems.error(at('forbidden-key', headerRow, label, { message: `"${label}" cannot be used as a column name`, messageZh: `“${label}”不能用作列名` }, sheet));
+      problems.error(
+        at('forbidden-key', headerRow, label, { message: `"${label}" cannot be used as a column name`, messageZh: `“${label}”不能用作列名` }, sheet),
+      );
       return;
     }
     const column = matchHeader(label);
     if (column === null) {
-      problems.warn(at('invalid-value', headerRow, label, { message: `column "${label}" is not recognised and was ignored`, messageZh: `未识别的列“${label}”，已忽略` }, sheet));
+      problems.warn(
+        at(
+          'invalid-value',
+          headerRow,
+          label,
+          { message: `column "${label}" is not recognised and was ignored`, messageZh: `未识别的列“${label}”，已忽略` },
+          sheet,
+        ),
+      );
       return;
     }
     const earlier = columns.get(column);
     if (earlier) {
       problems.error(
-        at('duplicate-column', headerRow, label, { message: `"${label}" repeats column "${earlier.label}"`, messageZh: `“${label}”与列“${earlier.label}”重复` }, sheet),
+        at(
+          'duplicate-column',
+          headerRow,
+          label,
+          { message: `"${label}" repeats column "${earlier.label}"`, messageZh: `“${label}”与列“${earlier.label}”重复` },
+          sheet,
+        ),
       );
       return;
     }
@@ -93,11 +118,21 @@ function mapHeader(table: RawTable, problems: ProblemList): ColumnMap | null {
   });
   for (const column of requiredColumns) {
     if (!columns.has(column)) {
-      problems.error(at('missing-column', headerRow, columnLabel(column), { message: `the column "${columnLabel(column)}" is missing`, messageZh: `缺少“${columnLabel(column)}”列` }, sheet));
+      problems.error(
+        at(
+          'missing-column',
+          headerRow,
+          columnLabel(column),
+          { message: `the column "${columnLabel(column)}" is missing`, messageZh: `缺少“${columnLabel(column)}”列` },
+          sheet,
+        ),
+      );
     }
   }
   if (!columns.has('nameZh') && !columns.has('nameEn')) {
-    problems.error(at('missing-column', headerRow, columnLabel('nameZh'), { message: 'an indicator name column is missing', messageZh: '缺少指标名称列' }, sheet));
+    problems.error(
+      at('missing-column', headerRow, columnLabel('nameZh'), { message: 'an indicator name column is missing', messageZh: '缺少指标名称列' }, sheet),
+    );
   }
   return problems.errors.length > 0 ? null : columns;
 }
@@ -130,7 +165,8 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
     for (const { row, cells } of table.rows) {
       if (problems.full) break;
       rowCount++;
-      const fail = (code: ImportErrorCode, column: ImportColumn | null, text: CellMessage) => problems.error(at(code, row, column === null ? null : labelOf(column), text, sheet));
+      const fail = (code: ImportErrorCode, column: ImportColumn | null, text: CellMessage) =>
+        problems.error(at(code, row, column === null ? null : labelOf(column), text, sheet));
       const errorsBefore = problems.errors.length;
 
       const tooLongCell = cells.find((c) => typeof c === 'string' && c.length > importLimits.maxCellChars);
@@ -141,7 +177,8 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
 
       const id = cellText(cellOf(cells, 'indicatorId'));
       if (id === '') fail('invalid-value', 'indicatorId', { message: 'the indicator id is empty', messageZh: '指标代码为空' });
-      else if (isForbiddenKey(id)) fail('forbidden-key', 'indicatorId', { message: `"${id}" cannot be used as an indicator id`, messageZh: `“${id}”不能用作指标代码` });
+      else if (isForbiddenKey(id))
+        fail('forbidden-key', 'indicatorId', { message: `"${id}" cannot be used as an indicator id`, messageZh: `“${id}”不能用作指标代码` });
       else if (id.length > maxIdLength || !identifierPattern.test(id)) {
         fail('invalid-value', 'indicatorId', {
           message: `invalid indicator id "${id.slice(0, 40)}": use letters, digits, ".", "_" and "-", starting with a letter or digit, at most ${maxIdLength} characters`,
@@ -166,7 +203,10 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
           'unit',
           unitText === ''
             ? { message: 'the unit is empty', messageZh: '单位为空' }
-            : { message: `unknown unit: ${unitText} (use e.g. 亿元, 万元, 家, 个, 人, %, or a unit code such as cny-100m)`, messageZh: `未知单位：${unitText}（可用 亿元、万元、家、个、人、% 或单位代码如 cny-100m）` },
+            : {
+                message: `unknown unit: ${unitText} (use e.g. 亿元, 万元, 家, 个, 人, %, or a unit code such as cny-100m)`,
+                messageZh: `未知单位：${unitText}（可用 亿元、万元、家、个、人、% 或单位代码如 cny-100m）`,
+              },
         );
       }
 
@@ -185,14 +225,30 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
       let draft = drafts.get(id);
       if (!draft) {
         if (nameZh === '' && nameEn === '') {
-          fail('invalid-value', nameZh === '' && columns.has('nameZh') ? 'nameZh' : 'nameEn', { message: 'the indicator name is empty', messageZh: '指标名称为空' });
+          fail('invalid-value', nameZh === '' && columns.has('nameZh') ? 'nameZh' : 'nameEn', {
+            message: 'the indicator name is empty',
+            messageZh: '指标名称为空',
+          });
           continue;
         }
         if (drafts.size >= MAX_INDICATORS) {
-          fail('too-many-indicators', 'indicatorId', { message: `more than ${MAX_INDICATORS} indicators in one file`, messageZh: `一个文件中的指标超过 ${MAX_INDICATORS} 个` });
+          fail('too-many-indicators', 'indicatorId', {
+            message: `more than ${MAX_INDICATORS} indicators in one file`,
+            messageZh: `一个文件中的指标超过 ${MAX_INDICATORS} 个`,
+          });
           break;
         }
-        draft = { id, nameZh: nameZh || nameEn, nameEn, unit: unit.code, unitText, firstRow: row, sourceNote: note.slice(0, maxSourceNote), seen: new Map(), observations: [] };
+        draft = {
+          id,
+          nameZh: nameZh || nameEn,
+          nameEn,
+          unit: unit.code,
+          unitText,
+          firstRow: row,
+          sourceNote: note.slice(0, maxSourceNote),
+          seen: new Map(),
+          observations: [],
+        };
         drafts.set(id, draft);
       } else {
         if (draft.unit !== unit.code) {
@@ -204,10 +260,16 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
         }
         if ((nameZh !== '' && nameZh !== draft.nameZh) || (nameEn !== '' && nameEn !== draft.nameEn)) {
           problems.warn(
-            at('invalid-value', row, labelOf(nameZh !== '' && nameZh !== draft.nameZh ? 'nameZh' : 'nameEn'), {
-              message: `name differs from row ${draft.firstRow}; the name on row ${draft.firstRow} is used`,
-              messageZh: `名称与第 ${draft.firstRow} 行不同，采用第 ${draft.firstRow} 行的名称`,
-            }, sheet),
+            at(
+              'invalid-value',
+              row,
+              labelOf(nameZh !== '' && nameZh !== draft.nameZh ? 'nameZh' : 'nameEn'),
+              {
+                message: `name differs from row ${draft.firstRow}; the name on row ${draft.firstRow} is used`,
+                messageZh: `名称与第 ${draft.firstRow} 行不同，采用第 ${draft.firstRow} 行的名称`,
+              },
+              sheet,
+            ),
           );
         }
         if (draft.sourceNote === '' && note !== '') draft.sourceNote = note.slice(0, maxSourceNote);
@@ -238,7 +300,10 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
 
   if (problems.errors.length > 0) return { ok: false, errors: problems.errors };
   if (drafts.size === 0) {
-    return { ok: false, errors: [{ code: 'no-data', row: null, column: null, message: 'The file has a header but no data rows.', messageZh: '文件只有表头，没有数据行。' }] };
+    return {
+      ok: false,
+      errors: [{ code: 'no-data', row: null, column: null, message: 'The file has a header but no data rows.', messageZh: '文件只有表头，没有数据行。' }],
+    };
   }
 
   const kindOrder = { actual: 0, estimate: 1, projection: 2, target: 3 } as const;

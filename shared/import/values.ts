@@ -109,9 +109,17 @@ export function parseValueCell(cell: CellValue, unit: UnitResolution): CellResul
     case null:
       return { ...parsed, value: withoutNegativeZero(parsed.value) };
     case 'value-too-large':
-      return { ok: false, message: `the value ${shown} is larger than ${MAX_ABS_VALUE_TEXT} in magnitude`, messageZh: `数值 ${shown} 的绝对值超过 ${MAX_ABS_VALUE_TEXT}` };
+      return {
+        ok: false,
+        message: `the value ${shown} is larger than ${MAX_ABS_VALUE_TEXT} in magnitude`,
+        messageZh: `数值 ${shown} 的绝对值超过 ${MAX_ABS_VALUE_TEXT}`,
+      };
     case 'value-too-small':
-      return { ok: false, message: `the value ${shown} is too small to be meaningful: write 0, or a magnitude of at least ${MIN_POSITIVE_VALUE_TEXT}`, messageZh: `数值 ${shown} 过小，没有意义：请填 0 或绝对值不小于 ${MIN_POSITIVE_VALUE_TEXT} 的数` };
+      return {
+        ok: false,
+        message: `the value ${shown} is too small to be meaningful: write 0, or a magnitude of at least ${MIN_POSITIVE_VALUE_TEXT}`,
+        messageZh: `数值 ${shown} 过小，没有意义：请填 0 或绝对值不小于 ${MIN_POSITIVE_VALUE_TEXT} 的数`,
+      };
     default:
       return notANumber(shown);
   }
@@ -130,7 +138,10 @@ function parseValueCellUnbounded(cell: CellValue, unit: UnitResolution): CellRes
   }
 
   const raw = cell.trim();
-  let body = raw.normalize('NFKC').replace(/[\u2212\u2013]/g, '-').replace(/\s+/g, '');
+  let body = raw
+    .normalize('NFKC')
+    .replace(/[\u2212\u2013]/g, '-')
+    .replace(/\s+/g, '');
   let negative = false;
   if (body.startsWith('-') || body.startsWith('+')) {
     negative = body.startsWith('-');
@@ -176,7 +187,11 @@ function parseValueCellUnbounded(cell: CellValue, unit: UnitResolution): CellRes
     };
   } catch (error) {
     if (error instanceof UnitConversionError) {
-      return { ok: false, message: `${raw} is not in the row's unit (${UNITS[unit.code].label.en})`, messageZh: `${raw} 与该行单位（${UNITS[unit.code].label.zh}）不符` };
+      return {
+        ok: false,
+        message: `${raw} is not in the row's unit (${UNITS[unit.code].label.en})`,
+        messageZh: `${raw} 与该行单位（${UNITS[unit.code].label.zh}）不符`,
+      };
     }
     if (error instanceof FigureParseError) return notANumber(raw);
     throw error;
@@ -197,7 +212,11 @@ export function parseYearCell(cell: CellValue): CellResult<number> {
     year = Number(text);
   }
   if (!Number.isInteger(year) || year < minYear || year > maxYear) {
-    return { ok: false, message: `the year must be a whole number from ${minYear} to ${maxYear}: ${cellText(cell)}`, messageZh: `年份须为 ${minYear}–${maxYear} 之间的整数：${cellText(cell)}` };
+    return {
+      ok: false,
+      message: `the year must be a whole number from ${minYear} to ${maxYear}: ${cellText(cell)}`,
+      messageZh: `年份须为 ${minYear}–${maxYear} 之间的整数：${cellText(cell)}`,
+    };
   }
   return { ok: true, value: year };
 }

@@ -26,12 +26,20 @@ function unreadable(error: unknown): ImportProblem {
 }
 
 function tooManySheets(count: number): ImportProblem {
-  return fileProblem('too-many-sheets', `The workbook has ${count} worksheets; at most ${importLimits.maxSheets} are accepted.`, `工作簿有 ${count} 个工作表，最多允许 ${importLimits.maxSheets} 个。`);
+  return fileProblem(
+    'too-many-sheets',
+    `The workbook has ${count} worksheets; at most ${importLimits.maxSheets} are accepted.`,
+    `工作簿有 ${count} 个工作表，最多允许 ${importLimits.maxSheets} 个。`,
+  );
 }
 
 function tooManyRows(sheet: string, rows: number): ImportProblem {
   return {
-    ...fileProblem('too-many-rows', `Worksheet "${sheet}" has ${rows} rows; at most ${importLimits.maxRows} data rows are accepted.`, `工作表“${sheet}”有 ${rows} 行，最多允许 ${importLimits.maxRows} 行数据。`),
+    ...fileProblem(
+      'too-many-rows',
+      `Worksheet "${sheet}" has ${rows} rows; at most ${importLimits.maxRows} data rows are accepted.`,
+      `工作表“${sheet}”有 ${rows} 行，最多允许 ${importLimits.maxRows} 行数据。`,
+    ),
     sheet,
   };
 }
@@ -44,7 +52,11 @@ export function toCell(value: unknown): CellValue {
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record['richText'])) {
-      return (record['richText'] as unknown[]).map((part) => (part && typeof part === 'object' && typeof (part as Record<string, unknown>)['text'] === 'string' ? (part as Record<string, string>)['text'] : '')).join('');
+      return (record['richText'] as unknown[])
+        .map((part) =>
+          part && typeof part === 'object' && typeof (part as Record<string, unknown>)['text'] === 'string' ? (part as Record<string, string>)['text'] : '',
+        )
+        .join('');
     }
     if ('result' in record) return toCell(record['result']);
     if ('formula' in record || 'sharedFormula' in record) return null;
@@ -64,7 +76,10 @@ export async function readWorkbookTables(bytes: Uint8Array): Promise<WorkbookTab
   if (!guard.ok) return guard;
   const names = new Set(guard.entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-    return { ok: false, error: fileProblem('unreadable-xlsx', 'The file is a zip archive but not an Excel workbook (.xlsx).', '该文件是压缩包，但不是 Excel 工作簿（.xlsx）。') };
+    return {
+      ok: false,
+      error: fileProblem('unreadable-xlsx', 'The file is a zip archive but not an Excel workbook (.xlsx).', '该文件是压缩包，但不是 Excel 工作簿（.xlsx）。'),
+    };
   }
   const sheetParts = guard.entries.filter((e) => worksheetPart.test(e.name)).length;
   if (sheetParts > importLimits.maxSheets) return { ok: false, error: tooManySheets(sheetParts) };
@@ -77,7 +92,9 @@ export async function readWorkbookTables(bytes: Uint8Array): Promise<WorkbookTab
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings ask for a Node Buffer; JSZip underneath reads any ArrayBuffer view.
-    const data = safe.bytes.buffer.slice(safe.bytes.byteOffset, safe.bytes.byteOffset + safe.bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0];
+    const data = safe.bytes.buffer.slice(safe.bytes.byteOffset, safe.bytes.byteOffset + safe.bytes.byteLength) as unknown as Parameters<
+      typeof workbook.xlsx.load
+    >[0];
     await workbook.xlsx.load(data, { ignoreNodes: IGNORED_WORKSHEET_NODES });
   } catch (error) {
     return { ok: false, error: unreadable(error) };

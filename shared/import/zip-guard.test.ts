@@ -91,11 +91,17 @@ describe('the zip guard stops inflating as soon as an entry passes its declared 
     expect(imported.ok).toBe(false);
     if (!imported.ok) {
       expect(imported.errors).toEqual([
-        expect.objectContaining({ code: 'zip-ratio', message: 'Part xl/workbook.xml inflates to more than the 100 bytes its directory declares; the file may be a zip bomb.' }),
+        expect.objectContaining({
+          code: 'zip-ratio',
+          message: 'Part xl/workbook.xml inflates to more than the 100 bytes its directory declares; the file may be a zip bomb.',
+        }),
       ]);
     }
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.problems).toEqual([expect.objectContaining({ code: 'unsafe-archive', messageZh: expect.stringContaining('xl/workbook.xml 解压后超过目录声明的 100 字节') })]);
+    if (!read.ok)
+      expect(read.problems).toEqual([
+        expect.objectContaining({ code: 'unsafe-archive', messageZh: expect.stringContaining('xl/workbook.xml 解压后超过目录声明的 100 字节') }),
+      ]);
     // Three inflations (the exported-workbook sniff, the import's check, the reader's check), each
     // stopped after one slice: a few MB in all, not the 1 GB the entry holds.
     expect(inflaters.inflated).toBeLessThan(16 * MB);

@@ -80,7 +80,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimi
   const directoryOffset = view.getUint32(eocd + 16, true);
   if (diskNumber !== 0 || directoryDisk !== 0 || entriesOnDisk !== totalEntries) return invalid('split archives are not supported', '不支持分卷压缩包');
   // A workbook under 20 MB never needs ZIP64; its markers here only hide the real figures.
-  if (totalEntries === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) return invalid('ZIP64 archives are not supported', '不支持 ZIP64 压缩包');
+  if (totalEntries === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff)
+    return invalid('ZIP64 archives are not supported', '不支持 ZIP64 压缩包');
   if (totalEntries > limits.maxEntries) {
     return {
       ok: false,
@@ -113,7 +114,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimi
     if (nameEnd > size) return invalid('a directory record is damaged', '目录记录已损坏');
     const name = nameDecoder.decode(bytes.subarray(offset + CENTRAL_HEADER_SIZE, nameEnd));
     if ((flags & 1) !== 0) return invalid(`entry ${name} is encrypted`, `条目 ${name} 已加密`);
-    if (method !== 0 && method !== 8) return invalid(`entry ${name} uses an unsupported compression method (${method})`, `条目 ${name} 使用了不支持的压缩方式（${method}）`);
+    if (method !== 0 && method !== 8)
+      return invalid(`entry ${name} uses an unsupported compression method (${method})`, `条目 ${name} 使用了不支持的压缩方式（${method}）`);
     if (method === 0 && compressedSize !== uncompressedSize) return invalid(`stored entry ${name} has inconsistent sizes`, `未压缩条目 ${name} 的大小不一致`);
     if (localHeaderOffset + LOCAL_HEADER_SIZE + compressedSize > size || view.getUint32(localHeaderOffset, true) !== LOCAL_SIGNATURE) {
       return invalid(`entry ${name} points outside the file`, `条目 ${name} 指向文件之外`);
@@ -232,7 +234,11 @@ function inflatesPastLimit(limit: number): ImportProblem {
  * this only proves the sizes that `inspectZip` checked are the real ones. Skipped where
  * `DecompressionStream` is missing.
  */
-export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[], limits: ZipLimits = defaultZipLimits): Promise<ImportProblem | null> {
+export async function verifyInflatedSizes(
+  bytes: Uint8Array,
+  entries: readonly ZipEntryInfo[],
+  limits: ZipLimits = defaultZipLimits,
+): Promise<ImportProblem | null> {
   if (typeof DecompressionStream === 'undefined') return null;
   let total = 0;
   for (const entry of entries) {
@@ -245,7 +251,8 @@ export async function verifyInflatedSizes(bytes: Uint8Array, entries: readonly Z
     const remaining = limits.maxTotalUncompressedBytes - total;
     const outcome = await inflateCapped(data, Math.min(entry.uncompressedSize, remaining), false);
     if (outcome.kind === 'damaged') return invalidProblem(`entry ${entry.name} cannot be decompressed`, `条目 ${entry.name} 无法解压`);
-    if (outcome.kind === 'over-cap') return entry.uncompressedSize <= remaining ? inflatesPastDeclared(entry) : inflatesPastLimit(limits.maxTotalUncompressedBytes);
+    if (outcome.kind === 'over-cap')
+      return entry.uncompressedSize <= remaining ? inflatesPastDeclared(entry) : inflatesPastLimit(limits.maxTotalUncompressedBytes);
     total += outcome.produced;
   }
   return null;
@@ -386,8 +393,7 @@ function rebuildZip(bytes: Uint8Array, entries: readonly ZipEntryInfo[], replace
 
 export type DefinedNamesStripped =
   /** `workbookXml`: the text of `xl/workbook.xml` as written, names included (null if there is none), for callers that read the names. */
-  | { ok: true; bytes: Uint8Array; workbookXml: string | null }
-  | { ok: false; error: ImportProblem };
+  { ok: true; bytes: Uint8Array; workbookXml: string | null } | { ok: false; error: ImportProblem };
 
 export async function withoutDefinedNames(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<DefinedNamesStripped> {
   const replaced = new Map<number, Uint8Array>();

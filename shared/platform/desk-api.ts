@@ -205,13 +205,7 @@ export function ipcChannelName(fn: DeskRequest): string {
 }
 
 /** Stable error codes, translated by the renderer; messages never carry paths or stacks. */
-export type DeskErrorCode =
-  | 'invalid-payload'
-  | 'forbidden-sender'
-  | 'not-found'
-  | 'too-large'
-  | 'io-failed'
-  | 'unknown';
+export type DeskErrorCode = 'invalid-payload' | 'forbidden-sender' | 'not-found' | 'too-large' | 'io-failed' | 'unknown';
 
 export class DeskError extends Error {
   constructor(

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { settingsPatchSchema } from '../settings/settings';
 import { payloadLimits, type DeskRequest } from './desk-api';
 
-const workspaceId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be an id issued by the app');
+const workspaceId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id issued by the app');
 const suggestedName = z.string().min(1).max(payloadLimits.nameChars);
 const workspaceText = z.string().max(payloadLimits.workspaceTextChars, 'workspace is larger than 20 MB');
 
@@ -34,7 +38,12 @@ export const ipcArgumentSchemas = {
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= payloadLimits.exportBytes, 'export is too large'),
     }),
   ]),
-  pickImportFile: z.tuple([z.array(z.enum(['csv', 'xlsx', 'sdesk'])).min(1).max(3)]),
+  pickImportFile: z.tuple([
+    z
+      .array(z.enum(['csv', 'xlsx', 'sdesk']))
+      .min(1)
+      .max(3),
+  ]),
   loadDraft: z.tuple([]),
   saveDraft: z.tuple([workspaceDraftSchema]),
   setAsideDraft: z.tuple([]),

@@ -4,9 +4,15 @@ import { applySettingsPatch, defaultSettings, migrateSettings, settingsJsonSchem
 
 describe('settings', () => {
   it('migrates the unversioned shape and refuses a newer one by name', () => {
-    expect(migrateSettings({ language: 'en', theme: 'dark', windowBounds: null, recentFiles: [] })).toEqual({ ok: true, settings: { ...defaultSettings, language: 'en', theme: 'dark' } });
+    expect(migrateSettings({ language: 'en', theme: 'dark', windowBounds: null, recentFiles: [] })).toEqual({
+      ok: true,
+      settings: { ...defaultSettings, language: 'en', theme: 'dark' },
+    });
     expect(migrateSettings({ schemaVersion: 7 })).toEqual({ ok: false, reason: 'settings schema version 7 is newer than this app understands' });
-    expect(migrateSettings({ schemaVersion: 1, language: 'fr', theme: 'dark', windowBounds: null, recentFiles: [] })).toMatchObject({ ok: false, reason: expect.stringContaining('language') });
+    expect(migrateSettings({ schemaVersion: 1, language: 'fr', theme: 'dark', windowBounds: null, recentFiles: [] })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('language'),
+    });
   });
 
   it('reopens on the last view: Scenarios for settings that never stored one, the stored view otherwise', () => {

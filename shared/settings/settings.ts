@@ -69,9 +69,7 @@ export const defaultSettings: Settings = {
 
 export const maxRecentFiles = 10;
 
-export type SettingsLoadResult =
-  | { ok: true; settings: Settings }
-  | { ok: false; reason: string };
+export type SettingsLoadResult = { ok: true; settings: Settings } | { ok: false; reason: string };
 
 /**
  * Turns whatever was stored into current settings. Version 0 (no `schemaVersion`) is the

@@ -12,14 +12,45 @@ describe('unit bounds', () => {
   });
 
   it('rates: above −100 %, at most 1000 %', () => {
-    expect([-100, -99.999, 0, -0, 1000, 1000.001, NaN, Infinity].map(rateBoundProblem)).toEqual(['rate-too-low', null, null, null, null, 'rate-too-high', 'not-finite', 'not-finite']);
+    expect([-100, -99.999, 0, -0, 1000, 1000.001, NaN, Infinity].map(rateBoundProblem)).toEqual([
+      'rate-too-low',
+      null,
+      null,
+      null,
+      null,
+      'rate-too-high',
+      'not-finite',
+      'not-finite',
+    ]);
     expect(MAX_RATE_PERCENT).toBe(1000);
   });
 
   it('values: positive ones from 1e-9, levels 0 or from 1e-9 in magnitude, flows any size, all at most 1e15', () => {
     const values = [0, -0, 5e-324, 1e-10, MIN_POSITIVE_VALUE, -1e-9, 1e15, -1e15, 1.0000001e15, NaN];
-    expect(values.map((v) => valueBoundProblem(v, 'positive'))).toEqual(['value-not-positive', 'value-not-positive', 'value-too-small', 'value-too-small', null, 'value-not-positive', null, 'value-not-positive', 'value-too-large', 'not-finite']);
-    expect(values.map((v) => valueBoundProblem(v, 'level'))).toEqual([null, null, 'value-too-small', 'value-too-small', null, null, null, null, 'value-too-large', 'not-finite']);
+    expect(values.map((v) => valueBoundProblem(v, 'positive'))).toEqual([
+      'value-not-positive',
+      'value-not-positive',
+      'value-too-small',
+      'value-too-small',
+      null,
+      'value-not-positive',
+      null,
+      'value-not-positive',
+      'value-too-large',
+      'not-finite',
+    ]);
+    expect(values.map((v) => valueBoundProblem(v, 'level'))).toEqual([
+      null,
+      null,
+      'value-too-small',
+      'value-too-small',
+      null,
+      null,
+      null,
+      null,
+      'value-too-large',
+      'not-finite',
+    ]);
     expect(values.map((v) => valueBoundProblem(v, 'flow'))).toEqual([null, null, null, null, null, null, null, null, 'value-too-large', 'not-finite']);
   });
 

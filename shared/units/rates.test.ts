@@ -86,7 +86,12 @@ describe('constant growth (CAGR)', () => {
   });
 
   it('the percent is exactly rateOfFactor of the factor, so the two never disagree', () => {
-    for (const [from, to, years] of [[4200, 6387.7, 3], [7565, 10000, 4], [1e-9, 1e15, 160], [58524, 86000, 4]] as const) {
+    for (const [from, to, years] of [
+      [4200, 6387.7, 3],
+      [7565, 10000, 4],
+      [1e-9, 1e15, 160],
+      [58524, 86000, 4],
+    ] as const) {
       expect(constantGrowthPercent(from, to, years)).toBe(rateOfFactor(constantGrowthFactor(from, to, years)));
       expect(constantGrowthFactor(from, to, years)).toBe(Math.pow(to / from, 1 / years));
     }

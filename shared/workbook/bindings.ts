@@ -47,8 +47,18 @@ export function scenarioPrefix(index: number): string {
 export function bindingsOf(scenario: WorkspaceScenario, index: number): CellBinding[] {
   const prefix = scenarioPrefix(index);
   const id = scenario.id;
-  const bind = (suffix: string, field: BindingField, scale: BindingScale, input = true): CellBinding => ({ name: `${prefix}_${suffix}`, scenarioId: id, field, scale, input });
-  const list: CellBinding[] = [bind('baseYear', { kind: 'baseYear' }, 'year', false), bind('base', { kind: 'baseValue' }, 'number'), bind('horizon', { kind: 'horizonYear' }, 'year', false)];
+  const bind = (suffix: string, field: BindingField, scale: BindingScale, input = true): CellBinding => ({
+    name: `${prefix}_${suffix}`,
+    scenarioId: id,
+    field,
+    scale,
+    input,
+  });
+  const list: CellBinding[] = [
+    bind('baseYear', { kind: 'baseYear' }, 'year', false),
+    bind('base', { kind: 'baseValue' }, 'number'),
+    bind('horizon', { kind: 'horizonYear' }, 'year', false),
+  ];
   switch (scenario.model) {
     case 'cagr':
       list.push(bind('rate', { kind: 'growthRatePercent' }, 'percent'));
@@ -67,7 +77,10 @@ export function bindingsOf(scenario: WorkspaceScenario, index: number): CellBind
       break;
   }
   scenario.targets.forEach((_, targetIndex) => {
-    list.push(bind(`t${targetIndex + 1}_year`, { kind: 'targetYear', index: targetIndex }, 'year'), bind(`t${targetIndex + 1}_value`, { kind: 'targetValue', index: targetIndex }, 'number'));
+    list.push(
+      bind(`t${targetIndex + 1}_year`, { kind: 'targetYear', index: targetIndex }, 'year'),
+      bind(`t${targetIndex + 1}_value`, { kind: 'targetValue', index: targetIndex }, 'number'),
+    );
   });
   return list;
 }

@@ -323,11 +323,23 @@ function writeCover(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, t
   for (const line of text.naming) setCell(sheet, row++, 1, line);
   row++;
   setCell(sheet, row++, 1, text.scenarioList, style('block'));
-  setRow(sheet, row++, [text.columns.key, text.columns.scenario, text.columns.indicator, text.columns.model, text.columns.unit, text.columns.note], style('header'));
+  setRow(
+    sheet,
+    row++,
+    [text.columns.key, text.columns.scenario, text.columns.indicator, text.columns.model, text.columns.unit, text.columns.note],
+    style('header'),
+  );
   for (const plan of plans) {
     const scenario = plan.scenario;
     const baseline = options.workspace.baselineScenarioId === scenario.id ? ` (${text.columns.baseline})` : '';
-    setRow(sheet, row++, [plan.prefix, scenarioName(scenario, lang) + baseline, indicatorName(scenario, lang), text.models[scenario.model], unitText(scenario.unit, lang), guardText(scenario.notes)]);
+    setRow(sheet, row++, [
+      plan.prefix,
+      scenarioName(scenario, lang) + baseline,
+      indicatorName(scenario, lang),
+      text.models[scenario.model],
+      unitText(scenario.unit, lang),
+      guardText(scenario.notes),
+    ]);
   }
 }
 
@@ -339,11 +351,21 @@ function writeAssumptions(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
   setCell(sheet, 1, 1, text.sheets.assumptions, style('title'));
   setCell(sheet, 1, 3, text.inputLegend, style('input'));
   setCell(sheet, 1, 5, text.fixedLegend, style('fixed'));
-  setRow(sheet, 3, [text.columns.key, text.columns.scenario, text.columns.parameter, text.columns.value, text.columns.unit, text.columns.definedName, text.columns.note], style('header'));
+  setRow(
+    sheet,
+    3,
+    [text.columns.key, text.columns.scenario, text.columns.parameter, text.columns.value, text.columns.unit, text.columns.definedName, text.columns.note],
+    style('header'),
+  );
   let row = 4;
   for (const plan of plans) {
     const scenario = plan.scenario;
-    setRow(sheet, row++, [plan.prefix, scenarioName(scenario, lang), text.models[scenario.model], null, unitText(scenario.unit, lang), null, indicatorName(scenario, lang)], style('block'));
+    setRow(
+      sheet,
+      row++,
+      [plan.prefix, scenarioName(scenario, lang), text.models[scenario.model], null, unitText(scenario.unit, lang), null, indicatorName(scenario, lang)],
+      style('block'),
+    );
     for (const binding of plan.bindings) {
       const format = bindingFormat(binding, scenario.unit);
       setCell(sheet, row, 1, plan.prefix);
@@ -409,7 +431,10 @@ function writeProjections(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
       if (steps < 0 || year > plan.lastYear) return;
       const letter = columnLetter(plan.column);
       const cell = row.getCell(plan.column);
-      const value: ExcelJS.CellValue = { formula: projectionFormula(plan, yearCellRef, `${letter}${rowNumber - 1}`, steps), result: plan.values[steps] as number };
+      const value: ExcelJS.CellValue = {
+        formula: projectionFormula(plan, yearCellRef, `${letter}${rowNumber - 1}`, steps),
+        result: plan.values[steps] as number,
+      };
       checkFiniteCell(sheet, rowNumber, plan.column, value);
       cell.value = value;
       cell.style = formats[planIndex] as Partial<ExcelJS.Style>;
@@ -430,7 +455,13 @@ function requiredCagrResult(baseValue: number, baseYear: number, targetValue: nu
   return Number.isFinite(cagr) ? cagr : { error: '#NUM!' };
 }
 
-function writeTargets(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, text: WorkbookText, plans: readonly ScenarioPlan[], layout: ProjectionLayout): void {
+function writeTargets(
+  workbook: ExcelJS.Workbook,
+  options: BuildWorkbookOptions,
+  text: WorkbookText,
+  plans: readonly ScenarioPlan[],
+  layout: ProjectionLayout,
+): void {
   const sheet = addSheet(workbook, text.sheets.targets, { xSplit: 2, ySplit: 3 });
   const lang = options.lang;
   setWidths(sheet, [8, 40, 34, 10, 14, 14, 16, 10, 14, 48]);
@@ -458,7 +489,10 @@ function writeTargets(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
         sheet,
         row,
         9,
-        { formula: `(E${row}/${p}_base)^(1/(D${row}-${p}_baseYear))-1`, result: requiredCagrResult(scenario.base.value, scenario.base.year, target.value, target.year) },
+        {
+          formula: `(E${row}/${p}_base)^(1/(D${row}-${p}_baseYear))-1`,
+          result: requiredCagrResult(scenario.base.value, scenario.base.year, target.value, target.year),
+        },
         style('plain', FORMAT_PERCENT),
       );
       if (scenario.model !== 'cagr') setCell(sheet, row, 10, text.equivalentRateNote, style('note'));
@@ -638,7 +672,14 @@ export async function buildScenarioWorkbook(options: BuildWorkbookOptions): Prom
   const dataset = options.dataset ?? getBundledDataset();
   const plans: ScenarioPlan[] = options.workspace.scenarios.map((scenario, index) => {
     const lastYear = lastAnalysisYear(scenario);
-    return { scenario, prefix: scenarioPrefix(index), bindings: bindingsOf(scenario, index), values: projectScenario(scenario, lastYear).values, lastYear, column: index + 2 };
+    return {
+      scenario,
+      prefix: scenarioPrefix(index),
+      bindings: bindingsOf(scenario, index),
+      values: projectScenario(scenario, lastYear).values,
+      lastYear,
+      column: index + 2,
+    };
   });
 
   const workbook = new ExcelJS.Workbook();

@@ -18,7 +18,17 @@ import { importLimits } from '../import/limits';
 import { IGNORED_WORKSHEET_NODES } from '../import/xlsx';
 import { defaultZipLimits, inspectZip, verifyInflatedSizes, withoutDefinedNames, type ZipLimits } from '../import/zip-guard';
 
-export type WorkbookProblemCode = 'too-large' | 'not-a-workbook' | 'unsafe-archive' | 'not-from-app' | 'newer-format' | 'bad-metadata' | 'invalid-workspace' | 'missing-name' | 'not-a-number' | 'not-a-whole-year';
+export type WorkbookProblemCode =
+  | 'too-large'
+  | 'not-a-workbook'
+  | 'unsafe-archive'
+  | 'not-from-app'
+  | 'newer-format'
+  | 'bad-metadata'
+  | 'invalid-workspace'
+  | 'missing-name'
+  | 'not-a-number'
+  | 'not-a-whole-year';
 
 export interface WorkbookProblem {
   readonly code: WorkbookProblemCode;
@@ -82,12 +92,24 @@ function parseMeta(text: unknown): Meta | null {
     const b = item as Record<string, unknown>;
     const field = b['field'] as Record<string, unknown> | null | undefined;
     // A binding names a cell: an empty name could only be reported as "the defined name  is missing".
-    if (typeof b['name'] !== 'string' || b['name'] === '' || typeof b['scenarioId'] !== 'string' || field === null || typeof field !== 'object' || typeof field['kind'] !== 'string') return null;
+    if (
+      typeof b['name'] !== 'string' ||
+      b['name'] === '' ||
+      typeof b['scenarioId'] !== 'string' ||
+      field === null ||
+      typeof field !== 'object' ||
+      typeof field['kind'] !== 'string'
+    )
+      return null;
     if (b['scale'] !== 'number' && b['scale'] !== 'percent' && b['scale'] !== 'year') return null;
     if ('index' in field && (typeof field['index'] !== 'number' || !Number.isInteger(field['index']) || field['index'] < 0)) return null;
     bindings.push({ name: b['name'], scenarioId: b['scenarioId'], field: field as unknown as BindingField, scale: b['scale'], input: b['input'] === true });
   }
-  return { bindings, exportedAt: typeof record['exportedAt'] === 'string' ? record['exportedAt'] : '', appVersion: typeof record['appVersion'] === 'string' ? record['appVersion'] : '' };
+  return {
+    bindings,
+    exportedAt: typeof record['exportedAt'] === 'string' ? record['exportedAt'] : '',
+    appVersion: typeof record['appVersion'] === 'string' ? record['appVersion'] : '',
+  };
 }
 
 function cellText(value: ExcelJS.CellValue): string | null {
@@ -114,11 +136,14 @@ const MAX_WORKBOOK_XML_BYTES = 4 * 1024 * 1024;
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeXmlText(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(lt|gt|amp|quot|apos));/g, (entity, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
-    if (named !== undefined) return ENTITIES[named] ?? entity;
-    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(lt|gt|amp|quot|apos));/g,
+    (entity, hex: string | undefined, decimal: string | undefined, named: string | undefined) => {
+      if (named !== undefined) return ENTITIES[named] ?? entity;
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    },
+  );
 }
 
 const OPEN_TAG = '<definedName';
@@ -220,7 +245,12 @@ export async function readScenariosFromWorkbook(bytes: Uint8Array, options: Read
   // One zip guard for every workbook the app opens (shared/import/zip-guard): the directory is
   // checked, then each entry is inflated as a stream up to its declared size, before exceljs sees it.
   if (bytes.byteLength > importLimits.maxFileBytes) {
-    return fail('too-large', 'file', `the workbook is larger than ${importLimits.maxFileBytes / 1024 / 1024} MB`, `工作簿超过 ${importLimits.maxFileBytes / 1024 / 1024} MB`);
+    return fail(
+      'too-large',
+      'file',
+      `the workbook is larger than ${importLimits.maxFileBytes / 1024 / 1024} MB`,
+      `工作簿超过 ${importLimits.maxFileBytes / 1024 / 1024} MB`,
+    );
   }
   const zip = inspectZip(bytes, options.zipLimits ?? defaultZipLimits);
   const unsafe = zip.ok ? await verifyInflatedSizes(bytes, zip.entries) : zip.error;
@@ -248,18 +278,37 @@ export async function readScenariosFromWorkbook(bytes: Uint8Array, options: Read
 
 function reconcile(workbook: ExcelJS.Workbook, names: ReadonlyMap<string, readonly string[]>, options: ReadWorkbookOptions): ReadWorkbookResult {
   const hidden = workbook.getWorksheet(HIDDEN_SHEET_NAME);
-  const notFromApp = fail('not-from-app', 'file', 'this workbook was not exported by Scenario Desk (its hidden model sheet is missing)', '该工作簿不是由情景推演台导出的(缺少隐藏的模型工作表)');
+  const notFromApp = fail(
+    'not-from-app',
+    'file',
+    'this workbook was not exported by Scenario Desk (its hidden model sheet is missing)',
+    '该工作簿不是由情景推演台导出的(缺少隐藏的模型工作表)',
+  );
   if (hidden === undefined || cellText(hidden.getCell('A1').value) !== WORKBOOK_MARKER) return notFromApp;
   const version = hidden.getCell('A2').value;
   if (typeof version !== 'number' || version > WORKBOOK_FORMAT_VERSION) {
-    return fail('newer-format', 'file', `this workbook was exported by a newer version of Scenario Desk (format ${String(version)})`, `该工作簿由更新版本的情景推演台导出(格式 ${String(version)}),请升级应用`);
+    return fail(
+      'newer-format',
+      'file',
+      `this workbook was exported by a newer version of Scenario Desk (format ${String(version)})`,
+      `该工作簿由更新版本的情景推演台导出(格式 ${String(version)}),请升级应用`,
+    );
   }
   const meta = parseMeta(cellText(hidden.getCell('A3').value));
   if (meta === null) return fail('bad-metadata', `${HIDDEN_SHEET_NAME}!A3`, 'the hidden model sheet is damaged', '隐藏的模型工作表已损坏');
   let json = '';
   for (let row = 4; row <= hidden.rowCount; row++) json += cellText(hidden.getCell(`A${row}`).value) ?? '';
   const parsed = parseWorkspace(json);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ code: 'invalid-workspace', where: p.path, message: formatWorkspaceProblem(p), messageZh: `${p.path}: ${p.messageZh}` })) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problems: parsed.problems.map((p) => ({
+        code: 'invalid-workspace',
+        where: p.path,
+        message: formatWorkspaceProblem(p),
+        messageZh: `${p.path}: ${p.messageZh}`,
+      })),
+    };
 
   const scenarios = new Map(parsed.workspace.scenarios.map((scenario) => [scenario.id, scenario]));
   const problems: WorkbookProblem[] = [];
@@ -268,12 +317,22 @@ function reconcile(workbook: ExcelJS.Workbook, names: ReadonlyMap<string, readon
     const scenario = scenarios.get(binding.scenarioId);
     const exported = scenario === undefined ? undefined : readField(scenario, binding.field);
     if (scenario === undefined || exported === undefined) {
-      problems.push({ code: 'bad-metadata', where: binding.name, message: `the hidden model sheet names ${binding.name}, which matches no scenario field`, messageZh: `隐藏的模型工作表中的名称 ${binding.name} 与任何情景字段都不对应` });
+      problems.push({
+        code: 'bad-metadata',
+        where: binding.name,
+        message: `the hidden model sheet names ${binding.name}, which matches no scenario field`,
+        messageZh: `隐藏的模型工作表中的名称 ${binding.name} 与任何情景字段都不对应`,
+      });
       continue;
     }
     const location = resolveName(names, binding.name);
     if (location === null) {
-      problems.push({ code: 'missing-name', where: binding.name, message: `the defined name ${binding.name} is missing or no longer a single cell`, messageZh: `定义名称 ${binding.name} 已缺失或不再指向单个单元格` });
+      problems.push({
+        code: 'missing-name',
+        where: binding.name,
+        message: `the defined name ${binding.name} is missing or no longer a single cell`,
+        messageZh: `定义名称 ${binding.name} 已缺失或不再指向单个单元格`,
+      });
       continue;
     }
     const where = `${binding.name} (${location.sheet}!${location.address})`;
@@ -291,7 +350,12 @@ function reconcile(workbook: ExcelJS.Workbook, names: ReadonlyMap<string, readon
       continue;
     }
     if (binding.scale === 'year' && !Number.isInteger(next)) {
-      problems.push({ code: 'not-a-whole-year', where, message: `${where} must be a whole year (got ${value})`, messageZh: `${where} 必须是整数年份(当前为 ${value})` });
+      problems.push({
+        code: 'not-a-whole-year',
+        where,
+        message: `${where} must be a whole year (got ${value})`,
+        messageZh: `${where} 必须是整数年份(当前为 ${value})`,
+      });
       continue;
     }
     if (next === exported) continue;
@@ -308,7 +372,10 @@ function reconcile(workbook: ExcelJS.Workbook, names: ReadonlyMap<string, readon
   };
   const semantic = validateWorkspaceSemantics(reconciled);
   if (semantic.length > 0) {
-    return { ok: false, problems: semantic.map((p) => ({ code: 'invalid-workspace', where: p.path, message: formatWorkspaceProblem(p), messageZh: `${p.path}: ${p.messageZh}` })) };
+    return {
+      ok: false,
+      problems: semantic.map((p) => ({ code: 'invalid-workspace', where: p.path, message: formatWorkspaceProblem(p), messageZh: `${p.path}: ${p.messageZh}` })),
+    };
   }
   // The engine's checks above speak the user's language; the schema is the backstop for anything an edited
   // cell can hold that the format does not allow.

@@ -179,7 +179,15 @@ const zh: WorkbookText = {
 };
 
 const en: WorkbookText = {
-  sheets: { cover: 'Cover', assumptions: 'Assumptions', projections: 'Projections', targets: 'Targets', uncertainty: 'Uncertainty', sources: 'Sources', chart: 'Chart' },
+  sheets: {
+    cover: 'Cover',
+    assumptions: 'Assumptions',
+    projections: 'Projections',
+    targets: 'Targets',
+    uncertainty: 'Uncertainty',
+    sources: 'Sources',
+    chart: 'Chart',
+  },
   title: 'Scenario Desk · scenario model',
   exportedAt: 'Exported at',
   appVersion: 'App version',
@@ -231,7 +239,13 @@ const en: WorkbookText = {
     usedBy: 'Used by',
     baseline: 'Baseline',
   },
-  models: { cagr: 'Constant growth (CAGR)', ratePath: 'Yearly rate path', linear: 'Linear', logistic: 'S-curve (logistic)', targetPath: 'Target path (geometric)' },
+  models: {
+    cagr: 'Constant growth (CAGR)',
+    ratePath: 'Yearly rate path',
+    linear: 'Linear',
+    logistic: 'S-curve (logistic)',
+    targetPath: 'Target path (geometric)',
+  },
   params: {
     baseYear: 'Base year',
     baseValue: 'Base value',

@@ -55,7 +55,10 @@ const NAME_LOCATION = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/;
  * ourselves; formulas referring to formula cells are evaluated recursively (cached results are ignored),
  * so changing an input cell shows what Excel would recalculate.
  */
-function evaluateWorkbook(workbook: ExcelJS.Workbook): { value(sheet: string, address: string): FormulaValue; formulas: Array<{ sheet: string; address: string; formula: string; cached: unknown }> } {
+function evaluateWorkbook(workbook: ExcelJS.Workbook): {
+  value(sheet: string, address: string): FormulaValue;
+  formulas: Array<{ sheet: string; address: string; formula: string; cached: unknown }>;
+} {
   const names = new Map<string, CellRef>();
   workbook.definedNames.model.forEach((definedName: { name: string; ranges: string[] }) => {
     const match = NAME_LOCATION.exec(definedName.ranges[0] ?? '');
@@ -171,7 +174,9 @@ describe('buildScenarioWorkbook', () => {
       const value = evaluation.value(sheet, address);
       expect(typeof value, `${sheet}!${address} =${formula}`).toBe('number');
       expect(typeof cached, `${sheet}!${address} cached`).toBe('number');
-      expect(relativeDifference(value as number, cached as number), `${sheet}!${address} =${formula}: ${String(value)} vs ${String(cached)}`).toBeLessThan(1e-9);
+      expect(relativeDifference(value as number, cached as number), `${sheet}!${address} =${formula}: ${String(value)} vs ${String(cached)}`).toBeLessThan(
+        1e-9,
+      );
       if (formula.includes('_ceiling')) models.add('logistic');
       if (formula.includes('_rate1') || formula.includes('_rate3')) models.add('ratePath');
       if (formula.includes('_inc')) models.add('linear');
@@ -231,7 +236,8 @@ describe('buildScenarioWorkbook', () => {
     definedNameCell(workbook, 's4_rate').value = 0.1;
     const evaluation = evaluateWorkbook(workbook);
     const projections = workbook.getWorksheet('预测') as ExcelJS.Worksheet;
-    const at = (prefix: string, year: number): number => evaluation.value('预测', projections.getRow(findRow(projections, 1, year)).getCell(projectionColumn(projections, prefix)).address) as number;
+    const at = (prefix: string, year: number): number =>
+      evaluation.value('预测', projections.getRow(findRow(projections, 1, year)).getCell(projectionColumn(projections, prefix)).address) as number;
     // 4200 × 1.12³ = 4200 × 1.404928 = 5900.6976
     expect(at('s1', 2027)).toBeCloseTo(5900.6976, 9);
     // 7565 × 1.1² = 9153.65
@@ -265,7 +271,12 @@ describe('buildScenarioWorkbook', () => {
     const rows: Array<{ id: string; value: unknown; quote: string; usedBy: string }> = [];
     for (let row = 5; row <= sheet.rowCount; row++) {
       const cells = sheet.getRow(row);
-      rows.push({ id: String(cells.getCell(1).value), value: cells.getCell(3).value, quote: String(cells.getCell(8).value), usedBy: String(cells.getCell(9).value) });
+      rows.push({
+        id: String(cells.getCell(1).value),
+        value: cells.getCell(3).value,
+        quote: String(cells.getCell(8).value),
+        usedBy: String(cells.getCell(9).value),
+      });
     }
     const ids = rows.map((row) => row.id);
     expect(ids).toContain('cq.software.revenue@2024-target');
@@ -337,7 +348,8 @@ describe('buildScenarioWorkbook', () => {
         row.eachCell((cell) => {
           if (typeof cell.value !== 'string') return;
           if (/^[=+\-@]/.test(cell.value)) offending.push(`${sheet.name}!${cell.address}: ${cell.value}`);
-          if (cell.value.startsWith("'=HYPERLINK") || cell.value.startsWith("'-2 目标") || cell.value.startsWith("'@SUM") || cell.value.startsWith("'=cmd")) guarded++;
+          if (cell.value.startsWith("'=HYPERLINK") || cell.value.startsWith("'-2 目标") || cell.value.startsWith("'@SUM") || cell.value.startsWith("'=cmd"))
+            guarded++;
         }),
       );
     });

@@ -163,7 +163,8 @@ function schemaProblems(error: z.ZodError): WorkspaceProblem[] {
 
 /** The engine's issues as workspace problems: the field path becomes a JSON path, the message loses its field prefix. */
 function pushEngineIssues(problems: WorkspaceProblem[], issues: readonly EngineIssue[]): void {
-  for (const issue of issues) problems.push(problem(`$.${issue.field}`, 'invalid-value', issue.message.slice(issue.field.length + 2), issue.messageZh.slice(issue.field.length + 1)));
+  for (const issue of issues)
+    problems.push(problem(`$.${issue.field}`, 'invalid-value', issue.message.slice(issue.field.length + 2), issue.messageZh.slice(issue.field.length + 1)));
 }
 
 /**
@@ -192,7 +193,14 @@ export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProbl
   workspace.scenarios.forEach((scenario, index) => {
     const previous = seen.get(scenario.id);
     if (previous !== undefined) {
-      problems.push(problem(`$.scenarios[${index}].id`, 'duplicate-id', `scenario id "${scenario.id}" is already used by scenarios[${previous}]`, `情景 ID“${scenario.id}”已被 scenarios[${previous}] 使用`));
+      problems.push(
+        problem(
+          `$.scenarios[${index}].id`,
+          'duplicate-id',
+          `scenario id "${scenario.id}" is already used by scenarios[${previous}]`,
+          `情景 ID“${scenario.id}”已被 scenarios[${previous}] 使用`,
+        ),
+      );
     } else seen.set(scenario.id, index);
     const prefix = `scenarios[${index}]`;
     const issues = validateScenarioSpec(scenario, prefix);
@@ -203,15 +211,31 @@ export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProbl
   workspace.indicators.forEach((indicator, index) => {
     const previous = indicatorIds.get(indicator.id);
     if (previous !== undefined) {
-      problems.push(problem(`$.indicators[${index}].id`, 'duplicate-id', `indicator id "${indicator.id}" is already used by indicators[${previous}]`, `指标 ID“${indicator.id}”已被 indicators[${previous}] 使用`));
+      problems.push(
+        problem(
+          `$.indicators[${index}].id`,
+          'duplicate-id',
+          `indicator id "${indicator.id}" is already used by indicators[${previous}]`,
+          `指标 ID“${indicator.id}”已被 indicators[${previous}] 使用`,
+        ),
+      );
     } else indicatorIds.set(indicator.id, index);
     // Observations become scenario bases and chart points: the same unit bounds as a base value (0, or 1e-9 to 1e15 in magnitude).
     const issues: EngineIssue[] = [];
-    indicator.observations.forEach((observation, at) => checkLevel(`indicators[${index}].observations[${at}].value`, observation.value, issues, 'value', '数值'));
+    indicator.observations.forEach((observation, at) =>
+      checkLevel(`indicators[${index}].observations[${at}].value`, observation.value, issues, 'value', '数值'),
+    );
     pushEngineIssues(problems, issues);
   });
   if (workspace.baselineScenarioId !== null && !seen.has(workspace.baselineScenarioId)) {
-    problems.push(problem('$.baselineScenarioId', 'unknown-baseline', `no scenario has the id "${workspace.baselineScenarioId}"`, `没有 ID 为“${workspace.baselineScenarioId}”的情景`));
+    problems.push(
+      problem(
+        '$.baselineScenarioId',
+        'unknown-baseline',
+        `no scenario has the id "${workspace.baselineScenarioId}"`,
+        `没有 ID 为“${workspace.baselineScenarioId}”的情景`,
+      ),
+    );
   }
   return problems;
 }
@@ -230,7 +254,10 @@ function describeJsonError(text: string, error: unknown): string {
 /** Parses a workspace file's text; migrates older formats; never throws for bad input. */
 export function parseWorkspace(text: string): ParseWorkspaceResult {
   if (text.length > MAX_WORKSPACE_BYTES) {
-    return { ok: false, problems: [problem('$', 'too-large', `file is larger than ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`)] };
+    return {
+      ok: false,
+      problems: [problem('$', 'too-large', `file is larger than ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`, `文件超过 ${MAX_WORKSPACE_BYTES / 1024 / 1024} MB`)],
+    };
   }
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Before JSON.parse: deep input must be refused without building (or failing to build) the tree.
@@ -249,7 +276,17 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
   }
   const version = (raw as Record<string, unknown>).formatVersion;
   if (version === undefined) {
-    return { ok: false, problems: [problem('$.formatVersion', 'missing-version', 'missing formatVersion; this does not look like a Scenario Desk workspace', '缺少 formatVersion,不像是情景推演台工作区文件')] };
+    return {
+      ok: false,
+      problems: [
+        problem(
+          '$.formatVersion',
+          'missing-version',
+          'missing formatVersion; this does not look like a Scenario Desk workspace',
+          '缺少 formatVersion,不像是情景推演台工作区文件',
+        ),
+      ],
+    };
   }
   if (typeof version === 'number' && Number.isInteger(version) && version > CURRENT_FORMAT_VERSION) {
     return {
@@ -277,7 +314,14 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
   } else if (version !== CURRENT_FORMAT_VERSION) {
     return {
       ok: false,
-      problems: [problem('$.formatVersion', 'unknown-version', `unsupported formatVersion ${JSON.stringify(version)}; expected a whole number from 1 to ${CURRENT_FORMAT_VERSION}`, `不支持的 formatVersion ${JSON.stringify(version)}`)],
+      problems: [
+        problem(
+          '$.formatVersion',
+          'unknown-version',
+          `unsupported formatVersion ${JSON.stringify(version)}; expected a whole number from 1 to ${CURRENT_FORMAT_VERSION}`,
+          `不支持的 formatVersion ${JSON.stringify(version)}`,
+        ),
+      ],
     };
   }
 

@@ -107,7 +107,10 @@ describe('migration from format 1', () => {
       unit: 'firms',
       base: { year: 2023, value: 7565 },
       params: { growthRatePercent: 19.2 },
-      targets: [{ label: '突破1万家', year: 2025, value: 10000 }, { year: 2027, value: 12700 }],
+      targets: [
+        { label: '突破1万家', year: 2025, value: 10000 },
+        { year: 2027, value: 12700 },
+      ],
       notes: 'v1 notes',
       modifiedAt: '2023-11-30T09:15:00.000Z',
     });

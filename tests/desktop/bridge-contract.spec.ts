@@ -39,7 +39,11 @@ function createDesktopDriver(page: Page, desk: DesktopHarness): BridgeDriver {
         const outcome = await callInPage(page, fn, args);
         if ('value' in outcome) return outcome.value;
         // What crosses the context bridge: a plain Error with its message only, the code inside it.
-        expect(outcome.error, 'a rejected bridge call arrives as a plain Error with nothing but its message').toMatchObject({ name: 'Error', isPlainError: true, ownKeys: [] });
+        expect(outcome.error, 'a rejected bridge call arrives as a plain Error with nothing but its message').toMatchObject({
+          name: 'Error',
+          isPlainError: true,
+          ownKeys: [],
+        });
         throw deskErrorFromBridge(new Error(outcome.error.message));
       },
     ]),

@@ -18,7 +18,15 @@ import { createIpcDispatcher, type IpcDispatcher } from '../../electron/ipc/disp
 import { createMainDeskApi, type FileFilter } from '../../electron/ipc/main-desk-api';
 import { loadSettingsFile } from '../../electron/settings/settings-file';
 import { WorkspaceRegistry } from '../../electron/workspaces/workspace-registry';
-import { deskRequestNames, ipcChannelName, type DeskRequest, type DocumentState, type IpcResult, type MenuCommand, type SettingsNotice } from '../../shared/platform/desk-api';
+import {
+  deskRequestNames,
+  ipcChannelName,
+  type DeskRequest,
+  type DocumentState,
+  type IpcResult,
+  type MenuCommand,
+  type SettingsNotice,
+} from '../../shared/platform/desk-api';
 import type { Settings } from '../../shared/settings/settings';
 
 /** What electron/main.ts names its files in the user-data folder. */
@@ -111,7 +119,13 @@ export class DesktopMain {
   static async start({ userData, locale = 'zh-CN' }: DesktopMainOptions): Promise<DesktopMain> {
     const loaded = await loadSettingsFile(path.join(userData, userDataFiles.settings));
     // electron-store 11 hands conf exactly these: its `name` becomes `configName`, and `projectVersion` is app.getVersion().
-    const store = new Conf<Settings>({ cwd: userData, configName: 'settings', clearInvalidConfig: false, defaults: loaded.settings, projectVersion: packageVersion });
+    const store = new Conf<Settings>({
+      cwd: userData,
+      configName: 'settings',
+      clearInvalidConfig: false,
+      defaults: loaded.settings,
+      projectVersion: packageVersion,
+    });
     const registry = await WorkspaceRegistry.load(path.join(userData, userDataFiles.registry));
     const notices = [...loaded.notices, ...registry.notices];
     const answered = new AnsweredDialogs();

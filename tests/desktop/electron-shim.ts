@@ -58,7 +58,9 @@ function assertTransportable(value: unknown, where: string): void {
   if (value === null || typeof value !== 'object') return;
   if (value instanceof Uint8Array || value instanceof Date) return;
   if (value instanceof Map || value instanceof Set || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Blob) {
-    throw new TypeError(`desktop harness: ${where} holds a ${Object.prototype.toString.call(value)}, which its transport cannot carry; add it to tests/desktop/electron-shim.ts`);
+    throw new TypeError(
+      `desktop harness: ${where} holds a ${Object.prototype.toString.call(value)}, which its transport cannot carry; add it to tests/desktop/electron-shim.ts`,
+    );
   }
   if (Array.isArray(value)) {
     value.forEach((item, index) => assertTransportable(item, `${where}[${index}]`));
@@ -69,7 +71,8 @@ function assertTransportable(value: unknown, where: string): void {
 
 function transport(): DeskIpcInvoke {
   const found: unknown = Reflect.get(globalThis, invokeGlobalName);
-  if (typeof found !== 'function') throw new Error(`desktop harness: globalThis.${invokeGlobalName} is not set, so ipcRenderer.invoke has no main process to reach`);
+  if (typeof found !== 'function')
+    throw new Error(`desktop harness: globalThis.${invokeGlobalName} is not set, so ipcRenderer.invoke has no main process to reach`);
   return found as DeskIpcInvoke;
 }
 

@@ -7,7 +7,9 @@ test.use({ locale: 'zh-CN' });
 
 /** Opens the app, failing at once with the page's error if it throws before its shell shows (instead of waiting out the timeout). */
 async function openAppOrFail(page: Page): Promise<void> {
-  const thrown = new Promise<string>((resolve) => page.once('pageerror', (error) => resolve(`the page threw before its shell showed: ${error.name}: ${error.message}`)));
+  const thrown = new Promise<string>((resolve) =>
+    page.once('pageerror', (error) => resolve(`the page threw before its shell showed: ${error.name}: ${error.message}`)),
+  );
   const shown = openApp(page).then(
     () => 'the shell shows',
     (error: unknown) => `the shell did not show: ${String(error)}`,
@@ -38,7 +40,12 @@ test('the exposed bridge is frozen, names exactly the contract, and refuses anot
   const shape = await page.evaluate(() => {
     const bridge = (window as unknown as { desk: Record<string, unknown> }).desk;
     const replaced = Reflect.set(window, 'desk', {});
-    return { keys: Object.keys(bridge).sort(), frozen: Object.isFrozen(bridge), replaced, stillThere: (window as unknown as { desk: unknown }).desk === bridge };
+    return {
+      keys: Object.keys(bridge).sort(),
+      frozen: Object.isFrozen(bridge),
+      replaced,
+      stillThere: (window as unknown as { desk: unknown }).desk === bridge,
+    };
   });
   expect(shape).toEqual({
     keys: [...deskApiFunctionNames].sort(),
@@ -60,7 +67,9 @@ test('the exposed bridge is frozen, names exactly the contract, and refuses anot
   });
   expect(refused).toContain('[forbidden-sender]');
   // It reached the main side, which refused it (the app's own calls, meanwhile, were answered).
-  expect(desk.main.calls.filter((call) => call.result?.ok === false).map((call) => [call.fn, call.result?.ok === false ? call.result.error.code : null])).toEqual([['getAppInfo', 'forbidden-sender']]);
+  expect(
+    desk.main.calls.filter((call) => call.result?.ok === false).map((call) => [call.fn, call.result?.ok === false ? call.result.error.code : null]),
+  ).toEqual([['getAppInfo', 'forbidden-sender']]);
 });
 
 test('a menu subscription through the bridge gets only known commands, and stops when unsubscribed', async ({ page, desk }) => {

@@ -57,7 +57,9 @@ test.describe('bridge contract: browser implementation', () => {
       await openApp(page);
       // The app autosaves its first draft shortly after start; wait for it, so it cannot land in the middle of a case.
       await expect
-        .poll(() => page.evaluate(async () => (await (window as unknown as { desk: { loadDraft(): Promise<unknown> } }).desk.loadDraft()) !== null), { timeout: 10_000 })
+        .poll(() => page.evaluate(async () => (await (window as unknown as { desk: { loadDraft(): Promise<unknown> } }).desk.loadDraft()) !== null), {
+          timeout: 10_000,
+        })
         .toBe(true);
       await contractCase.run(createBrowserDriver(page));
     });

@@ -13,7 +13,13 @@ const chartId = 'baseline-path';
 
 /** The text of every `<text>` of an SVG file, tspans unwrapped (names are plain text there, with &, < and > escaped). */
 function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) => (match[1] ?? '').replace(/<\/?tspan>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) =>
+    (match[1] ?? '')
+      .replace(/<\/?tspan>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 /** Keeps a slide PNG with the test's results, to look at. */
@@ -83,7 +89,9 @@ test.describe('chart images', () => {
     // (The SVG is large: checks use booleans so a failure does not print it whole.)
     expect(svg.includes(`>${title}</text>`), 'title drawn as SVG text').toBe(true);
     expect(svg.includes(`>${source}</text>`), 'source line drawn as SVG text').toBe(true);
-    expect(/@font-face\{font-family:'Noto Sans SC';[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\)/.test(svg), 'embedded woff2 @font-face').toBe(true);
+    expect(/@font-face\{font-family:'Noto Sans SC';[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\)/.test(svg), 'embedded woff2 @font-face').toBe(
+      true,
+    );
     // Both weights are embedded: bold for the title, regular for the rest.
     expect(/@font-face\{[^}]*font-weight:700;/.test(svg), 'bold face').toBe(true);
     expect(/@font-face\{[^}]*font-weight:400;/.test(svg), 'regular face').toBe(true);
@@ -207,7 +215,10 @@ test.describe('images of the other charts, drawn from their state', () => {
   test('the tornado and the heatmap export with every bar and every cell labelled', async ({ page }, testInfo) => {
     const problems = watchPageErrors(page);
     await openApp(page);
-    await page.getByRole('navigation').getByRole('button', { name: /^敏感性/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^敏感性/ })
+      .click();
     await page.getByTestId('sensitivity-scenario').selectOption('software-revenue-15pct');
     await expect(page.getByTestId('tornado-bar-growthRatePercent')).toBeVisible();
     await fontsReady(page);

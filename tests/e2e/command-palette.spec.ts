@@ -105,7 +105,11 @@ test.describe('command palette', () => {
     const colours = await palette(page).evaluate((dialog) => {
       const option = dialog.querySelector('[role="option"][aria-selected="true"]');
       const style = (el: Element | null) => (el ? getComputedStyle(el) : null);
-      return { text: style(option?.querySelector('.command-palette-label') ?? null)?.color, background: style(option)?.backgroundColor, panel: style(dialog)?.backgroundColor };
+      return {
+        text: style(option?.querySelector('.command-palette-label') ?? null)?.color,
+        background: style(option)?.backgroundColor,
+        panel: style(dialog)?.backgroundColor,
+      };
     });
     // The chosen row is the theme's soft accent with the theme's text colour (contrast ≥ 7:1, see theme.css).
     expect(colours).toEqual({ text: 'rgb(232, 234, 237)', background: 'rgb(30, 58, 92)', panel: 'rgb(27, 31, 37)' });

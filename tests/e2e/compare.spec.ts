@@ -66,7 +66,8 @@ test.describe('compare view in Chinese', () => {
     await page.keyboard.press('Space');
     await expect(page.getByTestId('compare-empty')).toHaveCount(0);
     // Onward past the seven remaining checkboxes and the clear button (nine Tabs) to the baseline picker.
-    for (let i = 0; i < 12 && !(await page.getByTestId('compare-baseline').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && !(await page.getByTestId('compare-baseline').evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(page.getByTestId('compare-baseline')).toBeFocused();
   });
 });

@@ -71,12 +71,24 @@ test.describe('Excel export (English)', () => {
     const problems = watchPageErrors(page);
     await openApp(page);
     await page.getByTestId('language-select').selectOption('en');
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Export/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: /^Export/ })
+      .click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Export');
     await expect(page.locator('#main figure.chart-frame').first()).toBeVisible();
     const { fileName, workbook } = await exportAndRead(page, /Export to Excel$/);
     expect(fileName).toMatch(/^Scenario Desk-.*\.xlsx$/);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Assumptions', 'Projections', 'Targets', 'Uncertainty', 'Sources', 'Chart', '_sdesk']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Cover',
+      'Assumptions',
+      'Projections',
+      'Targets',
+      'Uncertainty',
+      'Sources',
+      'Chart',
+      '_sdesk',
+    ]);
     // Software revenue (s1): 4200 in 2024 at 15 % → 4200 × 1.15² = 5554.5 in 2026.
     const projections = workbook.getWorksheet('Projections') as ExcelJS.Worksheet;
     const cell = projections.getRow(yearRow(projections, 2026)).getCell(2);

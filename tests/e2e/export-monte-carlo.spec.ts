@@ -78,8 +78,18 @@ test.describe('Excel export of the Monte Carlo results (Chinese)', () => {
     const texts = rows.flat().filter((value): value is string => typeof value === 'string');
     expect(texts.filter((text) => text.startsWith('试验次数 20,000'))).toHaveLength(6);
     expect(texts.some((text) => text.includes('未包含') || text.includes('未完成'))).toBe(false);
-    for (const [prefix, seed] of [['s1', 20240226], ['s2', 2028], ['s4', 7565], ['s5', 3071], ['s7', 58524], ['s9', 58]] as const) {
-      expect(texts.some((text) => text.startsWith(`试验次数 20,000,随机种子 ${seed}`)), `${prefix} seed ${seed}`).toBe(true);
+    for (const [prefix, seed] of [
+      ['s1', 20240226],
+      ['s2', 2028],
+      ['s4', 7565],
+      ['s5', 3071],
+      ['s7', 58524],
+      ['s9', 58],
+    ] as const) {
+      expect(
+        texts.some((text) => text.startsWith(`试验次数 20,000,随机种子 ${seed}`)),
+        `${prefix} seed ${seed}`,
+      ).toBe(true);
       expect(percentileTable(rows, prefix).size, `${prefix} has one row per year`).toBeGreaterThan(1);
     }
 
@@ -97,7 +107,10 @@ test.describe('Excel export of the Monte Carlo results (Chinese)', () => {
 
     // While it waited for the simulations the export said so, counting the scenarios done out of six.
     const shown = await page.evaluate(() => (window as unknown as { exportTexts: string[] }).exportTexts);
-    expect(shown.some((text) => /正在模拟… [0-5]\/6/.test(text)), shown.join(' | ')).toBe(true);
+    expect(
+      shown.some((text) => /正在模拟… [0-5]\/6/.test(text)),
+      shown.join(' | '),
+    ).toBe(true);
     // The user is still on Scenarios.
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('情景');
     expect(problems).toEqual([]);

@@ -49,7 +49,10 @@ function fiftyScenarioWorkspace(): string {
 
 async function openFiftyScenarios(page: Page): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('toolbar').getByRole('button', { name: /^(打开|Open)/ }).click();
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: /^(打开|Open)/ })
+    .click();
   await (await chooser).setFiles({ name: 'fifty-scenarios.sdesk', mimeType: 'application/json', buffer: Buffer.from(fiftyScenarioWorkspace()) });
   await expect(page.getByTestId('workspace-name')).toContainText('fifty-scenarios.sdesk');
 }

@@ -42,7 +42,10 @@ test.describe('numeric bounds in the UI', () => {
   test('a sensitivity axis end beyond the bounds is explained at the field and the table keeps its range', async ({ page }) => {
     const problems = watchPageErrors(page);
     await openApp(page);
-    await page.getByRole('navigation').getByRole('button', { name: /^Sensitivity/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^Sensitivity/ })
+      .click();
     await page.getByTestId('sensitivity-scenario').selectOption('software-revenue-15pct');
     const firstRow = page.getByTestId('heatmap-row-0');
     await expect(firstRow).toHaveText('10.0%');

@@ -15,7 +15,10 @@ test('a damaged recent list in the stored settings is kept unchanged under a qua
     language: 'zh',
     theme: 'dark',
     windowBounds: null,
-    recentFiles: [{ id: 'a1b2', name: 'plan.sdesk', modifiedAt: null }, { id: 'c3d4', modifiedAt: 12 }],
+    recentFiles: [
+      { id: 'a1b2', name: 'plan.sdesk', modifiedAt: null },
+      { id: 'c3d4', modifiedAt: 12 },
+    ],
     lastView: 'targets',
   });
   await page.evaluate((value) => localStorage.setItem('scenario-desk.settings', value), stored);

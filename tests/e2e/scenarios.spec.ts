@@ -75,7 +75,9 @@ test.describe('scenario builder', () => {
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Scenarios');
     // 5900.6976 亿元 = CNY 590.06976 bn → two decimals.
     await expect(page.getByTestId('year-value-2027')).toHaveText('CNY 590.07 bn');
-    const labels = await builder.locator('label, legend, th, caption, button, option, .sc-field-hint, .sc-muted, .recharts-legend-item-text, .chart-frame-source').allInnerTexts();
+    const labels = await builder
+      .locator('label, legend, th, caption, button, option, .sc-field-hint, .sc-muted, .recharts-legend-item-text, .chart-frame-source')
+      .allInnerTexts();
     const chinese = labels.filter((text) => cjk.test(text));
     expect(chinese).toEqual([]);
     const listLabels = await page.locator('.sc-list h3, .sc-list button:not(.sc-item), .sc-list summary').allInnerTexts();

@@ -32,9 +32,9 @@ async function countWindowOpens(page: Page): Promise<void> {
 
 /** Every link the page shows right now, with where it leads and whether it opens a new window. */
 async function linksOnPage(page: Page): Promise<{ href: string; target: string }[]> {
-  return page.locator('a[href]').evaluateAll((anchors) =>
-    anchors.map((a) => ({ href: (a as HTMLAnchorElement).href, target: (a as HTMLAnchorElement).target })),
-  );
+  return page
+    .locator('a[href]')
+    .evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).href, target: (a as HTMLAnchorElement).target })));
 }
 
 test.describe('security of the browser edition', () => {
@@ -191,7 +191,8 @@ test.describe('security of the browser edition', () => {
       document.body.append(script, style, frame, plugin);
       // Each refusal is reported when the element tries to load; on a busy machine that can take a while.
       const expected = ['script-src-elem', 'style-src-elem', 'frame-src', 'object-src'];
-      for (let waited = 0; waited < 5000 && !expected.every((directive) => seen.includes(directive)); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; waited < 5000 && !expected.every((directive) => seen.includes(directive)); waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       for (const element of [script, style, frame, plugin]) element.remove();
       return seen;
     });

@@ -80,9 +80,13 @@ async function instrument(page: Page): Promise<void> {
       if (now && !shown) window.__readingShown.push(performance.now());
       shown = now;
     }).observe(document, { childList: true, subtree: true });
-    document.addEventListener('change', (event) => {
-      if (event.target instanceof HTMLInputElement && event.target.type === 'file') window.__fileChosenAt = performance.now();
-    }, true);
+    document.addEventListener(
+      'change',
+      (event) => {
+        if (event.target instanceof HTMLInputElement && event.target.type === 'file') window.__fileChosenAt = performance.now();
+      },
+      true,
+    );
   });
 }
 
@@ -194,16 +198,25 @@ test.describe('workspace files are read on a worker', () => {
 
   for (const { locale, button, expected } of [
     { locale: 'zh-CN', button: '打开…', expected: ['无法打开 slow.sdesk', '读取超过允许的 5 秒，已停止', '原文件未作任何改动'] },
-    { locale: 'en-US', button: 'Open…', expected: ['Could not open slow.sdesk', 'longer than the 5 s allowed, so it was stopped', 'The file itself was not changed'] },
+    {
+      locale: 'en-US',
+      button: 'Open…',
+      expected: ['Could not open slow.sdesk', 'longer than the 5 s allowed, so it was stopped', 'The file itself was not changed'],
+    },
   ]) {
-    test(`a read that runs past the 5 s limit is stopped, its worker terminated, and the user told the file and the limit (${locale})`, async ({ browser }, testInfo) => {
+    test(`a read that runs past the 5 s limit is stopped, its worker terminated, and the user told the file and the limit (${locale})`, async ({
+      browser,
+    }, testInfo) => {
       const context = await browser.newContext({ locale });
       const page = await context.newPage();
       try {
         await instrument(page);
         // The worker's script swapped at the network for one that starts and never finishes: a parse that runs away.
         await page.route(workerScript, (route) =>
-          route.fulfill({ contentType: 'text/javascript', body: "self.onmessage = () => { self.postMessage({ type: 'progress', progress: 'parsing' }); for (;;) {} };" }),
+          route.fulfill({
+            contentType: 'text/javascript',
+            body: "self.onmessage = () => { self.postMessage({ type: 'progress', progress: 'parsing' }); for (;;) {} };",
+          }),
         );
         const closed: string[] = [];
         page.on('worker', (worker) => {
@@ -248,15 +261,26 @@ test.describe('workspace files are read on a worker', () => {
     await openApp(page);
     await editSomething(page);
     // The draft is autosaved shortly after the edit; then the page reloads from it.
-    await expect.poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
-      const open = indexedDB.open('scenario-desk');
-      open.onsuccess = () => {
-        const get = open.result.transaction('drafts').objectStore('drafts').get('current');
-        get.onsuccess = () => resolve(typeof (get.result as { text?: string } | undefined)?.text === 'string' && (get.result as { text: string }).text.includes('"growthRatePercent": 14'));
-        get.onerror = () => resolve(false);
-      };
-      open.onerror = () => resolve(false);
-    }))).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open('scenario-desk');
+              open.onsuccess = () => {
+                const get = open.result.transaction('drafts').objectStore('drafts').get('current');
+                get.onsuccess = () =>
+                  resolve(
+                    typeof (get.result as { text?: string } | undefined)?.text === 'string' &&
+                      (get.result as { text: string }).text.includes('"growthRatePercent": 14'),
+                  );
+                get.onerror = () => resolve(false);
+              };
+              open.onerror = () => resolve(false);
+            }),
+        ),
+      )
+      .toBe(true);
     await page.reload();
     await page.locator('.shell').waitFor();
     await page.getByTestId('scenario-item-software-revenue-15pct').click();

@@ -22,7 +22,10 @@ test.describe('workspace files', () => {
     const download = await firstDownload;
     expect(download.suggestedFilename()).toMatch(/\.sdesk$/);
     await expect(mark).toHaveCount(0);
-    const saved = JSON.parse(await readDownload(download.path())) as { formatVersion: number; scenarios: Array<{ id: string; params: { growthRatePercent?: number } }> };
+    const saved = JSON.parse(await readDownload(download.path())) as {
+      formatVersion: number;
+      scenarios: Array<{ id: string; params: { growthRatePercent?: number } }>;
+    };
     expect(saved.formatVersion).toBe(2);
     expect(saved.scenarios.find((s) => s.id === 'software-revenue-15pct')?.params.growthRatePercent).toBe(14);
 

@@ -63,7 +63,6 @@ test.describe('Electron shell: the journeys', () => {
         await driver.start();
         await journey.prepare?.(driver);
         await journey.run(driver);
-      }),
-    );
+      }));
   }
 });

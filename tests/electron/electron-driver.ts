@@ -15,7 +15,18 @@ import path from 'node:path';
 import type { DocumentState, MenuCommand, WorkspaceDraft } from '../../shared/platform/desk-api';
 import { userDataFiles } from '../desktop/desktop-main';
 import { watchPageErrors } from '../helpers/app';
-import { parseDocumentTitle, readIfThere, reloadApp, settle, shellReady, trackRequests, type FileToOpen, type JourneyDriver, type SavedFile, type StoredWorkspace } from '../journeys/driver';
+import {
+  parseDocumentTitle,
+  readIfThere,
+  reloadApp,
+  settle,
+  shellReady,
+  trackRequests,
+  type FileToOpen,
+  type JourneyDriver,
+  type SavedFile,
+  type StoredWorkspace,
+} from '../journeys/driver';
 
 type DialogKind = 'open' | 'save';
 
@@ -148,29 +159,26 @@ export class ElectronDriver implements JourneyDriver {
     });
     this.app = app;
     this.userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
-    await app.evaluate(
-      ({ dialog }, key) => {
-        const log: DialogLog = { answers: { open: [], save: [] }, shown: [] };
-        Reflect.set(globalThis, key, log);
-        const next = (kind: DialogKind, defaultPath: string | null) => {
-          // No answer queued: cancel, so that no native dialog ever waits for a person.
-          const answer = log.answers[kind].shift() ?? null;
-          log.shown.push({ kind, defaultPath, answer });
-          return answer;
-        };
-        // Both overloads: (window, options) and (options).
-        const optionsOf = (a: unknown, b: unknown) => ((b ?? a) as { defaultPath?: string } | undefined) ?? {};
-        dialog.showOpenDialog = (async () => {
-          const answer = next('open', null);
-          return { canceled: answer === null, filePaths: answer === null ? [] : [answer] };
-        }) as typeof dialog.showOpenDialog;
-        dialog.showSaveDialog = (async (a: unknown, b?: unknown) => {
-          const answer = next('save', optionsOf(a, b).defaultPath ?? null);
-          return answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
-        }) as typeof dialog.showSaveDialog;
-      },
-      dialogLogKey,
-    );
+    await app.evaluate(({ dialog }, key) => {
+      const log: DialogLog = { answers: { open: [], save: [] }, shown: [] };
+      Reflect.set(globalThis, key, log);
+      const next = (kind: DialogKind, defaultPath: string | null) => {
+        // No answer queued: cancel, so that no native dialog ever waits for a person.
+        const answer = log.answers[kind].shift() ?? null;
+        log.shown.push({ kind, defaultPath, answer });
+        return answer;
+      };
+      // Both overloads: (window, options) and (options).
+      const optionsOf = (a: unknown, b: unknown) => ((b ?? a) as { defaultPath?: string } | undefined) ?? {};
+      dialog.showOpenDialog = (async () => {
+        const answer = next('open', null);
+        return { canceled: answer === null, filePaths: answer === null ? [] : [answer] };
+      }) as typeof dialog.showOpenDialog;
+      dialog.showSaveDialog = (async (a: unknown, b?: unknown) => {
+        const answer = next('save', optionsOf(a, b).defaultPath ?? null);
+        return answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
+      }) as typeof dialog.showSaveDialog;
+    }, dialogLogKey);
     const window = await app.firstWindow();
     this.window = window;
     this.pageProblems.push(watchPageErrors(window));
@@ -181,17 +189,23 @@ export class ElectronDriver implements JourneyDriver {
   /** Queues `answer` for the next dialog of `kind`, runs `action`, and waits until that dialog was shown. */
   private async answerNext(kind: DialogKind, answer: string, action: () => Promise<void>): Promise<DialogLog['shown'][number]> {
     const app = this.electronApp();
-    const shownBefore = await app.evaluate((_electron, [key, k, a]) => {
-      const log = Reflect.get(globalThis, key) as DialogLog;
-      log.answers[k].push(a);
-      return log.shown.length;
-    }, [dialogLogKey, kind, answer] as const);
+    const shownBefore = await app.evaluate(
+      (_electron, [key, k, a]) => {
+        const log = Reflect.get(globalThis, key) as DialogLog;
+        log.answers[k].push(a);
+        return log.shown.length;
+      },
+      [dialogLogKey, kind, answer] as const,
+    );
     await action();
     let shown: DialogLog['shown'][number] | undefined;
     await expect
       .poll(
         async () => {
-          shown = await app.evaluate((_electron, [key, from]) => (Reflect.get(globalThis, key) as DialogLog).shown.slice(from).at(0), [dialogLogKey, shownBefore] as const);
+          shown = await app.evaluate((_electron, [key, from]) => (Reflect.get(globalThis, key) as DialogLog).shown.slice(from).at(0), [
+            dialogLogKey,
+            shownBefore,
+          ] as const);
           return shown?.kind ?? null;
         },
         { message: `a ${kind} dialog was shown`, timeout: 30_000 },

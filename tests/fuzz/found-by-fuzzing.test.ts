@@ -46,9 +46,16 @@ function patched(parts: readonly Part[], name: string, change: (xml: string) => 
 }
 
 /** Adds a defined name to xl/workbook.xml (creating the list when the workbook has none). */
-const withName = (name: string, ref: string) => (xml: string): string =>
-  xml.includes('<definedNames>') ? xml.replace('<definedNames>', `<definedNames><definedName name="${name}">${ref}</definedName>`) : xml.replace('</sheets>', `</sheets><definedNames><definedName name="${name}">${ref}</definedName></definedNames>`);
-const beforeMargins = (element: string) => (xml: string): string => xml.replace('<pageMargins', `${element}<pageMargins`);
+const withName =
+  (name: string, ref: string) =>
+  (xml: string): string =>
+    xml.includes('<definedNames>')
+      ? xml.replace('<definedNames>', `<definedNames><definedName name="${name}">${ref}</definedName>`)
+      : xml.replace('</sheets>', `</sheets><definedNames><definedName name="${name}">${ref}</definedName></definedNames>`);
+const beforeMargins =
+  (element: string) =>
+  (xml: string): string =>
+    xml.replace('<pageMargins', `${element}<pageMargins`);
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
@@ -73,7 +80,11 @@ describe('found by fuzzing: hostile workbooks', () => {
 
   it('a defined name on a sheet called __proto__ under an encoded name, in CDATA or split by a comment, is hidden from exceljs too', async () => {
     const snapshot = snapshotPrototypes();
-    for (const change of [withName('&#95;_proto__', "'__proto__'!$A$1"), withName('x', "<![CDATA['__proto__'!$A$1]]>"), withName('y', "'__pro<!-- -->to__'!$A$1")]) {
+    for (const change of [
+      withName('&#95;_proto__', "'__proto__'!$A$1"),
+      withName('x', "<![CDATA['__proto__'!$A$1]]>"),
+      withName('y', "'__pro<!-- -->to__'!$A$1"),
+    ]) {
       await readScenariosFromWorkbook(patched(exported, 'xl/workbook.xml', change));
       await parseImportFile({ fileName: 'data.xlsx', bytes: patched(template, 'xl/workbook.xml', change) });
     }
@@ -85,7 +96,11 @@ describe('found by fuzzing: hostile workbooks', () => {
   it('a defined name, a data validation and a merge over the whole sheet are answered in well under a second each', async () => {
     const wholeSheet: Array<[string, (parts: readonly Part[], sheet: string) => Uint8Array]> = [
       ['defined name', (parts) => patched(parts, 'xl/workbook.xml', withName('big', "'假设'!$A$1:$XFD$1048576"))],
-      ['data validation', (parts, sheet) => patched(parts, sheet, beforeMargins('<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"/></dataValidations>'))],
+      [
+        'data validation',
+        (parts, sheet) =>
+          patched(parts, sheet, beforeMargins('<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"/></dataValidations>')),
+      ],
       ['merge', (parts, sheet) => patched(parts, sheet, beforeMargins('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'))],
     ];
     for (const [what, make] of wholeSheet) {
@@ -100,27 +115,40 @@ describe('found by fuzzing: hostile workbooks', () => {
   });
 
   it('a named rate cell of 1e307 is refused as out of range, not read as an Infinity rate', async () => {
-    const result = await readScenariosFromWorkbook(patched(exported, 'xl/worksheets/sheet2.xml', (xml) => xml.replace(/(<c r="D8"[^>]*><v>)[^<]*(<\/v>)/, (_, open: string, close: string) => `${open}1e307${close}`)));
+    const result = await readScenariosFromWorkbook(
+      patched(exported, 'xl/worksheets/sheet2.xml', (xml) =>
+        xml.replace(/(<c r="D8"[^>]*><v>)[^<]*(<\/v>)/, (_, open: string, close: string) => `${open}1e307${close}`),
+      ),
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'not-a-number', where: 's1_rate (假设!D8)', message: expect.stringContaining('out of range') });
+    if (!result.ok)
+      expect(result.problems[0]).toMatchObject({ code: 'not-a-number', where: 's1_rate (假设!D8)', message: expect.stringContaining('out of range') });
   });
 
   it('a named base-year cell of 1000000 is refused, by the engine check or the schema behind it', async () => {
-    const result = await readScenariosFromWorkbook(patched(exported, 'xl/worksheets/sheet2.xml', (xml) => xml.replace(/(<c r="D5"[^>]*><v>)[^<]*(<\/v>)/, (_, open: string, close: string) => `${open}1000000${close}`)));
+    const result = await readScenariosFromWorkbook(
+      patched(exported, 'xl/worksheets/sheet2.xml', (xml) =>
+        xml.replace(/(<c r="D5"[^>]*><v>)[^<]*(<\/v>)/, (_, open: string, close: string) => `${open}1000000${close}`),
+      ),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'invalid-workspace', where: '$.scenarios[0].base.year' });
   });
 
   it('a defined name moved outside the sheet (past XFD, row 0) is reported as a missing name, not thrown', async () => {
     for (const ref of ["'假设'!$ZZZ$6", "'假设'!$D$0", "'假设'!$D$1048577"]) {
-      const result = await readScenariosFromWorkbook(patched(exported, 'xl/workbook.xml', (xml) => xml.replace(/(<definedName name="s1_base">)[^<]*/, (_, open: string) => `${open}${ref}`)));
+      const result = await readScenariosFromWorkbook(
+        patched(exported, 'xl/workbook.xml', (xml) => xml.replace(/(<definedName name="s1_base">)[^<]*/, (_, open: string) => `${open}${ref}`)),
+      );
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.problems[0], ref).toMatchObject({ code: 'missing-name', where: 's1_base' });
     }
   });
 
   it('hidden metadata that binds an empty name is damaged metadata, reported with a place', async () => {
-    const result = await readScenariosFromWorkbook(patched(exported, 'xl/sharedStrings.xml', (xml) => xml.replace('&quot;name&quot;:&quot;s1_baseYear&quot;', '&quot;name&quot;:&quot;&quot;')));
+    const result = await readScenariosFromWorkbook(
+      patched(exported, 'xl/sharedStrings.xml', (xml) => xml.replace('&quot;name&quot;:&quot;s1_baseYear&quot;', '&quot;name&quot;:&quot;&quot;')),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toEqual([expect.objectContaining({ code: 'bad-metadata', where: '_sdesk!A3' })]);
   });
@@ -138,7 +166,15 @@ describe('found by fuzzing: hostile workbooks', () => {
       '</definedNames>',
     ].join('');
     const names = readDefinedNames(xml);
-    expect(Object.fromEntries(names)).toEqual({ a: ["'假设'!$D$5"], b: ["'My ''sheet'''!$A$1"], c: ['xy'], d: ['1<2&3'], e: [''], f: ['S!$A$1', 'S!$B$2'], g: ['S!$C$3'] });
+    expect(Object.fromEntries(names)).toEqual({
+      a: ["'假设'!$D$5"],
+      b: ["'My ''sheet'''!$A$1"],
+      c: ['xy'],
+      d: ['1<2&3'],
+      e: [''],
+      f: ['S!$A$1', 'S!$B$2'],
+      g: ['S!$C$3'],
+    });
   });
 
   it('reading the defined names takes one pass, however the part is built to make a scanner backtrack', () => {

@@ -23,7 +23,7 @@ function integerFromEnvironment(name: string): number | undefined {
 }
 
 /** One seed per test file unless FUZZ_SEED is set: printed with every property, so any failure can be replayed. */
-const fileSeed = integerFromEnvironment('FUZZ_SEED') ?? (Math.floor(Math.random() * 0x1_0000_0000) | 0);
+const fileSeed = integerFromEnvironment('FUZZ_SEED') ?? Math.floor(Math.random() * 0x1_0000_0000) | 0;
 
 export interface FuzzOptions<T> {
   /** Cases in the default (CI) run; FUZZ_RUNS overrides it. */
@@ -57,7 +57,12 @@ function messageOf(error: unknown): string {
  * throwing (vitest's `expect` does); so does a case that takes longer than `caseLimitMs` or that
  * leaves any built-in prototype different from the snapshot.
  */
-export async function fuzz<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void | Promise<void>, options: FuzzOptions<T>): Promise<FuzzReport> {
+export async function fuzz<T>(
+  target: string,
+  arbitrary: fc.Arbitrary<T>,
+  predicate: (value: T) => void | Promise<void>,
+  options: FuzzOptions<T>,
+): Promise<FuzzReport> {
   const seed = fileSeed;
   const numRuns = integerFromEnvironment('FUZZ_RUNS') ?? options.runs;
   const path = process.env['FUZZ_PATH']?.trim() || undefined;

@@ -30,10 +30,31 @@ const fixtureBytes = (name: string): Uint8Array => new Uint8Array(readFileSync(n
 const goodCsv = new TextDecoder().decode(fixtureBytes('good.csv'));
 
 const knownCodes = new Set<ImportErrorCode>([
-  'file-too-large', 'file-empty', 'unsupported-type', 'unreadable-text', 'unreadable-xlsx', 'zip-invalid', 'zip-too-many-entries', 'zip-ratio',
-  'zip-too-large', 'too-many-sheets', 'too-many-rows', 'too-many-columns', 'too-many-indicators', 'too-many-observations', 'csv-syntax',
-  'missing-column', 'duplicate-column', 'forbidden-key', 'invalid-value', 'unknown-unit', 'inconsistent-unit', 'duplicate-observation',
-  'no-data', 'too-many-errors', 'timeout',
+  'file-too-large',
+  'file-empty',
+  'unsupported-type',
+  'unreadable-text',
+  'unreadable-xlsx',
+  'zip-invalid',
+  'zip-too-many-entries',
+  'zip-ratio',
+  'zip-too-large',
+  'too-many-sheets',
+  'too-many-rows',
+  'too-many-columns',
+  'too-many-indicators',
+  'too-many-observations',
+  'csv-syntax',
+  'missing-column',
+  'duplicate-column',
+  'forbidden-key',
+  'invalid-value',
+  'unknown-unit',
+  'inconsistent-unit',
+  'duplicate-observation',
+  'no-data',
+  'too-many-errors',
+  'timeout',
 ]);
 const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -50,11 +71,17 @@ function assertWellFormed(result: ImportResult): void {
       check(parsed.success, 'an imported indicator that does not pass the schema', parsed.error?.issues.slice(0, 3));
       check(!forbidden.has(indicator.id.toLowerCase()), 'a forbidden indicator id', indicator.id);
     }
-    for (const scenario of result.scenarios ?? []) check(ScenarioSchema.safeParse(scenario).success, 'an imported scenario that does not pass the schema', scenario.id);
-    check(numbersIn(result).every(Number.isFinite), 'NaN or Infinity in an accepted import', numbersIn(result).filter((n) => !Number.isFinite(n)));
+    for (const scenario of result.scenarios ?? [])
+      check(ScenarioSchema.safeParse(scenario).success, 'an imported scenario that does not pass the schema', scenario.id);
+    check(
+      numbersIn(result).every(Number.isFinite),
+      'NaN or Infinity in an accepted import',
+      numbersIn(result).filter((n) => !Number.isFinite(n)),
+    );
     check(forbiddenKeysIn(result.indicators).length === 0 && forbiddenKeysIn(result.scenarios ?? []).length === 0, 'a forbidden key in an accepted import');
     check(exoticObjectsIn(result.indicators) === 0, 'objects with an unusual prototype in the imported indicators');
-    for (const warning of result.warnings) check(knownCodes.has(warning.code) && warning.message !== '' && warning.messageZh !== '', 'a malformed warning', warning);
+    for (const warning of result.warnings)
+      check(knownCodes.has(warning.code) && warning.message !== '' && warning.messageZh !== '', 'a malformed warning', warning);
     return;
   }
   check(result.errors.length > 0, 'refused without an error');
@@ -72,11 +99,66 @@ async function importOnce(fileName: string, bytes: Uint8Array): Promise<ImportRe
   return result;
 }
 
-const csvAlphabet = fc.constantFrom(',', ';', '\t', '"', '\r', '\n', '\r\n', 'a', '1', '0', '.', '-', '%', '万', '亿', '亿元', '家', ' ', '2023', '__proto__', 'constructor', 'prototype', '{', '}', '\u0000', '\ufeff', '𝟙', '=', '1e999', '-0');
+const csvAlphabet = fc.constantFrom(
+  ',',
+  ';',
+  '\t',
+  '"',
+  '\r',
+  '\n',
+  '\r\n',
+  'a',
+  '1',
+  '0',
+  '.',
+  '-',
+  '%',
+  '万',
+  '亿',
+  '亿元',
+  '家',
+  ' ',
+  '2023',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '{',
+  '}',
+  '\u0000',
+  '\ufeff',
+  '𝟙',
+  '=',
+  '1e999',
+  '-0',
+);
 const headerRow = 'indicator id,name,unit,year,value,kind,source\n';
 
 const cell = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', 'x.y', '亿元', '家', '%', 'furlongs', '1.27万', '12,700', '12,7x', '2023', '目标', 'actual', '"', '1e308', '1e999', '-0', '5e-324', '=cmd|\' /C calc\'!A0'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    '',
+    'x.y',
+    '亿元',
+    '家',
+    '%',
+    'furlongs',
+    '1.27万',
+    '12,700',
+    '12,7x',
+    '2023',
+    '目标',
+    'actual',
+    '"',
+    '1e308',
+    '1e999',
+    '-0',
+    '5e-324',
+    "=cmd|' /C calc'!A0",
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: -1e6, max: 1e6 }).map(String),
   fc.double({ noNaN: false }).map(String),
@@ -111,9 +193,14 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
   it(
     'random CSV text',
     async () => {
-      await fuzz('import, random CSV text', fc.array(csvAlphabet, { maxLength: 80 }), async (parts) => {
-        await importOnce('random.csv', encoder.encode(headerRow + parts.join('')));
-      }, { runs: 1000, caseLimitMs: CASE_LIMIT_MS });
+      await fuzz(
+        'import, random CSV text',
+        fc.array(csvAlphabet, { maxLength: 80 }),
+        async (parts) => {
+          await importOnce('random.csv', encoder.encode(headerRow + parts.join('')));
+        },
+        { runs: 1000, caseLimitMs: CASE_LIMIT_MS },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -121,12 +208,20 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
   it(
     'random rows of awkward cells, including __proto__ and constructor as ids and headers',
     async () => {
-      const header = fc.array(fc.constantFrom('indicator id', 'name', 'unit', 'year', 'value', 'kind', '__proto__', 'constructor', 'toString'), { minLength: 1, maxLength: 8 });
+      const header = fc.array(fc.constantFrom('indicator id', 'name', 'unit', 'year', 'value', 'kind', '__proto__', 'constructor', 'toString'), {
+        minLength: 1,
+        maxLength: 8,
+      });
       const rows = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 });
-      await fuzz('import, awkward rows', fc.tuple(header, rows), async ([head, body]) => {
-        const text = [head.map(csvField).join(','), ...body.map((r) => r.map(csvField).join(','))].join('\r\n');
-        await importOnce('rows.csv', encoder.encode(text));
-      }, { runs: 1000, caseLimitMs: CASE_LIMIT_MS });
+      await fuzz(
+        'import, awkward rows',
+        fc.tuple(header, rows),
+        async ([head, body]) => {
+          const text = [head.map(csvField).join(','), ...body.map((r) => r.map(csvField).join(','))].join('\r\n');
+          await importOnce('rows.csv', encoder.encode(text));
+        },
+        { runs: 1000, caseLimitMs: CASE_LIMIT_MS },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -135,14 +230,19 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
     'mutations of a valid CSV',
     async () => {
       const mutation = fc.record({ at: fc.nat(), deleteCount: fc.nat({ max: 5 }), insert: fc.array(csvAlphabet, { maxLength: 4 }) });
-      await fuzz('import, mutated CSV', fc.array(mutation, { minLength: 1, maxLength: 6 }), async (mutations) => {
-        let text = goodCsv;
-        for (const m of mutations) {
-          const at = m.at % (text.length + 1);
-          text = text.slice(0, at) + m.insert.join('') + text.slice(at + m.deleteCount);
-        }
-        await importOnce('mutated.csv', encoder.encode(text));
-      }, { runs: 1000, caseLimitMs: CASE_LIMIT_MS });
+      await fuzz(
+        'import, mutated CSV',
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        async (mutations) => {
+          let text = goodCsv;
+          for (const m of mutations) {
+            const at = m.at % (text.length + 1);
+            text = text.slice(0, at) + m.insert.join('') + text.slice(at + m.deleteCount);
+          }
+          await importOnce('mutated.csv', encoder.encode(text));
+        },
+        { runs: 1000, caseLimitMs: CASE_LIMIT_MS },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -150,10 +250,19 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
   it(
     'JSON-ish text and random bytes, as a CSV or an XLSX file',
     async () => {
-      const bytes = fc.oneof(fc.json().map((j) => encoder.encode(j)), fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 100 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])));
-      await fuzz('import, JSON and random bytes', fc.tuple(bytes, fc.constantFrom('x.csv', 'x.xlsx', 'x.tsv', 'x.txt', 'x.sdesk', 'X.XLSX')), async ([data, fileName]) => {
-        await importOnce(fileName, data);
-      }, { runs: 1000, caseLimitMs: CASE_LIMIT_MS });
+      const bytes = fc.oneof(
+        fc.json().map((j) => encoder.encode(j)),
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 100 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])),
+      );
+      await fuzz(
+        'import, JSON and random bytes',
+        fc.tuple(bytes, fc.constantFrom('x.csv', 'x.xlsx', 'x.tsv', 'x.txt', 'x.sdesk', 'X.XLSX')),
+        async ([data, fileName]) => {
+          await importOnce(fileName, data);
+        },
+        { runs: 1000, caseLimitMs: CASE_LIMIT_MS },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -161,9 +270,14 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
   it(
     'flipped and cut-off bytes of the XLSX template',
     async () => {
-      await fuzz('import, damaged XLSX bytes', byteDamageArbitrary, async (damage) => {
-        await importOnce('mutated.xlsx', damageBytes(template, damage));
-      }, { runs: 600, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true });
+      await fuzz(
+        'import, damaged XLSX bytes',
+        byteDamageArbitrary,
+        async (damage) => {
+          await importOnce('mutated.xlsx', damageBytes(template, damage));
+        },
+        { runs: 600, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -172,10 +286,15 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
     'structure-aware XLSX mutations: cells, shared strings, defined names, attributes, worksheet elements and parts of the template, a data workbook and an exported workbook',
     async () => {
       const arbitrary = fc.tuple(fc.nat(), fc.array(xlsxMutationArbitrary, { minLength: 1, maxLength: 3 }));
-      await fuzz('import, mutated XLSX structure', arbitrary, async ([baseIndex, mutations]) => {
-        const base = xlsxBases[baseIndex % xlsxBases.length] as XlsxBase;
-        await importOnce(`${base.label}.xlsx`, zipParts(mutateParts(base.parts, mutations)));
-      }, { runs: 250, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true });
+      await fuzz(
+        'import, mutated XLSX structure',
+        arbitrary,
+        async ([baseIndex, mutations]) => {
+          const base = xlsxBases[baseIndex % xlsxBases.length] as XlsxBase;
+          await importOnce(`${base.label}.xlsx`, zipParts(mutateParts(base.parts, mutations)));
+        },
+        { runs: 250, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -184,15 +303,37 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
     'zip archives with arbitrary entries and directory sizes, including bombs',
     async () => {
       const entry = fc.record({
-        name: fc.constantFrom('xl/worksheets/sheet1.xml', 'xl/workbook.xml', '/xl/workbook.xml', '[Content_Types].xml', '__proto__', 'xl/worksheets/sheet2.xml'),
+        name: fc.constantFrom(
+          'xl/worksheets/sheet1.xml',
+          'xl/workbook.xml',
+          '/xl/workbook.xml',
+          '[Content_Types].xml',
+          '__proto__',
+          'xl/worksheets/sheet2.xml',
+        ),
         // Large entries are deflated (bomb-like); stored ones stay small so each case is quick.
-        size: fc.oneof(fc.record({ zeros: fc.integer({ min: 0, max: 20_000 }), method: fc.constantFrom<0 | 8>(0, 8) }), fc.record({ zeros: fc.integer({ min: 65_536, max: 400_000 }), method: fc.constant<8>(8) })),
+        size: fc.oneof(
+          fc.record({ zeros: fc.integer({ min: 0, max: 20_000 }), method: fc.constantFrom<0 | 8>(0, 8) }),
+          fc.record({ zeros: fc.integer({ min: 65_536, max: 400_000 }), method: fc.constant<8>(8) }),
+        ),
         declared: fc.option(fc.nat({ max: 0xffffffff }), { nil: undefined }),
       });
-      await fuzz('import, zip archives and bombs', fc.array(entry, { maxLength: 4 }), async (entries) => {
-        const bytes = buildZip(entries.map((e) => ({ name: e.name, data: new Uint8Array(e.size.zeros), method: e.size.method, declaredUncompressedSize: e.size.method === 8 ? e.declared : undefined })));
-        await importOnce('zip.xlsx', bytes);
-      }, { runs: 600, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true });
+      await fuzz(
+        'import, zip archives and bombs',
+        fc.array(entry, { maxLength: 4 }),
+        async (entries) => {
+          const bytes = buildZip(
+            entries.map((e) => ({
+              name: e.name,
+              data: new Uint8Array(e.size.zeros),
+              method: e.size.method,
+              declaredUncompressedSize: e.size.method === 8 ? e.declared : undefined,
+            })),
+          );
+          await importOnce('zip.xlsx', bytes);
+        },
+        { runs: 600, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -201,10 +342,18 @@ describe('fuzz: parseImportFile never throws, hangs or touches a prototype', () 
     'the CSV template still imports after its rows are shuffled with a BOM kept',
     async () => {
       const [header, ...rows] = new TextDecoder().decode(templateCsvBytes()).split('\r\n');
-      await fuzz('import, shuffled CSV template', fc.shuffledSubarray(rows.filter((r) => r !== ''), { minLength: 1 }), async (subset) => {
-        const result = await importOnce('t.csv', encoder.encode(`\ufeff${header}\r\n${subset.join('\r\n')}`));
-        expect(result.ok).toBe(true);
-      }, { runs: 50, caseLimitMs: CASE_LIMIT_MS });
+      await fuzz(
+        'import, shuffled CSV template',
+        fc.shuffledSubarray(
+          rows.filter((r) => r !== ''),
+          { minLength: 1 },
+        ),
+        async (subset) => {
+          const result = await importOnce('t.csv', encoder.encode(`\ufeff${header}\r\n${subset.join('\r\n')}`));
+          expect(result.ok).toBe(true);
+        },
+        { runs: 50, caseLimitMs: CASE_LIMIT_MS },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

@@ -40,11 +40,19 @@ function codePoints(v: string): number {
   return count;
 }
 // A string never has more code points than units, nor fewer than half of them: count only when that leaves doubt.
-const text = (min: number, max: number): Check => (v) =>
-  typeof v === 'string' && (v.length >= 2 * min || codePoints(v) >= min) && (v.length <= max || codePoints(v) <= max);
-const oneOf = (...allowed: string[]): Check => (v) => typeof v === 'string' && allowed.includes(v);
+const text =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'string' && (v.length >= 2 * min || codePoints(v) >= min) && (v.length <= max || codePoints(v) <= max);
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && allowed.includes(v);
 const bool: Check = (v) => typeof v === 'boolean';
-const nullable = (inner: Check): Check => (v) => v === null || inner(v);
+const nullable =
+  (inner: Check): Check =>
+  (v) =>
+    v === null || inner(v);
 const workspaceId: Check = (v) => typeof v === 'string' && v.length >= 1 && v.length <= 100 && /^[A-Za-z0-9_-]+$/.test(v);
 const workspaceText = text(0, payloadLimits.workspaceTextChars);
 
@@ -65,7 +73,11 @@ const exportRequest = exactObject({
   kind: oneOf('xlsx', 'png', 'svg', 'csv', 'json'),
   bytes: (v) => v instanceof Uint8Array && v.byteLength <= payloadLimits.exportBytes,
 });
-const importKinds: Check = (v) => Array.isArray(v) && v.length >= 1 && v.length <= 3 && Array.from({ length: v.length }, (_, i) => i).every((i) => Object.hasOwn(v, i) && oneOf('csv', 'xlsx', 'sdesk')(v[i]));
+const importKinds: Check = (v) =>
+  Array.isArray(v) &&
+  v.length >= 1 &&
+  v.length <= 3 &&
+  Array.from({ length: v.length }, (_, i) => i).every((i) => Object.hasOwn(v, i) && oneOf('csv', 'xlsx', 'sdesk')(v[i]));
 const draft = exactObject({
   text: workspaceText,
   entry: nullable(exactObject({ id: workspaceId, name: text(1, 500), modifiedAt: nullable(text(0, 40)) })),
@@ -103,7 +115,8 @@ function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUndefined);
   if (!isPlainRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) Object.defineProperty(out, key, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
+  for (const [key, v] of Object.entries(value))
+    if (v !== undefined) Object.defineProperty(out, key, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -132,32 +145,57 @@ const secretPath = '/home/analyst/secret/plan.sdesk';
 
 function recordingApi(behaviour: Behaviour): { api: MainDeskHandlers; calls: { fn: string; args: unknown[] }[] } {
   const calls: { fn: string; args: unknown[] }[] = [];
-  const answer = (fn: string) => async (...args: unknown[]): Promise<never> => {
-    calls.push({ fn, args });
-    switch (behaviour.kind) {
-      case 'value':
-        return behaviour.value as never;
-      case 'desk-error':
-        throw new DeskError(behaviour.code, behaviour.message);
-      case 'errno':
-        throw Object.assign(new Error(`${behaviour.code}: failed, open '${secretPath}'`), { code: behaviour.code });
-      case 'throw':
-        throw behaviour.value;
-    }
-  };
+  const answer =
+    (fn: string) =>
+    async (...args: unknown[]): Promise<never> => {
+      calls.push({ fn, args });
+      switch (behaviour.kind) {
+        case 'value':
+          return behaviour.value as never;
+        case 'desk-error':
+          throw new DeskError(behaviour.code, behaviour.message);
+        case 'errno':
+          throw Object.assign(new Error(`${behaviour.code}: failed, open '${secretPath}'`), { code: behaviour.code });
+        case 'throw':
+          throw behaviour.value;
+      }
+    };
   const api = Object.fromEntries(deskRequestNames.map((fn) => [fn, answer(fn)])) as unknown as MainDeskHandlers;
   return { api, calls };
 }
 
 const behaviourArbitrary: fc.Arbitrary<Behaviour> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('value' as const), value: fc.oneof(fc.constant(null), fc.jsonValue({ maxDepth: 2 })) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('desk-error' as const), code: fc.constantFrom(...knownCodes), message: fc.constantFrom('That workspace is not in the recent list.', 'The workspace file is larger than 20 MB.') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('errno' as const), code: fc.constantFrom('ENOENT', 'EACCES', 'EPERM', 'EBUSY', 'ENOSPC', 'EROFS', 'EISDIR', 'EMFILE', 'ELOOP') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('desk-error' as const),
+      code: fc.constantFrom(...knownCodes),
+      message: fc.constantFrom('That workspace is not in the recent list.', 'The workspace file is larger than 20 MB.'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('errno' as const),
+      code: fc.constantFrom('ENOENT', 'EACCES', 'EPERM', 'EBUSY', 'ENOSPC', 'EROFS', 'EISDIR', 'EMFILE', 'ELOOP'),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('throw' as const),
-      value: fc.constantFrom<unknown>(null, undefined, 0, '', `boom at ${secretPath}:10:5`, { code: 'ENOENT' }, { code: 42 }, new TypeError(`Cannot read properties of undefined at /opt/app/main.mjs:10:5`), new RangeError('Maximum call stack size exceeded')),
+      value: fc.constantFrom<unknown>(
+        null,
+        undefined,
+        0,
+        '',
+        `boom at ${secretPath}:10:5`,
+        { code: 'ENOENT' },
+        { code: 42 },
+        new TypeError(`Cannot read properties of undefined at /opt/app/main.mjs:10:5`),
+        new RangeError('Maximum call stack size exceeded'),
+      ),
     }),
   },
 );
@@ -165,7 +203,23 @@ const behaviourArbitrary: fc.Arbitrary<Behaviour> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // Payloads.
 
-const oddKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'length', '0', '', 'language', 'text', 'bytes', 'entry', 'dirty');
+const oddKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'then',
+  'length',
+  '0',
+  '',
+  'language',
+  'text',
+  'bytes',
+  'entry',
+  'dirty',
+);
 
 /** Values of every kind a structured clone can carry, and some it cannot (a raw call of the dispatcher must survive those too). */
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -189,38 +243,125 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom<unknown>(
-      NaN, -0, Infinity, -Infinity, 1e308, 5e-324, 2 ** 53, -1, 0, 1, true, false, null, undefined, '', ' ', 'en', 'zh', 'system', 'light', 'dark', 'csv', 'xlsx', 'sdesk', 'exe',
-      'a'.repeat(100), 'a'.repeat(101), 'n'.repeat(200), 'n'.repeat(201), 't'.repeat(300), 't'.repeat(301), 'e'.repeat(500), 'e'.repeat(501), 'm'.repeat(40), 'm'.repeat(41),
-      '𝟙'.repeat(200), '𝟙'.repeat(201), '𝟙'.repeat(300), '𝟙'.repeat(301), `${'n'.repeat(199)}\ud800`, `${'n'.repeat(199)}\ud800\udc00`, '\udc00'.repeat(201),
-      { length: Object.create(null) }, { length: 1 }, { length: '1' }, { length: 10n },
-      'id with spaces', '../../etc/passwd', 'C:\\Windows\\win.ini', 'ok-id_1', '\u0000', '\ud800', 'ｉｄ', 'ǅ', new String('en'), new Number(1), new Boolean(true),
-      [], [null], ['en'], {}, { length: 1, 0: 'csv' }, new Uint8Array(3), new Uint8ClampedArray(3), new Int8Array(3), new Uint16Array(2), new ArrayBuffer(4), new DataView(new ArrayBuffer(4)),
-      new Map([['language', 'en']]), new Set(['csv']), new Date(0), new Date(NaN), /en/, 10n, Object.create(null),
+      NaN,
+      -0,
+      Infinity,
+      -Infinity,
+      1e308,
+      5e-324,
+      2 ** 53,
+      -1,
+      0,
+      1,
+      true,
+      false,
+      null,
+      undefined,
+      '',
+      ' ',
+      'en',
+      'zh',
+      'system',
+      'light',
+      'dark',
+      'csv',
+      'xlsx',
+      'sdesk',
+      'exe',
+      'a'.repeat(100),
+      'a'.repeat(101),
+      'n'.repeat(200),
+      'n'.repeat(201),
+      't'.repeat(300),
+      't'.repeat(301),
+      'e'.repeat(500),
+      'e'.repeat(501),
+      'm'.repeat(40),
+      'm'.repeat(41),
+      '𝟙'.repeat(200),
+      '𝟙'.repeat(201),
+      '𝟙'.repeat(300),
+      '𝟙'.repeat(301),
+      `${'n'.repeat(199)}\ud800`,
+      `${'n'.repeat(199)}\ud800\udc00`,
+      '\udc00'.repeat(201),
+      { length: Object.create(null) },
+      { length: 1 },
+      { length: '1' },
+      { length: 10n },
+      'id with spaces',
+      '../../etc/passwd',
+      'C:\\Windows\\win.ini',
+      'ok-id_1',
+      '\u0000',
+      '\ud800',
+      'ｉｄ',
+      'ǅ',
+      new String('en'),
+      new Number(1),
+      new Boolean(true),
+      [],
+      [null],
+      ['en'],
+      {},
+      { length: 1, 0: 'csv' },
+      new Uint8Array(3),
+      new Uint8ClampedArray(3),
+      new Int8Array(3),
+      new Uint16Array(2),
+      new ArrayBuffer(4),
+      new DataView(new ArrayBuffer(4)),
+      new Map([['language', 'en']]),
+      new Set(['csv']),
+      new Date(0),
+      new Date(NaN),
+      /en/,
+      10n,
+      Object.create(null),
     ),
   },
 );
 
 const idArbitrary = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/), fc.constantFrom('a', 'x'.repeat(100), 'ws_0123-abc'));
-const nameArbitrary = fc.oneof(fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }), fc.constantFrom('plan.sdesk', 'n'.repeat(payloadLimits.nameChars)));
+const nameArbitrary = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }),
+  fc.constantFrom('plan.sdesk', 'n'.repeat(payloadLimits.nameChars)),
+);
 /** Two 20 MB strings, made once: at and one past the limit. */
 const maxText = 'w'.repeat(payloadLimits.workspaceTextChars);
 const overMaxText = `${maxText}w`;
-const textArbitrary = fc.oneof({ weight: 8, arbitrary: fc.string({ maxLength: 60, unit: 'binary' }) }, { weight: 1, arbitrary: fc.constantFrom('', '{"formatVersion":2}', maxText) });
-const bytesArbitrary = fc.oneof(fc.uint8Array({ maxLength: 32 }), fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)));
-const entryArbitrary = fc.option(fc.record({ id: idArbitrary, name: fc.string({ minLength: 1, maxLength: 30 }), modifiedAt: fc.option(fc.string({ maxLength: 40 }), { nil: null }) }), { nil: null });
+const textArbitrary = fc.oneof(
+  { weight: 8, arbitrary: fc.string({ maxLength: 60, unit: 'binary' }) },
+  { weight: 1, arbitrary: fc.constantFrom('', '{"formatVersion":2}', maxText) },
+);
+const bytesArbitrary = fc.oneof(
+  fc.uint8Array({ maxLength: 32 }),
+  fc.uint8Array({ maxLength: 8 }).map((b) => Buffer.from(b)),
+);
+const entryArbitrary = fc.option(
+  fc.record({ id: idArbitrary, name: fc.string({ minLength: 1, maxLength: 30 }), modifiedAt: fc.option(fc.string({ maxLength: 40 }), { nil: null }) }),
+  { nil: null },
+);
 
 /** A valid argument list for each channel. */
 const validArgs: Record<DeskRequest, fc.Arbitrary<unknown[]>> = {
   getAppInfo: fc.constant([]),
   getSettings: fc.constant([]),
-  setSettings: fc.record({ language: fc.constantFrom('system', 'zh', 'en'), theme: fc.constantFrom('system', 'light', 'dark'), lastView: fc.constantFrom(...viewIds) }, { requiredKeys: [] }).map((patch) => [patch]),
+  setSettings: fc
+    .record(
+      { language: fc.constantFrom('system', 'zh', 'en'), theme: fc.constantFrom('system', 'light', 'dark'), lastView: fc.constantFrom(...viewIds) },
+      { requiredKeys: [] },
+    )
+    .map((patch) => [patch]),
   listWorkspaces: fc.constant([]),
   openWorkspace: fc.constant([]),
   openRecentWorkspace: idArbitrary.map((id) => [id]),
   openWorkspaceBackup: idArbitrary.map((id) => [id]),
   saveWorkspace: fc.tuple(idArbitrary, textArbitrary),
   saveWorkspaceAs: fc.tuple(nameArbitrary, textArbitrary),
-  saveExport: fc.record({ suggestedName: nameArbitrary, kind: fc.constantFrom('xlsx', 'png', 'svg', 'csv', 'json'), bytes: bytesArbitrary }).map((request) => [request]),
+  saveExport: fc
+    .record({ suggestedName: nameArbitrary, kind: fc.constantFrom('xlsx', 'png', 'svg', 'csv', 'json'), bytes: bytesArbitrary })
+    .map((request) => [request]),
   pickImportFile: fc.array(fc.constantFrom('csv', 'xlsx', 'sdesk'), { minLength: 1, maxLength: 3 }).map((kinds) => [kinds]),
   loadDraft: fc.constant([]),
   saveDraft: fc.record({ text: textArbitrary, entry: entryArbitrary, dirty: fc.boolean() }).map((d) => [d]),
@@ -345,19 +486,52 @@ function overIpc(payload: unknown): unknown {
 }
 
 const senderArbitrary: fc.Arbitrary<string | null | undefined> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(trustedUrl, 'app://scenario-desk/', 'app://scenario-desk', 'app://scenario-desk/index.html?x=1#top', 'app://scenario-desk/a/b/../index.html') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      trustedUrl,
+      'app://scenario-desk/',
+      'app://scenario-desk',
+      'app://scenario-desk/index.html?x=1#top',
+      'app://scenario-desk/a/b/../index.html',
+    ),
+  },
   {
     weight: 3,
     arbitrary: fc.constantFrom<string | null | undefined>(
-      null, undefined, '', ' app://scenario-desk/', 'app://scenario-desk.evil.com/', 'app://evil/', 'app://scenario-desk:443/', 'app://scenario-desk:/', 'APP://scenario-desk/', 'app://SCENARIO-DESK/',
-      'app://scenario%2Ddesk/', 'app:scenario-desk', 'app:///scenario-desk/', 'http://scenario-desk/', 'https://scenario-desk/', 'file:///opt/app/index.html', 'https://example.com/',
-      'devtools://devtools/', 'about:blank', 'data:text/html,x', 'app://scenario-desk\\@evil/', 'app://evil\\@scenario-desk/', 'app://xn--scenario-desk/', 'javascript:alert(1)',
+      null,
+      undefined,
+      '',
+      ' app://scenario-desk/',
+      'app://scenario-desk.evil.com/',
+      'app://evil/',
+      'app://scenario-desk:443/',
+      'app://scenario-desk:/',
+      'APP://scenario-desk/',
+      'app://SCENARIO-DESK/',
+      'app://scenario%2Ddesk/',
+      'app:scenario-desk',
+      'app:///scenario-desk/',
+      'http://scenario-desk/',
+      'https://scenario-desk/',
+      'file:///opt/app/index.html',
+      'https://example.com/',
+      'devtools://devtools/',
+      'about:blank',
+      'data:text/html,x',
+      'app://scenario-desk\\@evil/',
+      'app://evil\\@scenario-desk/',
+      'app://xn--scenario-desk/',
+      'javascript:alert(1)',
     ),
   },
   { weight: 1, arbitrary: fc.oneof(fc.webUrl(), fc.string({ maxLength: 30 })) },
 );
 
-const unknownChannel = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'onMenuCommand', 'getappinfo', 'desk:getAppInfo', '', 'invoke'), fc.string({ maxLength: 16 }));
+const unknownChannel = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'onMenuCommand', 'getappinfo', 'desk:getAppInfo', '', 'invoke'),
+  fc.string({ maxLength: 16 }),
+);
 
 interface IpcCase {
   fn: string;
@@ -370,7 +544,10 @@ interface IpcCase {
 function caseFor(fn: DeskRequest): fc.Arbitrary<IpcCase> {
   const payload = fc.oneof(
     { weight: 3, arbitrary: validArgs[fn] },
-    { weight: 5, arbitrary: fc.tuple(validArgs[fn], fc.array(valueMutation, { minLength: 1, maxLength: 3 })).map(([args, list]) => applyMutations(args, list)) },
+    {
+      weight: 5,
+      arbitrary: fc.tuple(validArgs[fn], fc.array(valueMutation, { minLength: 1, maxLength: 3 })).map(([args, list]) => applyMutations(args, list)),
+    },
     { weight: 2, arbitrary: fc.array(oddValue, { maxLength: 3 }) },
     { weight: 1, arbitrary: oddValue },
   );
@@ -393,7 +570,8 @@ async function checkDispatch(c: IpcCase): Promise<Outcome> {
     if (!knownCodes.has(result.error.code)) throw new Error(`unknown error code ${JSON.stringify(result.error.code)}`);
     if (typeof result.error.message !== 'string' || result.error.message.trim() === '') throw new Error('an error without a message');
     const shown = JSON.stringify(result);
-    if (shown.includes('/home/analyst') || shown.includes('/opt/app') || /\bat \S+:\d+:\d+/.test(shown)) throw new Error(`a path or stack crossed IPC: ${shown}`);
+    if (shown.includes('/home/analyst') || shown.includes('/opt/app') || /\bat \S+:\d+:\d+/.test(shown))
+      throw new Error(`a path or stack crossed IPC: ${shown}`);
   }
   if (!known || !trusted || !valid) {
     // Refused before the API: nothing reached the main process.

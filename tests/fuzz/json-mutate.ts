@@ -167,7 +167,8 @@ export function mutate(root: JsonNode, mutations: readonly Mutation[]): JsonNode
         const place = pick(all);
         if (!place) break;
         let wrapped = place.node;
-        for (let level = 0; level < m.levels; level++) wrapped = m.inObject ? { kind: 'object', members: [{ key: '"w"', value: wrapped }] } : { kind: 'array', items: [wrapped] };
+        for (let level = 0; level < m.levels; level++)
+          wrapped = m.inObject ? { kind: 'object', members: [{ key: '"w"', value: wrapped }] } : { kind: 'array', items: [wrapped] };
         doc = replaceAt(place, wrapped, doc);
         break;
       }
@@ -178,10 +179,50 @@ export function mutate(root: JsonNode, mutations: readonly Mutation[]): JsonNode
 
 /** Numbers as text that JSON.stringify would never write, or that sit on a boundary of the format. */
 export const oddNumberTexts = [
-  '1e999', '-1e999', '1E+400', '-0', '-0.0', '0.0', '0e0', '-0e-0', '5e-324', '4.9e-324', '2e-324', '2.2250738585072014e-308', '1e-400', '-1e-400',
-  '1e308', '-1e308', '1.7976931348623157e308', '1.7976931348623159e308', '9007199254740993', '-9007199254740993', '123456789012345678901234567890',
-  '1e15', '1000000000000001', '1e16', '-100', '-99.99999999', '-100.0000001', '1000', '1000.0000001', '1e-7', '-1e-7', '0.1', '1E2',
-  '1899', '1900', '2060', '2061', '2024.5', '4294967295', '4294967296', '-1', '1000000', '1000001', '0.30000000000000004',
+  '1e999',
+  '-1e999',
+  '1E+400',
+  '-0',
+  '-0.0',
+  '0.0',
+  '0e0',
+  '-0e-0',
+  '5e-324',
+  '4.9e-324',
+  '2e-324',
+  '2.2250738585072014e-308',
+  '1e-400',
+  '-1e-400',
+  '1e308',
+  '-1e308',
+  '1.7976931348623157e308',
+  '1.7976931348623159e308',
+  '9007199254740993',
+  '-9007199254740993',
+  '123456789012345678901234567890',
+  '1e15',
+  '1000000000000001',
+  '1e16',
+  '-100',
+  '-99.99999999',
+  '-100.0000001',
+  '1000',
+  '1000.0000001',
+  '1e-7',
+  '-1e-7',
+  '0.1',
+  '1E2',
+  '1899',
+  '1900',
+  '2060',
+  '2061',
+  '2024.5',
+  '4294967295',
+  '4294967296',
+  '-1',
+  '1000000',
+  '1000001',
+  '0.30000000000000004',
 ] as const;
 
 export const oddNumberArbitrary: fc.Arbitrary<string> = fc.oneof(
@@ -191,21 +232,74 @@ export const oddNumberArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -330, max: 330 })).map(([m, e]) => `${m}e${e}`) },
 );
 
-const longStringLengths = [0, 1, 39, 40, 41, 99, 100, 101, 119, 120, 121, 199, 200, 201, 299, 300, 301, 499, 500, 501, 1999, 2000, 2001, 4999, 5000, 5001, 19_999, 20_000, 20_001, 100_000] as const;
+const longStringLengths = [
+  0, 1, 39, 40, 41, 99, 100, 101, 119, 120, 121, 199, 200, 201, 299, 300, 301, 499, 500, 501, 1999, 2000, 2001, 4999, 5000, 5001, 19_999, 20_000, 20_001,
+  100_000,
+] as const;
 
 /** String tokens as text: boundaries of the schema's lengths, unicode, escapes, dates, ids and keywords of the format. */
 export const oddStringArbitrary: fc.Arbitrary<string> = fc.oneof(
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...longStringLengths), fc.constantFrom('x', '中', '𝟙', 'a-')).map(([length, unit]) => JSON.stringify(unit.repeat(Math.ceil(length / unit.length)).slice(0, length))) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...longStringLengths), fc.constantFrom('x', '中', '𝟙', 'a-'))
+      .map(([length, unit]) => JSON.stringify(unit.repeat(Math.ceil(length / unit.length)).slice(0, length))),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }).map((s) => JSON.stringify(s)) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => JSON.stringify(s)) },
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      '"\\u0000"', '"\\ud800"', '"\\udfff\\ud800"', '"a\\u0000b"', '"\u202e\u2066"', '"\ufeff"', '"\\u005f_proto__"', '"__proto__"', '"constructor"', '"prototype"',
-      '"toString"', '"a@2024-target"', '"cq.software.revenue@2024-target"', '"x@99999-target"', '"a"', '"A.b_c-1"', '"-a"', '".a"', '"a b"', '"ａ"',
-      '"2024-01-01T00:00:00Z"', '"2024-01-01T00:00:00.000+08:00"', '"2024-02-30T00:00:00Z"', '"2024-13-01T00:00:00Z"', '"2024-01-01T24:00:00Z"', '"2024-01-01T00:00:00+25:00"',
-      '"2024-01-01"', '"9999-12-31T23:59:59.999999999Z"', '"0000-01-01T00:00:00Z"', '"cagr"', '"ratePath"', '"linear"', '"logistic"', '"targetPath"', '"normal"', '"lognormal"',
-      '"uniform"', '"triangular"', '"pert"', '"perYear"', '"perTrial"', '"actual"', '"target"', '"cny-100m"', '"firms"', '"percent"', '"1e999"', '"NaN"', '"Infinity"', '"-0"',
+      '"\\u0000"',
+      '"\\ud800"',
+      '"\\udfff\\ud800"',
+      '"a\\u0000b"',
+      '"\u202e\u2066"',
+      '"\ufeff"',
+      '"\\u005f_proto__"',
+      '"__proto__"',
+      '"constructor"',
+      '"prototype"',
+      '"toString"',
+      '"a@2024-target"',
+      '"cq.software.revenue@2024-target"',
+      '"x@99999-target"',
+      '"a"',
+      '"A.b_c-1"',
+      '"-a"',
+      '".a"',
+      '"a b"',
+      '"ａ"',
+      '"2024-01-01T00:00:00Z"',
+      '"2024-01-01T00:00:00.000+08:00"',
+      '"2024-02-30T00:00:00Z"',
+      '"2024-13-01T00:00:00Z"',
+      '"2024-01-01T24:00:00Z"',
+      '"2024-01-01T00:00:00+25:00"',
+      '"2024-01-01"',
+      '"9999-12-31T23:59:59.999999999Z"',
+      '"0000-01-01T00:00:00Z"',
+      '"cagr"',
+      '"ratePath"',
+      '"linear"',
+      '"logistic"',
+      '"targetPath"',
+      '"normal"',
+      '"lognormal"',
+      '"uniform"',
+      '"triangular"',
+      '"pert"',
+      '"perYear"',
+      '"perTrial"',
+      '"actual"',
+      '"target"',
+      '"cny-100m"',
+      '"firms"',
+      '"percent"',
+      '"1e999"',
+      '"NaN"',
+      '"Infinity"',
+      '"-0"',
     ),
   },
 );
@@ -214,11 +308,47 @@ export const oddKeyArbitrary: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '"__proto__"', '"constructor"', '"prototype"', '"\\u005f_proto__"', '"__proto\\u005f_"', '"\\u0063onstructor"', '"prototyp\\u0065"', '"__PROTO__"', '"Constructor"',
-      '" __proto__"', '"__proto__ "', '"toString"', '"valueOf"', '"hasOwnProperty"', '"__defineGetter__"', '"isPrototypeOf"', '"length"', '""', '"\\u0000"', '"a.b"', '"[0]"', '"$"',
+      '"__proto__"',
+      '"constructor"',
+      '"prototype"',
+      '"\\u005f_proto__"',
+      '"__proto\\u005f_"',
+      '"\\u0063onstructor"',
+      '"prototyp\\u0065"',
+      '"__PROTO__"',
+      '"Constructor"',
+      '" __proto__"',
+      '"__proto__ "',
+      '"toString"',
+      '"valueOf"',
+      '"hasOwnProperty"',
+      '"__defineGetter__"',
+      '"isPrototypeOf"',
+      '"length"',
+      '""',
+      '"\\u0000"',
+      '"a.b"',
+      '"[0]"',
+      '"$"',
     ),
   },
-  { weight: 2, arbitrary: fc.constantFrom('"formatVersion"', '"id"', '"name"', '"params"', '"base"', '"value"', '"year"', '"targets"', '"uncertainty"', '"scenarios"', '"indicators"', '"model"') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '"formatVersion"',
+      '"id"',
+      '"name"',
+      '"params"',
+      '"base"',
+      '"value"',
+      '"year"',
+      '"targets"',
+      '"uncertainty"',
+      '"scenarios"',
+      '"indicators"',
+      '"model"',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }).map((s) => JSON.stringify(s)) },
 );
 
@@ -234,7 +364,9 @@ export const valueArbitrary: fc.Arbitrary<JsonNode> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => raw(JSON.stringify(v))) },
   {
     weight: 1,
-    arbitrary: fc.array(fc.tuple(oddKeyArbitrary, scalarArbitrary), { maxLength: 3 }).map((pairs): JsonNode => ({ kind: 'object', members: pairs.map(([key, value]) => ({ key, value })) })),
+    arbitrary: fc
+      .array(fc.tuple(oddKeyArbitrary, scalarArbitrary), { maxLength: 3 })
+      .map((pairs): JsonNode => ({ kind: 'object', members: pairs.map(([key, value]) => ({ key, value })) })),
   },
   { weight: 1, arbitrary: fc.array(scalarArbitrary, { maxLength: 4 }).map((items): JsonNode => ({ kind: 'array', items })) },
 );
@@ -247,7 +379,10 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ type: fc.constant('set-number' as const), at: fc.nat(), text: oddNumberArbitrary }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('set-string' as const), at: fc.nat(), text: oddStringArbitrary }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('add-member' as const), at: fc.nat(), key: oddKeyArbitrary, value: valueArbitrary }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('duplicate-key' as const), at: fc.nat(), which: fc.nat(), value: valueArbitrary, first: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('duplicate-key' as const), at: fc.nat(), which: fc.nat(), value: valueArbitrary, first: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('rename-key' as const), at: fc.nat(), which: fc.nat(), key: oddKeyArbitrary }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('remove' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('duplicate-item' as const), at: fc.nat() }) },
@@ -312,7 +447,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) Object.defineProperty(sorted, key, { value: (v as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+    for (const key of Object.keys(v).sort())
+      Object.defineProperty(sorted, key, { value: (v as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
     return sorted;
   });
 }

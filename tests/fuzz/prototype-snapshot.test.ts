@@ -94,7 +94,10 @@ describe('the prototype snapshot', () => {
     // Arrays are not iterable until restored: collect the findings first, check them after.
     const differences = snapshot.diff();
     const unrestored = snapshot.restore();
-    expect(differences.map((d) => `${d.object}.${d.member} ${d.change}`).sort()).toEqual(['Array.prototype.Symbol(Symbol.iterator) removed', 'Object.prototype.Symbol(marker) added']);
+    expect(differences.map((d) => `${d.object}.${d.member} ${d.change}`).sort()).toEqual([
+      'Array.prototype.Symbol(Symbol.iterator) removed',
+      'Object.prototype.Symbol(marker) added',
+    ]);
     expect(unrestored).toEqual([]);
     expect(Array.prototype[Symbol.iterator]).toBe(iterator);
     expect([...[1, 2]]).toEqual([1, 2]);
@@ -133,7 +136,9 @@ describe('the fuzz runner', () => {
     const overwrite = (text: string): void => {
       if (text.includes('toString')) Object.assign(Object.prototype, { toString: () => 'hijacked' });
     };
-    await expect(fuzz('toy overwriting parser', fc.constantFrom('x', 'toString'), overwrite, { runs: 20, caseLimitMs: 1000 })).rejects.toThrow(/Object\.prototype\.toString changed/);
+    await expect(fuzz('toy overwriting parser', fc.constantFrom('x', 'toString'), overwrite, { runs: 20, caseLimitMs: 1000 })).rejects.toThrow(
+      /Object\.prototype\.toString changed/,
+    );
     expect(Object.prototype.toString).toBe(originalToString);
   });
 
@@ -146,7 +151,9 @@ describe('the fuzz runner', () => {
         // busy: a synchronous case cannot be interrupted, only measured
       }
     };
-    await expect(fuzz('toy slow parser', fc.integer({ min: 0, max: 10 }), slow, { runs: 30, caseLimitMs: 30, endOnFailure: true })).rejects.toThrow(/more than the 30 ms allowed/);
+    await expect(fuzz('toy slow parser', fc.integer({ min: 0, max: 10 }), slow, { runs: 30, caseLimitMs: 30, endOnFailure: true })).rejects.toThrow(
+      /more than the 30 ms allowed/,
+    );
   });
 
   it('passes a clean property and counts its cases', async () => {

@@ -69,7 +69,10 @@ export interface PrototypeSnapshot {
 export function watchedPrototypes(): Record<string, object> {
   const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
   const methods: Record<string, object> = {};
-  for (const [owner, target] of [['Object.prototype', Object.prototype], ['Array.prototype', Array.prototype]] as const) {
+  for (const [owner, target] of [
+    ['Object.prototype', Object.prototype],
+    ['Array.prototype', Array.prototype],
+  ] as const) {
     for (const key of Reflect.ownKeys(target)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
       if (typeof descriptor?.value === 'function') methods[`${owner}.${keyText(key)}`] = descriptor.value as object;
@@ -115,7 +118,15 @@ function describeDescriptor(descriptor: PropertyDescriptor): string {
   if (hasOwn(descriptor, 'value') || hasOwn(descriptor, 'writable')) {
     const value = descriptor.value as unknown;
     const shown =
-      typeof value === 'function' ? `function ${functionName(value)}` : typeof value === 'object' && value !== null ? 'object' : typeof value === 'symbol' ? keyText(value) : typeof value === 'string' ? JSON.stringify(value) : `${value as number}`;
+      typeof value === 'function'
+        ? `function ${functionName(value)}`
+        : typeof value === 'object' && value !== null
+          ? 'object'
+          : typeof value === 'symbol'
+            ? keyText(value)
+            : typeof value === 'string'
+              ? JSON.stringify(value)
+              : `${value as number}`;
     return `data(${shown}, ${descriptor.writable ? 'w' : '-'}${flags})`;
   }
   return `accessor(get ${descriptor.get ? 'fn' : 'none'}, set ${descriptor.set ? 'fn' : 'none'}, ${flags})`;
@@ -178,7 +189,8 @@ function diffObject(before: ObjectSnapshot, differences: PrototypeDifference[]):
     if (was === undefined) {
       added = true;
       push({ object: name, member: keyText(key), change: 'added', detail: `new member ${describeDescriptor(now)}` });
-    } else if (!sameDescriptor(was, now)) push({ object: name, member: keyText(key), change: 'changed', detail: `${describeDescriptor(was)} became ${describeDescriptor(now)}` });
+    } else if (!sameDescriptor(was, now))
+      push({ object: name, member: keyText(key), change: 'changed', detail: `${describeDescriptor(was)} became ${describeDescriptor(now)}` });
   }
   if (added || nowKeys.length !== before.keys.length) {
     for (let i = 0; i < before.keys.length; i++) {

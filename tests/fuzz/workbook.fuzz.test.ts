@@ -23,7 +23,18 @@ import { byteDamageArbitrary, damageBytes, mutateParts, unzipParts, xlsxMutation
 
 const CASE_LIMIT_MS = 10_000;
 const NOW = '2026-06-01T12:00:00.000Z';
-const knownCodes = new Set<WorkbookProblemCode>(['too-large', 'not-a-workbook', 'unsafe-archive', 'not-from-app', 'newer-format', 'bad-metadata', 'invalid-workspace', 'missing-name', 'not-a-number', 'not-a-whole-year']);
+const knownCodes = new Set<WorkbookProblemCode>([
+  'too-large',
+  'not-a-workbook',
+  'unsafe-archive',
+  'not-from-app',
+  'newer-format',
+  'bad-metadata',
+  'invalid-workspace',
+  'missing-name',
+  'not-a-number',
+  'not-a-whole-year',
+]);
 
 interface Base {
   readonly workspace: Workspace;
@@ -38,7 +49,13 @@ async function buildBases(): Promise<Base[]> {
   const starter = loadStarterWorkspace();
   const byModel = (model: WorkspaceScenario['model']) => starter.scenarios.find((s) => s.model === model);
   const cagr = byModel('cagr') as WorkspaceScenario;
-  const ratePath: WorkspaceScenario = { ...cagr, id: 'rate-path', model: 'ratePath', params: { ratesPercent: [12, 9.5, 7] }, uncertainty: undefined } as unknown as WorkspaceScenario;
+  const ratePath: WorkspaceScenario = {
+    ...cagr,
+    id: 'rate-path',
+    model: 'ratePath',
+    params: { ratesPercent: [12, 9.5, 7] },
+    uncertainty: undefined,
+  } as unknown as WorkspaceScenario;
   delete (ratePath as { uncertainty?: unknown }).uncertainty;
   const everyModel = [cagr, byModel('targetPath'), byModel('linear'), byModel('logistic'), ratePath].filter((s): s is WorkspaceScenario => s !== undefined);
   const workspaces: Array<[Workspace, 'zh' | 'en']> = [
@@ -75,12 +92,20 @@ function checkRead(result: ReadWorkbookResult): void {
     return;
   }
   const { workspace } = result;
-  check(numbersIn(result).every(Number.isFinite), 'NaN or Infinity in what the reader accepted', numbersIn(result).filter((n) => !Number.isFinite(n)));
+  check(
+    numbersIn(result).every(Number.isFinite),
+    'NaN or Infinity in what the reader accepted',
+    numbersIn(result).filter((n) => !Number.isFinite(n)),
+  );
   check(forbiddenKeysIn(result).length === 0, 'a forbidden key in what the reader accepted');
   check(exoticObjectsIn(workspace) === 0, 'objects with an unusual prototype in the workspace');
   const schema = WorkspaceSchema.safeParse(workspace);
   check(schema.success, 'the accepted workspace does not pass the schema', schema.error?.issues.slice(0, 3));
-  check(validateWorkspaceSemantics(workspace).length === 0, 'the accepted workspace does not pass the semantic checks', validateWorkspaceSemantics(workspace).slice(0, 3));
+  check(
+    validateWorkspaceSemantics(workspace).length === 0,
+    'the accepted workspace does not pass the semantic checks',
+    validateWorkspaceSemantics(workspace).slice(0, 3),
+  );
   check(canonicalJson(result.scenarios) === canonicalJson(workspace.scenarios), 'scenarios differ from workspace.scenarios');
   const saved = serializeWorkspace(workspace);
   const reopened = parseWorkspace(saved);
@@ -121,12 +146,17 @@ describe('fuzz: the workbook reader', () => {
     async () => {
       const arbitrary = fc.tuple(fc.nat(), fc.array(xlsxMutationArbitrary, { minLength: 1, maxLength: 3 }));
       const outcomes: Record<string, number> = {};
-      await fuzz('workbook reader, mutated exports', arbitrary, async ([baseIndex, mutations]) => {
-        const base = bases[baseIndex % bases.length] as Base;
-        const result = await read(zipParts(mutateParts(base.parts, mutations)));
-        const outcome = result.ok ? (result.edits.length > 0 ? 'read with edits' : 'read') : (result.problems[0]?.code ?? '');
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      }, { runs: 250, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true });
+      await fuzz(
+        'workbook reader, mutated exports',
+        arbitrary,
+        async ([baseIndex, mutations]) => {
+          const base = bases[baseIndex % bases.length] as Base;
+          const result = await read(zipParts(mutateParts(base.parts, mutations)));
+          const outcome = result.ok ? (result.edits.length > 0 ? 'read with edits' : 'read') : (result.problems[0]?.code ?? '');
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        },
+        { runs: 250, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true },
+      );
       // Logged so that a generator which stopped reaching the reconciliation (or stopped being refused) shows.
       console.log(`fuzz workbook reader, mutated exports: outcomes ${JSON.stringify(outcomes)}`);
       expect(outcomes['read'] ?? 0).toBeGreaterThan(0);
@@ -138,9 +168,14 @@ describe('fuzz: the workbook reader', () => {
   it(
     'answers exports with flipped and cut-off bytes',
     async () => {
-      await fuzz('workbook reader, damaged bytes', fc.tuple(fc.nat(), byteDamageArbitrary), async ([baseIndex, damage]) => {
-        await read(damageBytes((bases[baseIndex % bases.length] as Base).bytes, damage));
-      }, { runs: 150, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true });
+      await fuzz(
+        'workbook reader, damaged bytes',
+        fc.tuple(fc.nat(), byteDamageArbitrary),
+        async ([baseIndex, damage]) => {
+          await read(damageBytes((bases[baseIndex % bases.length] as Base).bytes, damage));
+        },
+        { runs: 150, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );
@@ -148,16 +183,34 @@ describe('fuzz: the workbook reader', () => {
   it(
     'answers random bytes, and zip archives of random parts under workbook names',
     async () => {
-      const partName = fc.constantFrom('[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/styles.xml', '_rels/.rels', '__proto__');
-      const partData = fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)), fc.constantFrom('<?xml version="1.0"?><workbook/>', '<x>', '').map((s) => new TextEncoder().encode(s)));
+      const partName = fc.constantFrom(
+        '[Content_Types].xml',
+        'xl/workbook.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/sharedStrings.xml',
+        'xl/worksheets/sheet1.xml',
+        'xl/styles.xml',
+        '_rels/.rels',
+        '__proto__',
+      );
+      const partData = fc.oneof(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+        fc.constantFrom('<?xml version="1.0"?><workbook/>', '<x>', '').map((s) => new TextEncoder().encode(s)),
+      );
       const input = fc.oneof(
         fc.uint8Array({ maxLength: 600 }),
         fc.uint8Array({ maxLength: 200 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])),
         fc.array(fc.record({ name: partName, data: partData, method: fc.constantFrom<0 | 8>(0, 8) }), { maxLength: 6 }).map((entries) => buildZip(entries)),
       );
-      await fuzz('workbook reader, random bytes and archives', input, async (bytes) => {
-        await read(bytes);
-      }, { runs: 200, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true });
+      await fuzz(
+        'workbook reader, random bytes and archives',
+        input,
+        async (bytes) => {
+          await read(bytes);
+        },
+        { runs: 200, caseLimitMs: CASE_LIMIT_MS, endOnFailure: true },
+      );
     },
     FUZZ_TEST_TIMEOUT_MS,
   );

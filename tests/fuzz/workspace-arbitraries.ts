@@ -40,30 +40,30 @@ export interface GeneratedScenarioCore {
 }
 
 /** Fields shared by both formats; years are drawn so that every target and the horizon come after the base. */
-const scenarioCore: fc.Arbitrary<GeneratedScenarioCore> = fc
-  .integer({ min: 1990, max: 2050 })
-  .chain((baseYear) =>
-    fc.record({
-      model: fc.constantFrom(...models),
-      baseYear: fc.constant(baseYear),
-      baseValue: positive,
-      horizonYear: fc.integer({ min: baseYear, max: Math.min(2060, baseYear + 40) }),
-      rate,
-      rates: fc.array(rate, { minLength: 1, maxLength: 5 }),
-      increment: plainDouble(-1e4, 1e4),
-      ceilingFactor: plainDouble(1.5, 20),
-      targetYear: fc.integer({ min: baseYear + 1, max: 2060 }),
-      targetFactor: plainDouble(0.5, 3),
-      targets: fc.array(fc.record({ year: fc.integer({ min: baseYear + 1, max: 2060 }), value: positive, label: fc.option(text(0, 20), { nil: null }) }), { maxLength: 3 }),
-      name: text(1, 30),
-      nameEn: fc.option(text(0, 30), { nil: null }),
-      indicatorId: idTail.map((tail) => `i${tail}`),
-      indicatorZh: text(1, 20),
-      indicatorEn: text(0, 20),
-      unit: fc.constantFrom(...units),
-      notes: text(0, 40),
+const scenarioCore: fc.Arbitrary<GeneratedScenarioCore> = fc.integer({ min: 1990, max: 2050 }).chain((baseYear) =>
+  fc.record({
+    model: fc.constantFrom(...models),
+    baseYear: fc.constant(baseYear),
+    baseValue: positive,
+    horizonYear: fc.integer({ min: baseYear, max: Math.min(2060, baseYear + 40) }),
+    rate,
+    rates: fc.array(rate, { minLength: 1, maxLength: 5 }),
+    increment: plainDouble(-1e4, 1e4),
+    ceilingFactor: plainDouble(1.5, 20),
+    targetYear: fc.integer({ min: baseYear + 1, max: 2060 }),
+    targetFactor: plainDouble(0.5, 3),
+    targets: fc.array(fc.record({ year: fc.integer({ min: baseYear + 1, max: 2060 }), value: positive, label: fc.option(text(0, 20), { nil: null }) }), {
+      maxLength: 3,
     }),
-  );
+    name: text(1, 30),
+    nameEn: fc.option(text(0, 30), { nil: null }),
+    indicatorId: idTail.map((tail) => `i${tail}`),
+    indicatorZh: text(1, 20),
+    indicatorEn: text(0, 20),
+    unit: fc.constantFrom(...units),
+    notes: text(0, 40),
+  }),
+);
 
 function v2Params(core: GeneratedScenarioCore): Record<string, unknown> {
   switch (core.model) {
@@ -121,9 +121,16 @@ const indicator = fc.record({
   name: fc.record({ zh: text(1, 20), en: text(0, 20) }),
   unit: fc.constantFrom(...units),
   sourceNote: text(0, 40),
-  observations: fc.array(fc.record({ year: fc.integer({ min: 1990, max: 2060 }), value: plainDouble(-1e6, 1e6), kind: fc.constantFrom('actual', 'target', 'projection', 'estimate') }), {
-    maxLength: 4,
-  }),
+  observations: fc.array(
+    fc.record({
+      year: fc.integer({ min: 1990, max: 2060 }),
+      value: plainDouble(-1e6, 1e6),
+      kind: fc.constantFrom('actual', 'target', 'projection', 'estimate'),
+    }),
+    {
+      maxLength: 4,
+    },
+  ),
 });
 
 /** A valid workspace of format 2, as a plain JSON value. */

@@ -69,30 +69,90 @@ export type XlsxMutation =
   | { readonly type: 'part-rename'; readonly part: number; readonly name: string };
 
 const cellText = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '=cmd|\' /C calc\'!A0', '+1', '-1', '@SUM(A1)', '1e999', 'NaN', 'Infinity', '-0', '', ' ', '亿元', '万', '%', '2023', '1,2', '１２'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    "=cmd|' /C calc'!A0",
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    '1e999',
+    'NaN',
+    'Infinity',
+    '-0',
+    '',
+    ' ',
+    '亿元',
+    '万',
+    '%',
+    '2023',
+    '1,2',
+    '１２',
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
 
 export const cellContentArbitrary: fc.Arbitrary<CellContent> = fc.oneof(
-  { weight: 5, arbitrary: fc.oneof(fc.constantFrom(...oddNumberTexts), fc.constantFrom('NaN', 'Infinity', '-Infinity', '', 'abc', '0x10', ' 12 ', '1e', '--1'), fc.double().map(String)).map((text) => ({ kind: 'number' as const, text })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom(...oddNumberTexts),
+        fc.constantFrom('NaN', 'Infinity', '-Infinity', '', 'abc', '0x10', ' 12 ', '1e', '--1'),
+        fc.double().map(String),
+      )
+      .map((text) => ({ kind: 'number' as const, text })),
+  },
   { weight: 2, arbitrary: cellText.map((text) => ({ kind: 'inline' as const, text })) },
-  { weight: 1, arbitrary: fc.oneof(fc.nat({ max: 200 }).map(String), fc.constantFrom('-1', '1e9', 'x', '', '0.5')).map((index) => ({ kind: 'shared' as const, index })) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(fc.nat({ max: 200 }).map(String), fc.constantFrom('-1', '1e9', 'x', '', '0.5')).map((index) => ({ kind: 'shared' as const, index })),
+  },
   { weight: 1, arbitrary: fc.constantFrom('0', '1', '2', 'true', '').map((text) => ({ kind: 'bool' as const, text })) },
   { weight: 1, arbitrary: fc.constantFrom('#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', 'x').map((text) => ({ kind: 'error' as const, text })) },
   {
     weight: 2,
-    arbitrary: fc.record({ formula: fc.constantFrom('1/0', 'A1', 's1_base*2', 'SUM(A:A)', '__proto__', '"x"&"y"', ''), cached: fc.oneof(fc.constantFrom(...oddNumberTexts), fc.constantFrom('', 'x')) }).map((f) => ({ kind: 'formula' as const, ...f })),
+    arbitrary: fc
+      .record({
+        formula: fc.constantFrom('1/0', 'A1', 's1_base*2', 'SUM(A:A)', '__proto__', '"x"&"y"', ''),
+        cached: fc.oneof(fc.constantFrom(...oddNumberTexts), fc.constantFrom('', 'x')),
+      })
+      .map((f) => ({ kind: 'formula' as const, ...f })),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'empty' as const }) },
 );
 
 const definedRef = fc.oneof(
   fc.constantFrom(
-    "'假设'!$D$6", "'Assumptions'!$D$6", "'假设'!$D$1048576", "'假设'!$XFD$1", "'假设'!$D$6:$D$7", "'假设'!#REF!", '#REF!', "'nosuch'!$A$1", "'_sdesk'!$A$1", "'_sdesk'!$A$3",
-    "'假设'!D6", '假设!$D$6', "'假''设'!$D$6", "''!$A$1", "'假设'!$A$0", "'假设'!$D$99999999", 'Sheet1!A1', '1+1', '', "'封面'!$B$2", "'预测'!$B$8", "'__proto__'!$A$1",
+    "'假设'!$D$6",
+    "'Assumptions'!$D$6",
+    "'假设'!$D$1048576",
+    "'假设'!$XFD$1",
+    "'假设'!$D$6:$D$7",
+    "'假设'!#REF!",
+    '#REF!',
+    "'nosuch'!$A$1",
+    "'_sdesk'!$A$1",
+    "'_sdesk'!$A$3",
+    "'假设'!D6",
+    '假设!$D$6',
+    "'假''设'!$D$6",
+    "''!$A$1",
+    "'假设'!$A$0",
+    "'假设'!$D$99999999",
+    'Sheet1!A1',
+    '1+1',
+    '',
+    "'封面'!$B$2",
+    "'预测'!$B$8",
+    "'__proto__'!$A$1",
   ),
-  fc.tuple(fc.constantFrom('假设', 'Assumptions', '_sdesk', '预测'), fc.constantFrom('A', 'B', 'C', 'D', 'E', 'Z', 'AA'), fc.integer({ min: 0, max: 40 })).map(([sheet, column, row]) => `'${sheet}'!$${column}$${row}`),
+  fc
+    .tuple(fc.constantFrom('假设', 'Assumptions', '_sdesk', '预测'), fc.constantFrom('A', 'B', 'C', 'D', 'E', 'Z', 'AA'), fc.integer({ min: 0, max: 40 }))
+    .map(([sheet, column, row]) => `'${sheet}'!$${column}$${row}`),
 );
 
 const partIndex = fc.nat();
@@ -100,8 +160,36 @@ const partIndex = fc.nat();
 /** Attribute values that index a lookup table (ids, refs, names) or that are numbers in disguise. */
 const oddAttribute = fc.oneof(
   fc.constantFrom(
-    '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'length', '-1', '0', '1e9', '4294967296', 'NaN', '', ' ', 'A1:XFD1048576',
-    'XFD1048576', 'A1048577', 'XFE1', 'A0', '$A$1', 'A1:A1', 'rId999', 'rId1', '../x.xml', '/xl/x.xml', 'true', 'veryHidden', 'hidden', 'x'.repeat(1000),
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '__defineGetter__',
+    'length',
+    '-1',
+    '0',
+    '1e9',
+    '4294967296',
+    'NaN',
+    '',
+    ' ',
+    'A1:XFD1048576',
+    'XFD1048576',
+    'A1048577',
+    'XFE1',
+    'A0',
+    '$A$1',
+    'A1:A1',
+    'rId999',
+    'rId1',
+    '../x.xml',
+    '/xl/x.xml',
+    'true',
+    'veryHidden',
+    'hidden',
+    'x'.repeat(1000),
   ),
   fc.integer({ min: -5, max: 300 }).map(String),
 );
@@ -125,14 +213,40 @@ export const xlsxMutationArbitrary: fc.Arbitrary<XlsxMutation> = fc.oneof(
   {
     // An analyst's edit: a number on the Assumptions sheet changed a little (a year by a few years), as the reader must take it back.
     weight: 3,
-    arbitrary: fc.record({ type: fc.constant('nudge-number' as const), at: fc.nat(), factor: fc.double({ min: 0.5, max: 2, noNaN: true }), years: fc.integer({ min: -5, max: 5 }) }),
+    arbitrary: fc.record({
+      type: fc.constant('nudge-number' as const),
+      at: fc.nat(),
+      factor: fc.double({ min: 0.5, max: 2, noNaN: true }),
+      years: fc.integer({ min: -5, max: 5 }),
+    }),
   },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('shared-string' as const), at: fc.nat(), text: cellText }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('json-in-shared-string' as const), which: fc.constantFrom('workspace' as const, 'meta' as const), mutations: fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('json-in-shared-string' as const),
+      which: fc.constantFrom('workspace' as const, 'meta' as const),
+      mutations: fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('defined-name' as const), at: fc.nat(), ref: definedRef }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('defined-name-add' as const), name: fc.constantFrom('s1_base', 's1_rate', '__proto__', 'constructor', 's99_base', '_xlnm.Print_Area', 's1_t1_value'), ref: definedRef }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('defined-name-add' as const),
+      name: fc.constantFrom('s1_base', 's1_rate', '__proto__', 'constructor', 's99_base', '_xlnm.Print_Area', 's1_t1_value'),
+      ref: definedRef,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('attribute' as const), part: partIndex, at: fc.nat(), value: oddAttribute }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('sheet-name' as const), at: fc.nat(), name: fc.constantFrom('__proto__', 'constructor', 'toString', '_sdesk', '假设', 'Assumptions', '', "'", 'a'.repeat(40)) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('sheet-name' as const),
+      at: fc.nat(),
+      name: fc.constantFrom('__proto__', 'constructor', 'toString', '_sdesk', '假设', 'Assumptions', '', "'", 'a'.repeat(40)),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('worksheet-element' as const), part: partIndex, element: fc.constantFrom(...worksheetElements) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('xml-cut' as const), part: partIndex, at: fc.nat() }) },
   {
@@ -141,12 +255,47 @@ export const xlsxMutationArbitrary: fc.Arbitrary<XlsxMutation> = fc.oneof(
       type: fc.constant('xml-insert' as const),
       part: partIndex,
       at: fc.nat(),
-      text: fc.constantFrom('<', '>', '&', '&bogus;', '&#0;', '&#xD800;', ']]>', '<![CDATA[x]]>', '<!-- -->', '<?pi?>', '<x>', '</c>', '<c r="A1"><v>1</v></c>', '"', "'", '\u0000', '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>', '&a;'),
+      text: fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '&bogus;',
+        '&#0;',
+        '&#xD800;',
+        ']]>',
+        '<![CDATA[x]]>',
+        '<!-- -->',
+        '<?pi?>',
+        '<x>',
+        '</c>',
+        '<c r="A1"><v>1</v></c>',
+        '"',
+        "'",
+        '\u0000',
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>',
+        '&a;',
+      ),
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('part-drop' as const), part: partIndex }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('part-duplicate' as const), part: partIndex }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('part-rename' as const), part: partIndex, name: fc.constantFrom('xl/worksheets/sheet99.xml', 'xl/workbook.xml', '__proto__', '../evil.xml', '/abs.xml', 'xl\\worksheets\\sheet1.xml', 'XL/WORKBOOK.XML', '') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('part-rename' as const),
+      part: partIndex,
+      name: fc.constantFrom(
+        'xl/worksheets/sheet99.xml',
+        'xl/workbook.xml',
+        '__proto__',
+        '../evil.xml',
+        '/abs.xml',
+        'xl\\worksheets\\sheet1.xml',
+        'XL/WORKBOOK.XML',
+        '',
+      ),
+    }),
+  },
 );
 
 function renderCell(ref: string, style: string, content: CellContent): string {
@@ -206,7 +355,10 @@ export function mutateParts(original: readonly Part[], mutations: readonly XlsxM
         // Half of the cell mutations hit the Assumptions sheet (sheet2), whose named input cells the reader reconciles.
         const assumptions = indexOf('xl/worksheets/sheet2.xml');
         const index = m.part % 2 === 0 && assumptions >= 0 ? assumptions : (sheets[m.part % sheets.length] as number);
-        setText(index, replaceNth(textOf(index), CELL, m.at, (match) => renderCell(match[1] ?? 'A1', match[2] ?? '', m.content)));
+        setText(
+          index,
+          replaceNth(textOf(index), CELL, m.at, (match) => renderCell(match[1] ?? 'A1', match[2] ?? '', m.content)),
+        );
         break;
       }
       case 'nudge-number': {
@@ -224,7 +376,11 @@ export function mutateParts(original: readonly Part[], mutations: readonly XlsxM
       }
       case 'shared-string': {
         const index = indexOf('xl/sharedStrings.xml');
-        if (index >= 0) setText(index, replaceNth(textOf(index), SHARED, m.at, () => `<si><t>${xmlEscape(m.text)}</t></si>`));
+        if (index >= 0)
+          setText(
+            index,
+            replaceNth(textOf(index), SHARED, m.at, () => `<si><t>${xmlEscape(m.text)}</t></si>`),
+          );
         break;
       }
       case 'json-in-shared-string': {
@@ -247,22 +403,34 @@ export function mutateParts(original: readonly Part[], mutations: readonly XlsxM
       }
       case 'defined-name': {
         const index = indexOf('xl/workbook.xml');
-        if (index >= 0) setText(index, replaceNth(textOf(index), DEFINED, m.at, (match) => `${match[1]}${xmlEscape(m.ref)}${match[3]}`));
+        if (index >= 0)
+          setText(
+            index,
+            replaceNth(textOf(index), DEFINED, m.at, (match) => `${match[1]}${xmlEscape(m.ref)}${match[3]}`),
+          );
         break;
       }
       case 'defined-name-add': {
         const index = indexOf('xl/workbook.xml');
-        if (index >= 0) setText(index, textOf(index).replace('<definedNames>', `<definedNames><definedName name="${xmlEscape(m.name)}">${xmlEscape(m.ref)}</definedName>`));
+        if (index >= 0)
+          setText(index, textOf(index).replace('<definedNames>', `<definedNames><definedName name="${xmlEscape(m.name)}">${xmlEscape(m.ref)}</definedName>`));
         break;
       }
       case 'attribute': {
         const index = m.part % Math.max(1, parts.length);
-        setText(index, replaceNth(textOf(index), ATTRIBUTE, m.at, (match) => `${match[1]}="${xmlEscape(m.value)}"`));
+        setText(
+          index,
+          replaceNth(textOf(index), ATTRIBUTE, m.at, (match) => `${match[1]}="${xmlEscape(m.value)}"`),
+        );
         break;
       }
       case 'sheet-name': {
         const index = indexOf('xl/workbook.xml');
-        if (index >= 0) setText(index, replaceNth(textOf(index), SHEET_NAME, m.at, (match) => `${match[1]}"${xmlEscape(m.name)}"`));
+        if (index >= 0)
+          setText(
+            index,
+            replaceNth(textOf(index), SHEET_NAME, m.at, (match) => `${match[1]}"${xmlEscape(m.name)}"`),
+          );
         break;
       }
       case 'worksheet-element': {

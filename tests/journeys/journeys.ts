@@ -108,10 +108,12 @@ export const journeys: Journey[] = [
       await expect(name).toHaveText(first.name);
       await expect.poll(() => driver.documentState()).toEqual({ title: first.name, dirty: false });
       // What the app serialized is the file: the draft autosaved after the save holds the same text.
-      await expect.poll(async () => {
-        const saved = await driver.readDraft();
-        return saved ? { file: saved.entry?.name, dirty: saved.dirty } : null;
-      }).toEqual({ file: first.name, dirty: false });
+      await expect
+        .poll(async () => {
+          const saved = await driver.readDraft();
+          return saved ? { file: saved.entry?.name, dirty: saved.dirty } : null;
+        })
+        .toEqual({ file: first.name, dirty: false });
       const draft = await driver.readDraft();
       expect(Buffer.from(draft?.text ?? '', 'utf8').equals(first.bytes), 'the saved file is the serialized workspace').toBe(true);
       if (driver.lastRequest) expect(driver.lastRequest('saveWorkspaceAs')?.[1]).toBe(first.bytes.toString('utf8'));
@@ -120,7 +122,12 @@ export const journeys: Journey[] = [
       await lowerGrowthRate(page, 13);
       await page.keyboard.press('Control+s');
       await expect(mark).toHaveCount(0);
-      await expect(page.getByRole('status').filter({ hasText: `已保存 ${first.name}` }).last()).toBeVisible();
+      await expect(
+        page
+          .getByRole('status')
+          .filter({ hasText: `已保存 ${first.name}` })
+          .last(),
+      ).toBeVisible();
       await expect.poll(async () => growthRateIn((await driver.readWorkspace(first.name))?.bytes)).toBe(13);
       const inPlace = await driver.readWorkspace(first.name);
       expect(inPlace?.backup?.equals(first.bytes), 'the backup is the previous version, byte for byte').toBe(true);
@@ -135,7 +142,8 @@ export const journeys: Journey[] = [
 
       // Both are recent files, newest first; opening the older one brings back its 13 %.
       const recent = page.locator('.recent-select select');
-      const listed = () => recent.locator('option').evaluateAll((options) => options.filter((o) => (o as HTMLOptionElement).value !== '').map((o) => o.textContent));
+      const listed = () =>
+        recent.locator('option').evaluateAll((options) => options.filter((o) => (o as HTMLOptionElement).value !== '').map((o) => o.textContent));
       await expect.poll(listed).toEqual([copy.name, first.name]);
       await commandButton(page, 'new').click();
       await expect(name).toHaveText('未命名工作区');
@@ -185,10 +193,7 @@ export const journeys: Journey[] = [
       await expect.poll(() => driver.readDraft(), { timeout: 10_000 }).not.toBeNull();
       const futureText = (await readFile(`${fixtures}/workspace/v3-future.sdesk`)).toString('utf8');
       // Written through the bridge the app itself uses, as a newer version of the app would have left it.
-      await driver.page.evaluate(
-        (text) => (window as unknown as { desk: DeskApi }).desk.saveDraft({ text, entry: null, dirty: true }),
-        futureText,
-      );
+      await driver.page.evaluate((text) => (window as unknown as { desk: DeskApi }).desk.saveDraft({ text, entry: null, dirty: true }), futureText);
       const stored = await driver.readStoredDraft();
       expect((JSON.parse(stored?.toString('utf8') ?? 'null') as WorkspaceDraft | null)?.text).toBe(futureText);
 
@@ -215,10 +220,12 @@ export const journeys: Journey[] = [
     async run(driver) {
       await driver.start();
       await lowerGrowthRate(driver.page, 14);
-      await expect.poll(async () => {
-        const draft = await driver.readDraft();
-        return draft ? { rate: growthRateIn(draft.text), dirty: draft.dirty } : null;
-      }).toEqual({ rate: 14, dirty: true });
+      await expect
+        .poll(async () => {
+          const draft = await driver.readDraft();
+          return draft ? { rate: growthRateIn(draft.text), dirty: draft.dirty } : null;
+        })
+        .toEqual({ rate: 14, dirty: true });
 
       for (const again of [() => driver.reload(), () => driver.restart()]) {
         await again();
@@ -238,10 +245,12 @@ export const journeys: Journey[] = [
       await expect(driver.page.getByRole('heading', { level: 1 })).toContainText('Scenario Desk');
       await driver.page.getByTestId('theme-select').selectOption('dark');
       await expect(driver.page.locator('html')).toHaveAttribute('data-theme', 'dark');
-      await expect.poll(async () => {
-        const stored = await driver.readStoredSettings();
-        return { language: stored?.['language'], theme: stored?.['theme'] };
-      }).toEqual({ language: 'en', theme: 'dark' });
+      await expect
+        .poll(async () => {
+          const stored = await driver.readStoredSettings();
+          return { language: stored?.['language'], theme: stored?.['theme'] };
+        })
+        .toEqual({ language: 'en', theme: 'dark' });
 
       for (const again of [() => driver.reload(), () => driver.restart()]) {
         await again();
@@ -287,7 +296,12 @@ export const journeys: Journey[] = [
       expect(image.suggestedName).toMatch(/\.png$/);
       expect(startsWith(image.bytes, png), 'a PNG file').toBe(true);
       expectExportRequestIs(driver, image.bytes);
-      await expect(page.getByRole('status').filter({ hasText: `图片已保存：${image.name}` }).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole('status')
+          .filter({ hasText: `图片已保存：${image.name}` })
+          .first(),
+      ).toBeVisible();
     },
   },
   {
@@ -434,4 +448,7 @@ export const commandJourneys: Record<MenuCommand, CommandJourney> = {
 };
 
 /** The commands, in the order of `menuCommands`, with their journeys. */
-export const commandJourneyList: { command: MenuCommand; journey: CommandJourney }[] = menuCommands.map((command) => ({ command, journey: commandJourneys[command] }));
+export const commandJourneyList: { command: MenuCommand; journey: CommandJourney }[] = menuCommands.map((command) => ({
+  command,
+  journey: commandJourneys[command],
+}));

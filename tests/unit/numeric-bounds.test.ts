@@ -31,7 +31,10 @@ import { simulate, validateUncertainty, type MonteCarloResult } from '../../shar
 
 const NOW = '2024-02-26T00:00:00.000Z';
 
-function scenario(id: string, fields: Omit<WorkspaceScenario, 'id' | 'name' | 'indicatorId' | 'indicatorName' | 'unit' | 'notes' | 'createdAt' | 'modifiedAt'>): WorkspaceScenario {
+function scenario(
+  id: string,
+  fields: Omit<WorkspaceScenario, 'id' | 'name' | 'indicatorId' | 'indicatorName' | 'unit' | 'notes' | 'createdAt' | 'modifiedAt'>,
+): WorkspaceScenario {
   return {
     id,
     name: id,
@@ -81,7 +84,12 @@ function fixtureWorkspace(): Workspace {
         params: { incrementPerYear: 1219 },
         horizonYear: 2030,
         targets: [{ year: 2027, value: 12700 }],
-        uncertainty: { distributions: { incrementPerYear: { kind: 'triangular', min: 900, mode: 1200, max: 1600 } }, shockMode: 'perYear', trials: 2000, seed: 7 },
+        uncertainty: {
+          distributions: { incrementPerYear: { kind: 'triangular', min: 900, mode: 1200, max: 1600 } },
+          shockMode: 'perYear',
+          trials: 2000,
+          seed: 7,
+        },
       }),
       scenario('logistic', {
         base: { year: 2023, value: 58524 },
@@ -100,7 +108,9 @@ function fixtureWorkspace(): Workspace {
         uncertainty: { distributions: { targetValue: { kind: 'lognormal', mean: 5500, sd: 500 } }, shockMode: 'perTrial', trials: 2000, seed: 7 },
       }),
     ],
-    indicators: [{ id: 'own.sales', name: { zh: '销售额', en: 'Sales' }, unit: 'cny-100m', sourceNote: '', observations: [{ year: 2022, value: 120.5, kind: 'actual' }] }],
+    indicators: [
+      { id: 'own.sales', name: { zh: '销售额', en: 'Sales' }, unit: 'cny-100m', sourceNote: '', observations: [{ year: 2022, value: 120.5, kind: 'actual' }] },
+    ],
   };
 }
 
@@ -125,25 +135,105 @@ type Outcome = EngineIssue['code'] | 'refused' | null;
 
 const OUTCOMES: Readonly<Record<Kind, Readonly<Record<Extreme, Outcome>>>> = {
   // Growth rates: (−100, 1000] %.
-  rate: { '1e308': 'rate-too-high', '-1e308': 'rate-too-low', '-0': null, '5e-324': null, NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  rate: {
+    '1e308': 'rate-too-high',
+    '-1e308': 'rate-too-low',
+    '-0': null,
+    '5e-324': null,
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   // Base (not linear), targets, ceiling, path target: [1e-9, 1e15]; the magnitude is checked before the sign.
-  positive: { '1e308': 'value-too-large', '-1e308': 'value-too-large', '-0': 'value-not-positive', '5e-324': 'value-too-small', NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  positive: {
+    '1e308': 'value-too-large',
+    '-1e308': 'value-too-large',
+    '-0': 'value-not-positive',
+    '5e-324': 'value-too-small',
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   // A linear base, an observation: 0, or 1e-9 to 1e15 in magnitude.
-  level: { '1e308': 'value-too-large', '-1e308': 'value-too-large', '-0': null, '5e-324': 'value-too-small', NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  level: {
+    '1e308': 'value-too-large',
+    '-1e308': 'value-too-large',
+    '-0': null,
+    '5e-324': 'value-too-small',
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   // An increment, or a distribution's location that may be 0: at most 1e15 in magnitude, tiny is harmless.
-  flow: { '1e308': 'value-too-large', '-1e308': 'value-too-large', '-0': null, '5e-324': null, NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  flow: {
+    '1e308': 'value-too-large',
+    '-1e308': 'value-too-large',
+    '-0': null,
+    '5e-324': null,
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   year: { '1e308': 'refused', '-1e308': 'refused', '-0': 'refused', '5e-324': 'refused', NaN: 'refused', Infinity: 'refused', '-Infinity': 'refused' },
   // A standard deviation: not negative; at most 1000 points for a rate (sd 4 → 1e308), at most the mean for a value (500 of 7565, 500 of 5500).
-  spread: { '1e308': 'spread-too-large', '-1e308': 'distribution-invalid', '-0': null, '5e-324': null, NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  spread: {
+    '1e308': 'spread-too-large',
+    '-1e308': 'distribution-invalid',
+    '-0': null,
+    '5e-324': null,
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   // The mean of a positive value's normal (sd 500): at most 1e15 in magnitude, the centre at least 1e-9.
-  positiveCentre: { '1e308': 'value-too-large', '-1e308': 'value-too-large', '-0': 'value-too-small', '5e-324': 'value-too-small', NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  positiveCentre: {
+    '1e308': 'value-too-large',
+    '-1e308': 'value-too-large',
+    '-0': 'value-too-small',
+    '5e-324': 'value-too-small',
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   // A lognormal mean: > 0 (its own rule), and at least 1e-9 (σ² = ln(1 + sd²/mean²) must stay finite).
-  lognormalMean: { '1e308': 'value-too-large', '-1e308': 'value-too-large', '-0': 'distribution-invalid', '5e-324': 'value-too-small', NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
+  lognormalMean: {
+    '1e308': 'value-too-large',
+    '-1e308': 'value-too-large',
+    '-0': 'distribution-invalid',
+    '5e-324': 'value-too-small',
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
   // Mode or max of triangular(900, 1200, 1600) / pert(100000, 120000, 140000): 0 or 5e-324 falls below the min.
-  ordered: { '1e308': 'value-too-large', '-1e308': 'value-too-large', '-0': 'distribution-invalid', '5e-324': 'distribution-invalid', NaN: 'not-finite', Infinity: 'not-finite', '-Infinity': 'not-finite' },
-  trials: { '1e308': 'trials-out-of-range', '-1e308': 'trials-out-of-range', '-0': 'trials-out-of-range', '5e-324': 'trials-out-of-range', NaN: 'trials-out-of-range', Infinity: 'trials-out-of-range', '-Infinity': 'trials-out-of-range' },
+  ordered: {
+    '1e308': 'value-too-large',
+    '-1e308': 'value-too-large',
+    '-0': 'distribution-invalid',
+    '5e-324': 'distribution-invalid',
+    NaN: 'not-finite',
+    Infinity: 'not-finite',
+    '-Infinity': 'not-finite',
+  },
+  trials: {
+    '1e308': 'trials-out-of-range',
+    '-1e308': 'trials-out-of-range',
+    '-0': 'trials-out-of-range',
+    '5e-324': 'trials-out-of-range',
+    NaN: 'trials-out-of-range',
+    Infinity: 'trials-out-of-range',
+    '-Infinity': 'trials-out-of-range',
+  },
   // A seed is a whole number 0…2³²−1: −0 is 0.
-  seed: { '1e308': 'seed-invalid', '-1e308': 'seed-invalid', '-0': null, '5e-324': 'seed-invalid', NaN: 'seed-invalid', Infinity: 'seed-invalid', '-Infinity': 'seed-invalid' },
+  seed: {
+    '1e308': 'seed-invalid',
+    '-1e308': 'seed-invalid',
+    '-0': null,
+    '5e-324': 'seed-invalid',
+    NaN: 'seed-invalid',
+    Infinity: 'seed-invalid',
+    '-Infinity': 'seed-invalid',
+  },
 };
 
 /** Every numeric field of the fixture: [scenario index, path within the scenario, kind]. */
@@ -251,7 +341,10 @@ describe('engine validators: every parameter of every model', () => {
       message: 'base.value: base value must be at most 1e15 in magnitude (got 1e+308)',
       messageZh: 'base.value:基期值的绝对值不能超过 1e15(当前为 1e+308)',
     });
-    expect(at('base.value', 5e-324)).toMatchObject({ message: 'base.value: base value must be at least 1e-9 (got 5e-324)', messageZh: 'base.value:基期值不能小于 1e-9(当前为 5e-324)' });
+    expect(at('base.value', 5e-324)).toMatchObject({
+      message: 'base.value: base value must be at least 1e-9 (got 5e-324)',
+      messageZh: 'base.value:基期值不能小于 1e-9(当前为 5e-324)',
+    });
     expect(at('uncertainty.distributions.growthRatePercent.sd', 1e308)?.message).toBe(
       'uncertainty.distributions.growthRatePercent.sd: the standard deviation of a growth rate must be at most 1000 percentage points (got 1e+308)',
     );
@@ -322,7 +415,10 @@ function workspaceText(fieldPath: string, literal: string): string {
   return text.replace(String(SENTINEL), literal);
 }
 
-const ALL_FIELDS: ReadonlyArray<readonly [string, Kind]> = [...SCENARIO_FIELDS.map(([index, field, kind]) => [`scenarios[${index}].${field}`, kind] as const), ...INDICATOR_FIELDS];
+const ALL_FIELDS: ReadonlyArray<readonly [string, Kind]> = [
+  ...SCENARIO_FIELDS.map(([index, field, kind]) => [`scenarios[${index}].${field}`, kind] as const),
+  ...INDICATOR_FIELDS,
+];
 
 describe('.sdesk parser: 1e308, −1e308, −0, 5e-324 and 1e999 in each numeric field', () => {
   it('accepts the fixture as it is', () => {
@@ -416,7 +512,10 @@ describe('CSV import', () => {
 
   it('says why a value is refused, in both languages', async () => {
     const large = await parseImportFile({ fileName: 'data.csv', bytes: csvBytes('2022', '1e308') });
-    expect(large.ok ? null : large.errors[0]).toMatchObject({ message: 'the value 1e308 is larger than 1e15 in magnitude', messageZh: '数值 1e308 的绝对值超过 1e15' });
+    expect(large.ok ? null : large.errors[0]).toMatchObject({
+      message: 'the value 1e308 is larger than 1e15 in magnitude',
+      messageZh: '数值 1e308 的绝对值超过 1e15',
+    });
     const tiny = await parseImportFile({ fileName: 'data.csv', bytes: csvBytes('2022', '5e-324') });
     expect(tiny.ok ? null : tiny.errors[0]?.message).toBe('the value 5e-324 is too small to be meaningful: write 0, or a magnitude of at least 1e-9');
   });
@@ -541,7 +640,18 @@ describe('CLI', () => {
   });
 
   it('--seed -0 runs with seed 0, written as 0', async () => {
-    const { code, stdout } = await runInMemory('montecarlo', file(JSON.stringify(fixtureWorkspace())), '--scenario', 'cagr', '--trials', '100', '--seed', '-0', '--format', 'json');
+    const { code, stdout } = await runInMemory(
+      'montecarlo',
+      file(JSON.stringify(fixtureWorkspace())),
+      '--scenario',
+      'cagr',
+      '--trials',
+      '100',
+      '--seed',
+      '-0',
+      '--format',
+      'json',
+    );
     expect(code).toBe(0);
     const data = JSON.parse(stdout) as { scenarios: Array<{ seed: number }> };
     expect(Object.is(data.scenarios[0]?.seed, 0)).toBe(true);
@@ -634,7 +744,12 @@ describe('scenario builder form logic', () => {
 
 /** 1000 % a year from 1e15 over the longest horizon (1900–2060), Monte Carlo with the widest spreads allowed. */
 function extremeWorkspace(): Workspace {
-  const mc = (distributions: NonNullable<WorkspaceScenario['uncertainty']>['distributions'], shockMode: 'perYear' | 'perTrial' = 'perYear') => ({ distributions, shockMode, trials: 2000, seed: 3 });
+  const mc = (distributions: NonNullable<WorkspaceScenario['uncertainty']>['distributions'], shockMode: 'perYear' | 'perTrial' = 'perYear') => ({
+    distributions,
+    shockMode,
+    trials: 2000,
+    seed: 3,
+  });
   return {
     ...fixtureWorkspace(),
     scenarios: [
@@ -643,7 +758,10 @@ function extremeWorkspace(): Workspace {
         model: 'cagr',
         params: { growthRatePercent: 1000 },
         horizonYear: 2060,
-        targets: [{ year: 2060, value: 1e15 }, { year: 1901, value: 1e-9 }],
+        targets: [
+          { year: 2060, value: 1e15 },
+          { year: 1901, value: 1e-9 },
+        ],
         uncertainty: mc({ growthRatePercent: { kind: 'normal', mean: 1000, sd: 1000 }, baseValue: { kind: 'normal', mean: 1e15, sd: 1e15 } }),
       }),
       scenario('rate-path-max', {
@@ -663,14 +781,24 @@ function extremeWorkspace(): Workspace {
         uncertainty: mc({ incrementPerYear: { kind: 'normal', mean: 1e15, sd: 1e15 }, baseValue: { kind: 'uniform', min: -2e15 / 2, max: 0 } }),
       }),
       // A linear path from 0: there is no CAGR from 0, which the outputs must show as "not defined", not NaN.
-      scenario('linear-from-zero', { base: { year: 2020, value: 0 }, model: 'linear', params: { incrementPerYear: 5 }, horizonYear: 2030, targets: [{ year: 2025, value: 20 }] }),
+      scenario('linear-from-zero', {
+        base: { year: 2020, value: 0 },
+        model: 'linear',
+        params: { incrementPerYear: 5 },
+        horizonYear: 2030,
+        targets: [{ year: 2025, value: 20 }],
+      }),
       scenario('logistic-max', {
         base: { year: 1900, value: 1e-9 },
         model: 'logistic',
         params: { growthRatePercent: 1000, ceiling: 1e15 },
         horizonYear: 2060,
         targets: [{ year: 2000, value: 1e15 }],
-        uncertainty: mc({ growthRatePercent: { kind: 'pert', min: -99.999, mode: 1000, max: 1000 }, ceiling: { kind: 'normal', mean: 1e15, sd: 1e15 }, baseValue: { kind: 'normal', mean: 1e-9, sd: 1e-9 } }),
+        uncertainty: mc({
+          growthRatePercent: { kind: 'pert', min: -99.999, mode: 1000, max: 1000 },
+          ceiling: { kind: 'normal', mean: 1e15, sd: 1e15 },
+          baseValue: { kind: 'normal', mean: 1e-9, sd: 1e-9 },
+        }),
       }),
       scenario('target-path-max', {
         base: { year: 1900, value: 1 },
@@ -751,7 +879,10 @@ describe('outputs of extreme-but-allowed inputs stay finite', () => {
       // A normal draw is within ±11 sd here (2000 trials), so a base is below 1.2e16; 11¹⁶⁰ ≈ 4.2e166.
       expect(worst, spec.id).toBeLessThan(1.2e16 * 4.2e166);
       const summaries = [result.mean, result.standardDeviation, ...result.percentiles].flatMap((series) => Array.from(series));
-      expect(summaries.filter((value) => !Number.isFinite(value)), spec.id).toEqual([]);
+      expect(
+        summaries.filter((value) => !Number.isFinite(value)),
+        spec.id,
+      ).toEqual([]);
     }
   });
 

@@ -24,7 +24,20 @@ function setup(ids: CommandId[], enabled: Partial<Record<CommandId, boolean>> = 
   return { registry, ran, handles };
 }
 
-const appCommands: CommandId[] = ['new', 'open', 'save', 'saveAs', 'undo', 'redo', 'exportExcel', 'presentation', 'commandPalette', 'viewData', 'viewCompare', 'viewExport'];
+const appCommands: CommandId[] = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'undo',
+  'redo',
+  'exportExcel',
+  'presentation',
+  'commandPalette',
+  'viewData',
+  'viewCompare',
+  'viewExport',
+];
 const presentationCommands: CommandId[] = ['presentationNext', 'presentationPrevious', 'presentationFirst', 'presentationLast', 'presentationLeave'];
 
 function presenting(): { registry: CommandRegistry; ran: CommandId[] } {
@@ -97,7 +110,8 @@ describe('keyboard shortcuts in the app', () => {
 
   it('leaves Enter, the arrows and Esc to the page: they are presentation keys only', () => {
     const { registry } = setup([...appCommands, ...presentationCommands]);
-    for (const k of ['Enter', 'ArrowRight', 'Escape', ' ', 'Home', 'Tab']) expect(registry.handleKey(key(k)), k).toEqual({ command: null, ran: false, preventDefault: false });
+    for (const k of ['Enter', 'ArrowRight', 'Escape', ' ', 'Home', 'Tab'])
+      expect(registry.handleKey(key(k)), k).toEqual({ command: null, ran: false, preventDefault: false });
   });
 
   it('opens the palette with Ctrl+Shift+P and with Ctrl+K, and the same keys close it again', () => {
@@ -145,7 +159,8 @@ describe('keyboard shortcuts in presentation mode', () => {
 
   it('app shortcuts do not act behind the presentation', () => {
     const { registry, ran } = presenting();
-    for (const press of [key('s', { ctrlKey: true }), key('z', { ctrlKey: true }), key('2', { altKey: true }, 'Digit2'), key('k', { ctrlKey: true })]) registry.handleKey(press);
+    for (const press of [key('s', { ctrlKey: true }), key('z', { ctrlKey: true }), key('2', { altKey: true }, 'Digit2'), key('k', { ctrlKey: true })])
+      registry.handleKey(press);
     expect(ran).toEqual([]);
   });
 

@@ -36,7 +36,12 @@ describe('Monte Carlo run keys', () => {
     if (!uncertainty) throw new Error('no uncertainty');
     const reordered: WorkspaceScenario = {
       ...original,
-      uncertainty: { seed: uncertainty.seed, trials: uncertainty.trials, shockMode: uncertainty.shockMode, distributions: { growthRatePercent: { sd: 3, mean: 15, kind: 'normal' } } },
+      uncertainty: {
+        seed: uncertainty.seed,
+        trials: uncertainty.trials,
+        shockMode: uncertainty.shockMode,
+        distributions: { growthRatePercent: { sd: 3, mean: 15, kind: 'normal' } },
+      },
     };
     expect(keyOf(reordered)).toBe(keyOf(original));
   });

@@ -13,7 +13,13 @@ export function monteCarloInputOf(scenario: WorkspaceScenario | null): MonteCarl
   // The workspace scenario is structurally an engine ScenarioSpec (model and params are the same
   // discriminated union, which TypeScript cannot see through the destructuring); copying keeps
   // ids, names, notes and the base's observation id out of the run key.
-  const spec = { base: { year: base.year, value: base.value }, model, params, horizonYear, targets: targets.map((t) => ({ year: t.year, value: t.value, label: t.label })) } as MonteCarloInput['scenario'];
+  const spec = {
+    base: { year: base.year, value: base.value },
+    model,
+    params,
+    horizonYear,
+    targets: targets.map((t) => ({ year: t.year, value: t.value, label: t.label })),
+  } as MonteCarloInput['scenario'];
   return { scenario: spec, uncertainty };
 }
 

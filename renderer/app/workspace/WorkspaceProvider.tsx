@@ -12,7 +12,14 @@ import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import { useCommand } from '../commands/hooks';
 import { useNotify } from '../notifications';
 import { canRedo, canUndo, recordEdit, redo as redoHistory, startHistory, undo as undoHistory, type History } from './history';
-import { readWorkspaceText, workspaceReadLimits, type ReadOptions, type WorkspaceRead, type WorkspaceReadProblem, type WorkspaceReadResult } from './workspace-read';
+import {
+  readWorkspaceText,
+  workspaceReadLimits,
+  type ReadOptions,
+  type WorkspaceRead,
+  type WorkspaceReadProblem,
+  type WorkspaceReadResult,
+} from './workspace-read';
 
 export const draftDebounceMs = 800;
 
@@ -192,7 +199,10 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       const parsed = await readText(text, what);
       if (parsed.ok) {
         replaceWorkspace(parsed.workspace, entry, parsed.migratedFrom !== null);
-        notify('success', parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }));
+        notify(
+          'success',
+          parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }),
+        );
         refreshRecent();
         return;
       }
@@ -339,7 +349,8 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       canRedo: redoable,
       recent,
       reading,
-      selectedScenarioId: selectedScenarioId && workspace.scenarios.some((s) => s.id === selectedScenarioId) ? selectedScenarioId : (workspace.scenarios[0]?.id ?? null),
+      selectedScenarioId:
+        selectedScenarioId && workspace.scenarios.some((s) => s.id === selectedScenarioId) ? selectedScenarioId : (workspace.scenarios[0]?.id ?? null),
       selectScenario: setSelectedScenarioId,
       edit,
       undo,

@@ -32,7 +32,6 @@ class FakeParseWorker implements ParseWorker {
   }
 }
 
-
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -50,7 +49,11 @@ describe('readWorkspaceText', () => {
 
   it('hands the parser’s problems on for a file with wrong values', async () => {
     const result = await readWorkspaceText(wrongTypes, 'wrong.sdesk', { createWorker: () => new FakeParseWorker() }).result;
-    expect(result).toMatchObject({ ok: false, reason: 'invalid', problems: expect.arrayContaining([expect.objectContaining({ path: '$.scenarios[0].unknownField' })]) });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      problems: expect.arrayContaining([expect.objectContaining({ path: '$.scenarios[0].unknownField' })]),
+    });
   });
 
   it('has a 5 s time limit; past it the worker is terminated and the message names the file and the limit in both languages', async () => {
@@ -84,7 +87,11 @@ describe('readWorkspaceText', () => {
     const createWorker = vi.fn(() => new FakeParseWorker());
     const result = await readWorkspaceText(' '.repeat(workspaceReadLimits.maxChars + 1), 'huge.sdesk', { createWorker }).result;
     expect(createWorker).not.toHaveBeenCalled();
-    expect(result).toMatchObject({ ok: false, reason: 'invalid', problems: [{ code: 'too-large', message: expect.stringContaining('"huge.sdesk"'), messageZh: expect.stringContaining('20 MB') }] });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      problems: [{ code: 'too-large', message: expect.stringContaining('"huge.sdesk"'), messageZh: expect.stringContaining('20 MB') }],
+    });
   });
 
   it('turns a crashed worker into a message naming the file', async () => {

@@ -38,7 +38,12 @@ export type WorkspaceReadResult =
    * (`limitMs`) and was stopped; `failed`: the worker stopped unexpectedly; `cancelled`: a newer read
    * replaced this one, or the page went away (nothing to tell anyone).
    */
-  | { readonly ok: false; readonly reason: 'invalid' | 'timeout' | 'failed' | 'cancelled'; readonly problems: readonly WorkspaceReadProblem[]; readonly limitMs?: number };
+  | {
+      readonly ok: false;
+      readonly reason: 'invalid' | 'timeout' | 'failed' | 'cancelled';
+      readonly problems: readonly WorkspaceReadProblem[];
+      readonly limitMs?: number;
+    };
 
 export interface WorkspaceRead {
   result: Promise<WorkspaceReadResult>;

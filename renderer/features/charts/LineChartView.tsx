@@ -29,7 +29,18 @@ import {
   type TooltipPayloadEntry,
 } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
-import type { BandPoint, ChartAxis, ChartBand, ChartPoint, ColourRole, LineChartState, LineDash, LineSeries, ReferenceLine as StateReferenceLine, TargetMarker } from '../../../shared/charts/chart-state';
+import type {
+  BandPoint,
+  ChartAxis,
+  ChartBand,
+  ChartPoint,
+  ColourRole,
+  LineChartState,
+  LineDash,
+  LineSeries,
+  ReferenceLine as StateReferenceLine,
+  TargetMarker,
+} from '../../../shared/charts/chart-state';
 import { formatPlainNumber, formatValue, inLang, isUnitCode, type Lang } from '../../../shared/units';
 import { axisStyle } from './axis-style';
 import { seriesStyle, type ChartColours } from './chart-colours';
@@ -104,7 +115,19 @@ function tickLabeller(axis: ChartAxis): (value: unknown) => string {
 const bandRange = (point: BandPoint): [number, number] => [point.low, point.high];
 
 const BandArea = memo(function BandArea({ band, colours, lang }: { band: ChartBand; colours: ChartColours; lang: Lang }) {
-  return <Area data={band.points} dataKey={bandRange} name={inLang(band.name, lang)} stroke="none" fill={colourOf(band.colour, colours)} fillOpacity={band.opacity} isAnimationActive={false} activeDot={false} connectNulls />;
+  return (
+    <Area
+      data={band.points}
+      dataKey={bandRange}
+      name={inLang(band.name, lang)}
+      stroke="none"
+      fill={colourOf(band.colour, colours)}
+      fillOpacity={band.opacity}
+      isAnimationActive={false}
+      activeDot={false}
+      connectNulls
+    />
+  );
 });
 
 const SeriesLine = memo(function SeriesLine({ series, colours, lang }: { series: LineSeries; colours: ChartColours; lang: Lang }) {
@@ -132,7 +155,21 @@ const SeriesLine = memo(function SeriesLine({ series, colours, lang }: { series:
 });
 
 /** The live series' legend entry: a series without data draws nothing and stays unchanged while the live line moves. */
-const LiveLegend = memo(function LiveLegend({ name, colour, dash, role, colours, lang }: { name: LineSeries['name']; colour: ColourRole; dash: LineDash; role: LineSeries['role']; colours: ChartColours; lang: Lang }) {
+const LiveLegend = memo(function LiveLegend({
+  name,
+  colour,
+  dash,
+  role,
+  colours,
+  lang,
+}: {
+  name: LineSeries['name'];
+  colour: ColourRole;
+  dash: LineDash;
+  role: LineSeries['role'];
+  colours: ChartColours;
+  lang: Lang;
+}) {
   return (
     <Line
       data={noPoints}
@@ -164,7 +201,16 @@ const LiveCurve = memo(function LiveCurve({ series, colours }: { series: LineSer
   const { width, opacity } = strokeOf(series.role);
   return (
     <g className="recharts-layer recharts-line" data-testid={`${series.role}-curve`}>
-      <Curve type="linear" points={points} className="recharts-line-curve" stroke={colourOf(series.colour, colours)} strokeWidth={width} strokeOpacity={opacity} strokeDasharray={dashArrayOf(series.dash)} fill="none" />
+      <Curve
+        type="linear"
+        points={points}
+        className="recharts-line-curve"
+        stroke={colourOf(series.colour, colours)}
+        strokeWidth={width}
+        strokeOpacity={opacity}
+        strokeDasharray={dashArrayOf(series.dash)}
+        fill="none"
+      />
     </g>
   );
 });
@@ -204,7 +250,10 @@ const LiveContext = createContext<{ points: readonly ChartPoint[]; name: string;
 function TooltipWithLive(props: TooltipContentProps<ValueType, NameType>) {
   const live = useContext(LiveContext);
   const at = live?.points.find((point) => point.x === props.label)?.y;
-  const payload = live && typeof at === 'number' && props.active ? [...(props.payload ?? []), { name: live.name, value: at, color: live.color, dataKey: 'live' } as TooltipPayloadEntry] : props.payload;
+  const payload =
+    live && typeof at === 'number' && props.active
+      ? [...(props.payload ?? []), { name: live.name, value: at, color: live.color, dataKey: 'live' } as TooltipPayloadEntry]
+      : props.payload;
   return <DefaultTooltipContent {...props} payload={payload} />;
 }
 const tooltipContent = (props: TooltipContentProps<ValueType, NameType>) => <TooltipWithLive {...props} />;
@@ -226,8 +275,29 @@ const Frame = memo(function Frame({ x, y, lang, colours }: { x: ChartAxis; y: Ch
   return (
     <>
       <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="x" type="number" domain={x.domain} allowDataOverflow ticks={x.ticks} interval={0} tickFormatter={xTick} stroke={style.stroke} tick={style.tick} label={xLabel} />
-      <YAxis width={64} stroke={style.stroke} tick={style.tick} tickFormatter={yTick} domain={y.domain} allowDataOverflow ticks={y.ticks} interval={0} label={yLabel} />
+      <XAxis
+        dataKey="x"
+        type="number"
+        domain={x.domain}
+        allowDataOverflow
+        ticks={x.ticks}
+        interval={0}
+        tickFormatter={xTick}
+        stroke={style.stroke}
+        tick={style.tick}
+        label={xLabel}
+      />
+      <YAxis
+        width={64}
+        stroke={style.stroke}
+        tick={style.tick}
+        tickFormatter={yTick}
+        domain={y.domain}
+        allowDataOverflow
+        ticks={y.ticks}
+        interval={0}
+        label={yLabel}
+      />
       <Tooltip isAnimationActive={false} content={tooltipContent} formatter={formatter} labelFormatter={plainLabel} contentStyle={tooltipStyle} />
       <Legend wrapperStyle={legendStyle} />
     </>
@@ -275,7 +345,15 @@ export const LineChartView = memo(function LineChartView({ state, colours, heigh
             ))}
             {state.series.map((series) =>
               series === live ? (
-                <LiveLegend key={series.id} name={series.name} colour={series.colour} dash={series.dash} role={series.role} colours={colours} lang={state.lang} />
+                <LiveLegend
+                  key={series.id}
+                  name={series.name}
+                  colour={series.colour}
+                  dash={series.dash}
+                  role={series.role}
+                  colours={colours}
+                  lang={state.lang}
+                />
               ) : (
                 <SeriesLine key={series.id} series={series} colours={colours} lang={state.lang} />
               ),

@@ -67,7 +67,14 @@ export function CompareView() {
   const multiples = useMemo(
     () =>
       overlays.length > 1
-        ? compareSmallMultiplesState({ id: 'compare', lang: fmt.lang, title: t('title'), subtitle: t('smallMultiples', { count: overlays.length }), panels: overlays.map((overlay) => overlay.state), scenarios: chosen })
+        ? compareSmallMultiplesState({
+            id: 'compare',
+            lang: fmt.lang,
+            title: t('title'),
+            subtitle: t('smallMultiples', { count: overlays.length }),
+            panels: overlays.map((overlay) => overlay.state),
+            scenarios: chosen,
+          })
         : null,
     [overlays, chosen, fmt.lang, t],
   );
@@ -102,7 +109,12 @@ export function CompareView() {
             {workspace.scenarios.map((scenario) => (
               <li key={scenario.id}>
                 <label>
-                  <input type="checkbox" checked={chosenIds.includes(scenario.id)} onChange={(event) => toggle(scenario.id, event.target.checked)} data-testid={`compare-pick-${scenario.id}`} />
+                  <input
+                    type="checkbox"
+                    checked={chosenIds.includes(scenario.id)}
+                    onChange={(event) => toggle(scenario.id, event.target.checked)}
+                    data-testid={`compare-pick-${scenario.id}`}
+                  />
                   <span>
                     {localName(scenario, fmt.lang)}
                     {scenario.id === workspace.baselineScenarioId ? <span className="compare-badge">{t('baselineLabel')}</span> : null}
@@ -174,7 +186,15 @@ export function CompareView() {
                 ))}
               </fieldset>
               {groups.map((group, index) => (
-                <DifferenceSection key={group.key} chartId={`compare-difference-${index + 1}`} group={group} baseline={baseline} styleIndex={styleIndex} mode={mode} fmt={fmt} />
+                <DifferenceSection
+                  key={group.key}
+                  chartId={`compare-difference-${index + 1}`}
+                  group={group}
+                  baseline={baseline}
+                  styleIndex={styleIndex}
+                  mode={mode}
+                  fmt={fmt}
+                />
               ))}
             </>
           )}
@@ -205,9 +225,7 @@ function GroupChart({ state, projected, height }: { state: LineChartState; proje
   const { t } = useTranslation('compare');
   const colours = useChartColours();
   return (
-    <ChartFrame
-      chartId={state.id}
-      state={state}>
+    <ChartFrame chartId={state.id} state={state}>
       <Legend state={state} colours={colours} label={t('legendLabel')} />
       <InvalidNotes series={projected.series} />
       <LineChartView state={state} colours={colours} height={height} className="compare-lines" />
@@ -223,7 +241,9 @@ function InvalidNotes({ series }: { series: ProjectedGroup['series'] }) {
   return (
     <ul className="compare-invalid" role="alert">
       {invalid.map((entry) => (
-        <li key={entry.scenario.id}>{t('invalidScenario', { name: localName(entry.scenario, lang), reason: entry.invalidReason ? inLang(entry.invalidReason, lang) : '' })}</li>
+        <li key={entry.scenario.id}>
+          {t('invalidScenario', { name: localName(entry.scenario, lang), reason: entry.invalidReason ? inLang(entry.invalidReason, lang) : '' })}
+        </li>
       ))}
     </ul>
   );
@@ -254,7 +274,10 @@ function DifferenceSection({
   const state = useMemo(() => {
     const text = {
       title: t('differenceChartTitle', { indicator }),
-      subtitle: mode === 'absolute' ? t('chartSubtitle', { unit: unitName(unit, fmt.lang), from: projected.years[0] ?? '', to: projected.years.at(-1) ?? '' }) : t('modePercent'),
+      subtitle:
+        mode === 'absolute'
+          ? t('chartSubtitle', { unit: unitName(unit, fmt.lang), from: projected.years[0] ?? '', to: projected.years.at(-1) ?? '' })
+          : t('modePercent'),
       xTitle: t('axisYear'),
       yTitle: mode === 'absolute' ? unitName(unit, fmt.lang) : '%',
     };
@@ -268,9 +291,7 @@ function DifferenceSection({
   const baselineName = localName(baseline, fmt.lang);
   return (
     <div className="compare-difference">
-      <ChartFrame
-        chartId={state.id}
-        state={state}>
+      <ChartFrame chartId={state.id} state={state}>
         <Legend state={state} colours={colours} label={t('legendLabel')} />
         <LineChartView state={state} colours={colours} height={240} className="compare-lines" />
       </ChartFrame>
@@ -339,7 +360,19 @@ function valueOrDash(fmt: Formatters, value: number | null, unit: string): strin
   return value === null ? '—' : projectedValue(fmt, value, unit);
 }
 
-function DifferenceCells({ value, absolute, percent, unit, fmt }: { value: number | null; absolute: number | null; percent: number | null; unit: string; fmt: Formatters }) {
+function DifferenceCells({
+  value,
+  absolute,
+  percent,
+  unit,
+  fmt,
+}: {
+  value: number | null;
+  absolute: number | null;
+  percent: number | null;
+  unit: string;
+  fmt: Formatters;
+}) {
   return (
     <>
       <td className="num">{valueOrDash(fmt, value, unit)}</td>

@@ -36,7 +36,8 @@ export const compareText = {
   },
   en: {
     title: 'Compare',
-    intro: 'Tick two or more scenarios to compare them. Scenarios of the same indicator and unit share one chart; different indicators get one small chart each.',
+    intro:
+      'Tick two or more scenarios to compare them. Scenarios of the same indicator and unit share one chart; different indicators get one small chart each.',
     chooseLegend: 'Scenarios to compare',
     chosenCount: '{{count}} chosen',
     clear: 'Clear all',

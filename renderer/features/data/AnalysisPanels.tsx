@@ -112,7 +112,10 @@ export function ChecksPanel({ dataset, onSelect }: { dataset: Dataset; onSelect(
   const [filter, setFilter] = useState<CheckVerdict | 'all'>('all');
   const checks = useMemo(() => attempt(() => runConsistencyChecks(dataset)), [dataset]);
   if (!checks.ok) return <ErrorState message={t('checks.error', { message: checks.message })} />;
-  const counts = Object.fromEntries(CHECK_VERDICTS.map((verdict) => [verdict, checks.value.filter((check) => check.verdict === verdict).length])) as Record<CheckVerdict, number>;
+  const counts = Object.fromEntries(CHECK_VERDICTS.map((verdict) => [verdict, checks.value.filter((check) => check.verdict === verdict).length])) as Record<
+    CheckVerdict,
+    number
+  >;
   const shown = filter === 'all' ? checks.value : checks.value.filter((check) => check.verdict === filter);
   return (
     <>
@@ -204,7 +207,8 @@ function CheckFigureRef({ figure, dataset, lang, onSelect }: { figure: CheckFigu
   return (
     <span>
       {figure.label[lang]}
-      {figure.ref?.kind === 'derived' ? <span className="data-muted"> ({t('checks.derivedRef')})</span> : null}: {figure.value === null ? <MissingValue /> : formatValue(figure.value, figure.unit, lang, { maxDecimals: 2 })}
+      {figure.ref?.kind === 'derived' ? <span className="data-muted"> ({t('checks.derivedRef')})</span> : null}:{' '}
+      {figure.value === null ? <MissingValue /> : formatValue(figure.value, figure.unit, lang, { maxDecimals: 2 })}
     </span>
   );
 }
@@ -279,7 +283,8 @@ export function ListsPanel({ dataset, onSelect, selectedKey }: { dataset: Datase
                             aria-pressed={selectedKey === key}
                             onClick={() => onSelect({ kind: 'event', id: event.id })}
                           >
-                            <span className="data-event-date">{formatPartialDate(event.date, lang)}</span> {event.label[lang]} ({t(`lists.eventKind.${event.kind}`)})
+                            <span className="data-event-date">{formatPartialDate(event.date, lang)}</span> {event.label[lang]} (
+                            {t(`lists.eventKind.${event.kind}`)})
                           </button>
                         </li>
                       );

@@ -64,7 +64,15 @@ export function DataView({ onUseInScenario }: DataViewProps) {
   const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const position = tabIds.indexOf(tab);
     const nextIndex =
-      event.key === 'ArrowRight' ? (position + 1) % tabIds.length : event.key === 'ArrowLeft' ? (position - 1 + tabIds.length) % tabIds.length : event.key === 'Home' ? 0 : event.key === 'End' ? tabIds.length - 1 : -1;
+      event.key === 'ArrowRight'
+        ? (position + 1) % tabIds.length
+        : event.key === 'ArrowLeft'
+          ? (position - 1 + tabIds.length) % tabIds.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabIds.length - 1
+              : -1;
     const next = tabIds[nextIndex];
     if (next === undefined) return;
     event.preventDefault();
@@ -80,7 +88,11 @@ export function DataView({ onUseInScenario }: DataViewProps) {
       <p className="view-intro">
         {tApp('views.data.intro')}{' '}
         <span className="data-source-line">
-          {t('source', { publisher: dataset.source.publisher[lang], date: formatPartialDate(dataset.source.publishedDate, lang), title: dataset.source.title[lang] })}
+          {t('source', {
+            publisher: dataset.source.publisher[lang],
+            date: formatPartialDate(dataset.source.publishedDate, lang),
+            title: dataset.source.title[lang],
+          })}
           {' · '}
           {t('yearConvention', { text: dataset.source.yearConvention[lang] })}
         </span>

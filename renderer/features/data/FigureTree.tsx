@@ -18,7 +18,17 @@ export interface FigureTreeProps {
 }
 
 /** Themes → indicators → figures as a WAI-ARIA tree: one Tab stop, arrows move, Enter selects. */
-export function FigureTree({ tree, collapsed, onCollapsedChange, focusedKey, onFocusedKeyChange, selectedObservationId, onSelectObservation, focusPending, onFocusHandled }: FigureTreeProps) {
+export function FigureTree({
+  tree,
+  collapsed,
+  onCollapsedChange,
+  focusedKey,
+  onFocusedKeyChange,
+  selectedObservationId,
+  onSelectObservation,
+  focusPending,
+  onFocusHandled,
+}: FigureTreeProps) {
   const { t } = useTranslation('data');
   const { lang } = useFormatters();
   const rows = useMemo(() => visibleTreeRows(tree, collapsed), [tree, collapsed]);
@@ -176,7 +186,13 @@ function IndicatorItem({
   const expandable = entry.observations.length > 0;
   const expanded = expandable && !collapsed.has(key);
   return (
-    <li role="treeitem" aria-level={2} aria-expanded={expandable ? expanded : undefined} aria-label={`${entry.indicator.name[lang]} · ${entry.scope.label[lang]}`} {...itemProps(key)}>
+    <li
+      role="treeitem"
+      aria-level={2}
+      aria-expanded={expandable ? expanded : undefined}
+      aria-label={`${entry.indicator.name[lang]} · ${entry.scope.label[lang]}`}
+      {...itemProps(key)}
+    >
       <div className="data-tree-row data-tree-indicator" onClick={() => onToggle(key, !expanded)}>
         <Chevron expanded={expanded} />
         <span className="data-tree-name">{entry.indicator.name[lang]}</span>

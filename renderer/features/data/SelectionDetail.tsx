@@ -65,7 +65,13 @@ function ObservationDetail({
         </p>
         <div className="data-detail-actions">
           {observation.value !== null ? (
-            <button type="button" className="button primary" onClick={() => onUseInScenario(observation.id)} aria-describedby="data-use-hint" data-testid="use-in-scenario">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => onUseInScenario(observation.id)}
+              aria-describedby="data-use-hint"
+              data-testid="use-in-scenario"
+            >
               {t('detail.useInScenario')}
             </button>
           ) : null}

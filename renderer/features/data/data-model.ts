@@ -101,11 +101,7 @@ export function visibleTreeRows(tree: readonly ThemeNode[], collapsed: ReadonlyS
 }
 
 export type TreeAction =
-  | { type: 'focus'; key: string }
-  | { type: 'expand'; key: string }
-  | { type: 'collapse'; key: string }
-  | { type: 'select'; key: string }
-  | { type: 'none' };
+  { type: 'focus'; key: string } | { type: 'expand'; key: string } | { type: 'collapse'; key: string } | { type: 'select'; key: string } | { type: 'none' };
 
 /** What a key press does on the focused row, following the WAI-ARIA tree pattern. */
 export function treeKeyAction(rows: readonly TreeRow[], focusedKey: string, key: string): TreeAction {

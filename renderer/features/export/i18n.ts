@@ -42,7 +42,8 @@ export const exportText = {
     title: 'Export',
     intro: 'Export every scenario as a live Excel model: change the yellow input cells and the projections and targets recalculate.',
     excelTitle: 'Excel workbook',
-    excelDescription: 'Sheets: Cover, Assumptions (input cells with defined names), Projections (formulas), Targets (gap and required growth formulas), Uncertainty (Monte Carlo percentiles), Sources (original quotes).',
+    excelDescription:
+      'Sheets: Cover, Assumptions (input cells with defined names), Projections (formulas), Targets (gap and required growth formulas), Uncertainty (Monte Carlo percentiles), Sources (original quotes).',
     languageNote: 'Sheet names and labels follow the interface language (English).',
     button: 'Export to Excel',
     buttonBusy: 'Exporting…',

@@ -15,7 +15,16 @@ import { useNotify } from '../../app/notifications';
 import { awaitMonteCarlo, MonteCarloRunError } from '../../app/results/monte-carlo-store';
 import { getPlatform } from '../../platform';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
-import { beginExport, endExport, getExportStatus, isWorking, setExportStatus, subscribeExportStatus, suggestedWorkbookName, type ExportStatus } from './export-state';
+import {
+  beginExport,
+  endExport,
+  getExportStatus,
+  isWorking,
+  setExportStatus,
+  subscribeExportStatus,
+  suggestedWorkbookName,
+  type ExportStatus,
+} from './export-state';
 
 /**
  * The workbook's Chart sheet, drawn from chart state, never read from the screen: the chart of the

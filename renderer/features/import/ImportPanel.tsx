@@ -153,7 +153,13 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
       </div>
       <p className="import-intro">{t('intro')}</p>
       <div className="import-actions">
-        <button type="button" className={state.kind === 'preview' ? 'button' : 'button primary'} onClick={() => void chooseFile()} disabled={state.kind === 'reading'} data-testid="import-choose">
+        <button
+          type="button"
+          className={state.kind === 'preview' ? 'button' : 'button primary'}
+          onClick={() => void chooseFile()}
+          disabled={state.kind === 'reading'}
+          data-testid="import-choose"
+        >
           {state.kind === 'idle' ? t('chooseFile') : t('chooseAnother')}
         </button>
         <button type="button" className="button" onClick={() => void saveTemplate('csv')}>
@@ -262,7 +268,9 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
               </p>
             )}
             <button type="button" className="button primary" onClick={doImport} disabled={!fits} data-testid="import-confirm">
-              {state.scenarios.length > 0 ? t('importScenariosButton', { count: state.scenarios.length }) : t('importButton', { count: state.indicators.length })}
+              {state.scenarios.length > 0
+                ? t('importScenariosButton', { count: state.scenarios.length })
+                : t('importButton', { count: state.indicators.length })}
             </button>
           </section>
         ) : null}

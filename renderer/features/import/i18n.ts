@@ -62,7 +62,8 @@ export const importText = {
   en: {
     title: 'Import your own data',
     close: 'Close',
-    intro: 'Import your own indicators from a CSV or Excel (.xlsx) file. Imported indicators are kept in this workspace; the bundled article data is never changed.',
+    intro:
+      'Import your own indicators from a CSV or Excel (.xlsx) file. Imported indicators are kept in this workspace; the bundled article data is never changed.',
     chooseFile: 'Choose file…',
     chooseAnother: 'Choose another file…',
     templateCsv: 'Download CSV template',
@@ -71,7 +72,8 @@ export const importText = {
     templateFailed: 'The template could not be saved',
     help: {
       summary: 'File format',
-      columns: 'Columns (Chinese or English headers): indicator id, indicator name (zh), indicator name (en), unit, year, value, kind (actual/target/projection/estimate), source note.',
+      columns:
+        'Columns (Chinese or English headers): indicator id, indicator name (zh), indicator name (en), unit, year, value, kind (actual/target/projection/estimate), source note.',
       units: 'Units: 亿元, 万元, 元, 家, 个, 人, 项, %, 万平方米, 兆瓦, or a unit code such as cny-100m. Values may be written 12,700, 1.27万 or 15%.',
       limits: 'Limits: files up to 20 MB, up to 100,000 data rows and 50 worksheets.',
     },

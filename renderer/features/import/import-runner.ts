@@ -36,7 +36,11 @@ function problem(code: ImportProblem['code'], message: string, messageZh: string
 
 export function timeoutResult(timeoutMs: number): ImportResult {
   const seconds = Math.round(timeoutMs / 1000);
-  return problem('timeout', `Reading the file took longer than ${seconds} s and was stopped. Try a smaller file or split it.`, `读取文件超过 ${seconds} 秒，已停止。请使用较小的文件或将其拆分。`);
+  return problem(
+    'timeout',
+    `Reading the file took longer than ${seconds} s and was stopped. Try a smaller file or split it.`,
+    `读取文件超过 ${seconds} 秒，已停止。请使用较小的文件或将其拆分。`,
+  );
 }
 
 function importResultOf(outcome: TaskOutcome<ImportResult>): ImportResult {

@@ -10,7 +10,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { fileName, bytes } = event.data;
-  void parseImportFile({ fileName, bytes }, { onProgress: (progress) => scope.postMessage({ type: 'progress', progress } satisfies WorkerReply) }).then((result) =>
-    scope.postMessage({ type: 'result', result } satisfies WorkerReply),
+  void parseImportFile({ fileName, bytes }, { onProgress: (progress) => scope.postMessage({ type: 'progress', progress } satisfies WorkerReply) }).then(
+    (result) => scope.postMessage({ type: 'result', result } satisfies WorkerReply),
   );
 };

@@ -39,6 +39,11 @@ export function fitsInWorkspace(workspace: Workspace, indicators: readonly Impor
 }
 
 /** The edit the Import button applies (one undo step); scenarios from an exported workbook are added beside the existing ones. */
-export function importIntoWorkspace(workspace: Workspace, indicators: readonly ImportedIndicator[], nowIso: string, scenarios: readonly WorkspaceScenario[] = []): Workspace {
+export function importIntoWorkspace(
+  workspace: Workspace,
+  indicators: readonly ImportedIndicator[],
+  nowIso: string,
+  scenarios: readonly WorkspaceScenario[] = [],
+): Workspace {
   return scenarios.reduce((ws, scenario) => addScenario(ws, scenario, nowIso), upsertIndicators(workspace, indicators, nowIso));
 }

@@ -41,7 +41,16 @@ const StateBarChart = memo(function StateBarChart({ state, colours }: { state: L
   return (
     <BarChart data={data} responsive style={{ width: '100%', height: chartHeight }} margin={barMargin}>
       <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="x" type="number" domain={[...state.x.domain]} ticks={[...state.x.ticks]} interval={0} tickFormatter={xTick} stroke={style.stroke} tick={style.tick} />
+      <XAxis
+        dataKey="x"
+        type="number"
+        domain={[...state.x.domain]}
+        ticks={[...state.x.ticks]}
+        interval={0}
+        tickFormatter={xTick}
+        stroke={style.stroke}
+        tick={style.tick}
+      />
       <YAxis width={72} domain={[...state.y.domain]} ticks={[...state.y.ticks]} interval={0} tickFormatter={yTick} stroke={style.stroke} tick={style.tick} />
       <Bar dataKey="y" name={inLang(series.name, state.lang)} fill={colourOf(series.colour, colours)} isAnimationActive={false} />
       <Legend wrapperStyle={{ color: colours.text, fontSize: 13 }} />
@@ -73,7 +82,12 @@ export function PresentationPanel() {
     const indicator = inLang(baseline.indicatorName, lang);
     const unit = isUnitCode(baseline.unit) ? unitLabel(baseline.unit, lang) : baseline.unit;
     const years = `${path.startYear}–${path.startYear + path.values.length - 1}`;
-    const input = (title: string, subtitle: string): BaselineChartInput => ({ lang, scenario: baseline, path, text: { title, subtitle, xTitle: t('axisYear'), yTitle: unit } });
+    const input = (title: string, subtitle: string): BaselineChartInput => ({
+      lang,
+      scenario: baseline,
+      path,
+      text: { title, subtitle, xTitle: t('axisYear'), yTitle: unit },
+    });
     return {
       path: baselinePathState(input(t('pathTitle', { indicator }), t('pathSubtitle', { name, years, unit }))),
       increase: baselineIncreaseState({

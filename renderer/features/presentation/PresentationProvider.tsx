@@ -81,10 +81,7 @@ export function PresentationProvider({ children }: { children: ReactNode }) {
 
   const isSaved = useCallback((chartId: string) => savedViews.some((v) => v.id === chartId), [savedViews]);
 
-  const value = useMemo<PresentationContextValue>(
-    () => ({ savedViews, isSaved, toggleSavedView, present }),
-    [savedViews, isSaved, toggleSavedView, present],
-  );
+  const value = useMemo<PresentationContextValue>(() => ({ savedViews, isSaved, toggleSavedView, present }), [savedViews, isSaved, toggleSavedView, present]);
 
   return (
     <PresentationContext.Provider value={value}>

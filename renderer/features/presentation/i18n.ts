@@ -38,7 +38,8 @@ export const presentationText = {
     position: 'View {{n}} of {{total}}',
     keysHint: 'Arrow keys move between views; Esc leaves.',
     panelTitle: 'Presentation',
-    panelIntro: 'Click “Save view” on any chart to add it to the presentation; press F5 or “Start presentation” to show it full screen, arrow keys to move, Esc to leave.',
+    panelIntro:
+      'Click “Save view” on any chart to add it to the presentation; press F5 or “Start presentation” to show it full screen, arrow keys to move, Esc to leave.',
     noBaseline: 'The workspace has no scenario yet, so there is no baseline chart.',
     baselineInvalid: 'The baseline scenario “{{name}}” has invalid parameters, so it cannot be charted.',
     pathTitle: 'Baseline: {{indicator}}',

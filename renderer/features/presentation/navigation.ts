@@ -16,7 +16,11 @@ export interface PresentationStart<View> {
  * they were saved; the chart with keyboard focus ("the current chart") is where it starts, and
  * is put in front when it was not saved. With nothing saved, the charts on screen are shown.
  */
-export function planPresentation<View extends { id: string }>(saved: readonly View[], current: View | null, onScreen: readonly View[]): PresentationStart<View> | null {
+export function planPresentation<View extends { id: string }>(
+  saved: readonly View[],
+  current: View | null,
+  onScreen: readonly View[],
+): PresentationStart<View> | null {
   if (saved.length === 0) {
     if (onScreen.length === 0) return current ? { views: [current], index: 0 } : null;
     const index = current ? onScreen.findIndex((v) => v.id === current.id) : 0;

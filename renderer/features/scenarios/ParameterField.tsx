@@ -31,7 +31,20 @@ function textOf(value: number): string {
  * steps. A refused value stays in the field with the reason beside it; the workspace keeps the
  * last valid one.
  */
-export const ParameterField = memo(function ParameterField({ testId, label, suffix, value, min, max, step, slider = true, paramKey, onCommit, notANumber, hint }: ParameterFieldProps) {
+export const ParameterField = memo(function ParameterField({
+  testId,
+  label,
+  suffix,
+  value,
+  min,
+  max,
+  step,
+  slider = true,
+  paramKey,
+  onCommit,
+  notANumber,
+  hint,
+}: ParameterFieldProps) {
   const id = useId();
   const def = { value, min, max, step };
   const [draft, setDraft] = useState({ text: textOf(def.value), forValue: def.value });
@@ -105,7 +118,8 @@ export const ParameterField = memo(function ParameterField({ testId, label, suff
           onChange={(event) => onType(event.target.value)}
           onKeyDown={(event) => onArrow(event, true)}
           onBlur={() => {
-            if (error === null && draft.forValue === def.value && parseNumberInput(draft.text) !== def.value) setDraft({ text: textOf(def.value), forValue: def.value });
+            if (error === null && draft.forValue === def.value && parseNumberInput(draft.text) !== def.value)
+              setDraft({ text: textOf(def.value), forValue: def.value });
           }}
         />
         <span className="sc-field-suffix">{suffix}</span>

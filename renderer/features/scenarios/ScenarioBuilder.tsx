@@ -125,7 +125,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
       if (outcome.scenario === from) return null;
       const next = outcome.scenario;
       setChecked(next);
-      const commit = () => edit((ws, now) => updateScenario(ws, id, (s) => applyCheckedEdit(s, from, next, apply, field), now), coalesce ? `${field}:${id}` : undefined);
+      const commit = () =>
+        edit((ws, now) => updateScenario(ws, id, (s) => applyCheckedEdit(s, from, next, apply, field), now), coalesce ? `${field}:${id}` : undefined);
       if (coalesce) {
         // A drag step: repaint the builder now, let the rest of the app catch up without blocking the next frame.
         latest.current = next;
@@ -158,7 +159,10 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   // opening a scenario) is the chart's, and they fill in just after.
   const deferredRows = useDeferredValue(rows, noRows);
   const deferredScenario = useDeferredValue<WorkspaceScenario | null>(scenario, null);
-  const freshChart = useMemo(() => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, lang }), [scenario, path, actuals, monteCarlo.result, others, lang]);
+  const freshChart = useMemo(
+    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, lang }),
+    [scenario, path, actuals, monteCarlo.result, others, lang],
+  );
   const chartState = useUnchangedParts(freshChart);
 
   const defs = parameterDefs(scenario);
@@ -233,7 +237,12 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
                 <button type="button" className="button" onClick={() => change((s) => withRatePathLength(s, 1), 'params.ratesPercent', false)}>
                   {t('builder.addYear')}
                 </button>
-                <button type="button" className="button" onClick={() => change((s) => withRatePathLength(s, -1), 'params.ratesPercent', false)} disabled={scenario.params.ratesPercent.length <= 1}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => change((s) => withRatePathLength(s, -1), 'params.ratesPercent', false)}
+                  disabled={scenario.params.ratesPercent.length <= 1}
+                >
                   {t('builder.removeYear')}
                 </button>
               </div>
@@ -255,7 +264,12 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
           <fieldset className="sc-panel">
             <legend>{t('uncertainty.title')}</legend>
             <label className="sc-check">
-              <input type="checkbox" checked={Boolean(uncertainty)} data-testid="uncertainty-toggle" onChange={(event) => change((s) => withUncertaintyEnabled(s, event.target.checked), 'uncertainty', false)} />
+              <input
+                type="checkbox"
+                checked={Boolean(uncertainty)}
+                data-testid="uncertainty-toggle"
+                onChange={(event) => change((s) => withUncertaintyEnabled(s, event.target.checked), 'uncertainty', false)}
+              />
               {t('uncertainty.enable')}
             </label>
             {uncertainty ? (
@@ -263,7 +277,11 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
                 <p className="sc-field-hint">{t('uncertainty.about', { parameter: t(`uncertainParam.${uncertainKey}`) })}</p>
                 <label className="sc-field">
                   <span className="sc-field-label">{t('uncertainty.kind')}</span>
-                  <select value={distribution?.kind ?? 'normal'} data-testid="distribution-kind" onChange={(event) => change((s) => withDistributionKind(s, event.target.value as WorkspaceDistribution['kind']), 'uncertainty', false)}>
+                  <select
+                    value={distribution?.kind ?? 'normal'}
+                    data-testid="distribution-kind"
+                    onChange={(event) => change((s) => withDistributionKind(s, event.target.value as WorkspaceDistribution['kind']), 'uncertainty', false)}
+                  >
                     {distributionKinds.map((kind) => (
                       <option key={kind} value={kind}>
                         {t(`distribution.${kind}`)}
@@ -282,7 +300,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
                         value={(distribution as Record<string, number | string>)[field] as number}
                         min={0}
                         max={0}
-                        step={uncertainKey === 'growthRatePercent' || uncertainKey === 'rateShiftPercent' ? 0.1 : defs[0]?.step ?? 1}
+                        step={uncertainKey === 'growthRatePercent' || uncertainKey === 'rateShiftPercent' ? 0.1 : (defs[0]?.step ?? 1)}
                         slider={false}
                         onCommit={commitValue}
                         notANumber={notANumber}
@@ -291,16 +309,49 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
                   : null}
                 <label className="sc-field">
                   <span className="sc-field-label">{t('uncertainty.shockMode')}</span>
-                  <select value={uncertainty.shockMode} data-testid="shock-mode" onChange={(event) => change((s) => withShockMode(s, event.target.value as 'perYear' | 'perTrial'), 'uncertainty.shockMode', false)}>
+                  <select
+                    value={uncertainty.shockMode}
+                    data-testid="shock-mode"
+                    onChange={(event) => change((s) => withShockMode(s, event.target.value as 'perYear' | 'perTrial'), 'uncertainty.shockMode', false)}
+                  >
                     <option value="perYear">{t('uncertainty.perYear')}</option>
                     <option value="perTrial">{t('uncertainty.perTrial')}</option>
                   </select>
                 </label>
-                <ParameterField testId="mc-trials" paramKey="trials" label={t('uncertainty.trials')} suffix="" value={uncertainty.trials} min={1} max={1} step={1000} slider={false} onCommit={commitValue} notANumber={notANumber} />
-                <ParameterField testId="mc-seed" paramKey="seed" label={t('uncertainty.seed')} suffix="" value={uncertainty.seed} min={0} max={0} step={1} slider={false} onCommit={commitValue} notANumber={notANumber} />
+                <ParameterField
+                  testId="mc-trials"
+                  paramKey="trials"
+                  label={t('uncertainty.trials')}
+                  suffix=""
+                  value={uncertainty.trials}
+                  min={1}
+                  max={1}
+                  step={1000}
+                  slider={false}
+                  onCommit={commitValue}
+                  notANumber={notANumber}
+                />
+                <ParameterField
+                  testId="mc-seed"
+                  paramKey="seed"
+                  label={t('uncertainty.seed')}
+                  suffix=""
+                  value={uncertainty.seed}
+                  min={0}
+                  max={0}
+                  step={1}
+                  slider={false}
+                  onCommit={commitValue}
+                  notANumber={notANumber}
+                />
               </>
             ) : null}
-            <MonteCarloStatus status={monteCarlo.status} progress={monteCarlo.progress} error={monteCarlo.error} trials={monteCarlo.result?.trials ?? uncertainty?.trials ?? 0} />
+            <MonteCarloStatus
+              status={monteCarlo.status}
+              progress={monteCarlo.progress}
+              error={monteCarlo.error}
+              trials={monteCarlo.result?.trials ?? uncertainty?.trials ?? 0}
+            />
           </fieldset>
         </div>
         <div className="sc-results">
@@ -308,7 +359,9 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
             <h3 id={`${id}-targets-title`} className="sc-section-title">
               {t('targets.title')}
             </h3>
-            {deferredScenario ? <TargetsSummary scenario={deferredScenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} /> : null}
+            {deferredScenario ? (
+              <TargetsSummary scenario={deferredScenario} monteCarlo={monteCarlo.result} monteCarloRunning={monteCarlo.status === 'running'} fm={fm} />
+            ) : null}
           </section>
           <YearTable rows={deferredRows} unit={unit} fm={fm} hasBand={deferredRows.some((row) => row.p50 !== undefined)} stale={deferredRows !== rows} />
         </div>
@@ -342,10 +395,25 @@ function ChartOfScenario(props: ScenarioChartProps) {
   );
 }
 
-const MonteCarloStatus = memo(function MonteCarloStatus({ status, progress, error, trials }: { status: 'off' | 'running' | 'done' | 'error'; progress: number; error: string | null; trials: number }) {
+const MonteCarloStatus = memo(function MonteCarloStatus({
+  status,
+  progress,
+  error,
+  trials,
+}: {
+  status: 'off' | 'running' | 'done' | 'error';
+  progress: number;
+  error: string | null;
+  trials: number;
+}) {
   const { t } = useTranslation('scenarios');
   const fm = useFormatters();
-  if (status === 'off') return <p className="sc-muted" data-testid="mc-status" data-status="off">{t('uncertainty.off')}</p>;
+  if (status === 'off')
+    return (
+      <p className="sc-muted" data-testid="mc-status" data-status="off">
+        {t('uncertainty.off')}
+      </p>
+    );
   if (status === 'error')
     return (
       <p className="sc-field-error" role="alert" data-testid="mc-status" data-status="error">
@@ -381,7 +449,9 @@ function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang
       return;
     }
     // The field edits the name it shows: the English one when that is what localName shows (it exists and is not blank).
-    edit((ws, now) => updateScenario(ws, scenario.id, (s) => (lang === 'en' && localName(s, 'en') === s.nameEn ? { ...s, nameEn: trimmed } : { ...s, name: trimmed }), now));
+    edit((ws, now) =>
+      updateScenario(ws, scenario.id, (s) => (lang === 'en' && localName(s, 'en') === s.nameEn ? { ...s, nameEn: trimmed } : { ...s, name: trimmed }), now),
+    );
   };
   return (
     <label className="sc-name">

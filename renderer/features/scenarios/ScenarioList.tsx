@@ -14,11 +14,29 @@ export interface ScenarioListProps {
   edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
 }
 
-const ScenarioItem = memo(function ScenarioItem({ scenario, selected, baseline, lang, onSelect }: { scenario: WorkspaceScenario; selected: boolean; baseline: boolean; lang: Lang; onSelect(id: string): void }) {
+const ScenarioItem = memo(function ScenarioItem({
+  scenario,
+  selected,
+  baseline,
+  lang,
+  onSelect,
+}: {
+  scenario: WorkspaceScenario;
+  selected: boolean;
+  baseline: boolean;
+  lang: Lang;
+  onSelect(id: string): void;
+}) {
   const { t } = useTranslation('scenarios');
   return (
     <li>
-      <button type="button" className="sc-item" aria-current={selected ? 'true' : undefined} data-testid={`scenario-item-${scenario.id}`} onClick={() => onSelect(scenario.id)}>
+      <button
+        type="button"
+        className="sc-item"
+        aria-current={selected ? 'true' : undefined}
+        data-testid={`scenario-item-${scenario.id}`}
+        onClick={() => onSelect(scenario.id)}
+      >
         <span className="sc-item-name">{localName(scenario, lang)}</span>
         <span className="sc-item-meta">
           {t(`model.${scenario.model}`)}
@@ -84,7 +102,14 @@ export const ScenarioList = memo(function ScenarioList({ workspace, selectedId, 
       ) : (
         <ul className="sc-items" data-testid="scenario-list">
           {workspace.scenarios.map((scenario) => (
-            <ScenarioItem key={scenario.id} scenario={scenario} selected={scenario.id === selectedId} baseline={workspace.baselineScenarioId === scenario.id} lang={lang} onSelect={select} />
+            <ScenarioItem
+              key={scenario.id}
+              scenario={scenario}
+              selected={scenario.id === selectedId}
+              baseline={workspace.baselineScenarioId === scenario.id}
+              lang={lang}
+              onSelect={select}
+            />
           ))}
         </ul>
       )}
@@ -92,7 +117,14 @@ export const ScenarioList = memo(function ScenarioList({ workspace, selectedId, 
         <button type="button" className="button" onClick={duplicate} disabled={!selected} data-testid="duplicate-scenario">
           {t('list.duplicate')}
         </button>
-        <button type="button" className="button" onClick={toggleBaseline} disabled={!selected} aria-pressed={selected ? workspace.baselineScenarioId === selected.id : undefined} data-testid="baseline-scenario">
+        <button
+          type="button"
+          className="button"
+          onClick={toggleBaseline}
+          disabled={!selected}
+          aria-pressed={selected ? workspace.baselineScenarioId === selected.id : undefined}
+          data-testid="baseline-scenario"
+        >
           {t('list.setBaseline')}
         </button>
         <button type="button" className="button" onClick={remove} disabled={!selected} data-testid="delete-scenario">

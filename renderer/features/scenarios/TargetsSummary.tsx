@@ -57,7 +57,11 @@ export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarl
   };
   const probabilityOf = (analysis: TargetAnalysis): string => {
     const found = monteCarlo?.targets.find((p) => p.year === analysis.year && p.value === analysis.value);
-    if (found) return t('targets.probability', { value: fm.percent(fractionToPercent(found.probability), 1), se: fm.percent(fractionToPercent(found.standardError), 1) });
+    if (found)
+      return t('targets.probability', {
+        value: fm.percent(fractionToPercent(found.probability), 1),
+        se: fm.percent(fractionToPercent(found.standardError), 1),
+      });
     if (monteCarloRunning) return t('targets.probabilityRunning');
     return scenario.uncertainty ? '—' : t('targets.probabilityOff');
   };
@@ -108,7 +112,11 @@ export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarl
                 {fm.value(analysis.projected, scenario.unit)}
                 <br />
                 <span className="sc-muted">
-                  {t('targets.gapValue', { sign: analysis.gap >= 0 ? '+' : '−', value: fm.value(Math.abs(analysis.gap), scenario.unit), percent: fm.percent(analysis.gapPercent, 1) })}
+                  {t('targets.gapValue', {
+                    sign: analysis.gap >= 0 ? '+' : '−',
+                    value: fm.value(Math.abs(analysis.gap), scenario.unit),
+                    percent: fm.percent(analysis.gapPercent, 1),
+                  })}
                 </span>
               </td>
               <td>{analysis.firstYearReached ?? t('targets.notReached')}</td>

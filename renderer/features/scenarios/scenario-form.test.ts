@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import type { WorkspaceScenario } from '../../../shared/workspace';
-import { applyCheckedEdit, buildYearRows, issueText, parseNumberInput, projectionOf, sameButModifiedAt, scenarioIssues, stepValue, switchModel, tryEdit, withBuilderValue, withParameterValue } from './scenario-form';
+import {
+  applyCheckedEdit,
+  buildYearRows,
+  issueText,
+  parseNumberInput,
+  projectionOf,
+  sameButModifiedAt,
+  scenarioIssues,
+  stepValue,
+  switchModel,
+  tryEdit,
+  withBuilderValue,
+  withParameterValue,
+} from './scenario-form';
 
 function starter(id: string): WorkspaceScenario {
   const scenario = loadStarterWorkspace().scenarios.find((s) => s.id === id);

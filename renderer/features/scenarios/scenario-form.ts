@@ -77,9 +77,21 @@ export function parameterDefs(scenario: WorkspaceScenario): ParameterDef[] {
     case 'cagr':
       return [{ key: 'growthRatePercent', field: 'params.growthRatePercent', kind: 'percent', ...rateRange(scenario.params.growthRatePercent) }];
     case 'ratePath':
-      return scenario.params.ratesPercent.map((rate, index) => ({ key: rateKey(index), field: `params.ratesPercent[${index}]`, kind: 'percent', ...rateRange(rate) }));
+      return scenario.params.ratesPercent.map((rate, index) => ({
+        key: rateKey(index),
+        field: `params.ratesPercent[${index}]`,
+        kind: 'percent',
+        ...rateRange(rate),
+      }));
     case 'linear':
-      return [{ key: 'incrementPerYear', field: 'params.incrementPerYear', kind: 'value', ...range(scenario.params.incrementPerYear, -Math.abs(base) * 0.3, Math.abs(base) * 0.5, step) }];
+      return [
+        {
+          key: 'incrementPerYear',
+          field: 'params.incrementPerYear',
+          kind: 'value',
+          ...range(scenario.params.incrementPerYear, -Math.abs(base) * 0.3, Math.abs(base) * 0.5, step),
+        },
+      ];
     case 'logistic':
       return [
         { key: 'growthRatePercent', field: 'params.growthRatePercent', kind: 'percent', ...rateRange(scenario.params.growthRatePercent) },
@@ -111,10 +123,17 @@ export function shiftDistribution(dist: WorkspaceDistribution, delta: number): W
   }
 }
 
-function withGrowthDistributionShifted(scenario: WorkspaceScenario, key: 'growthRatePercent' | 'incrementPerYear' | 'targetValue', delta: number): WorkspaceScenario {
+function withGrowthDistributionShifted(
+  scenario: WorkspaceScenario,
+  key: 'growthRatePercent' | 'incrementPerYear' | 'targetValue',
+  delta: number,
+): WorkspaceScenario {
   const dist = scenario.uncertainty?.distributions[key];
   if (!scenario.uncertainty || !dist || delta === 0) return scenario;
-  return { ...scenario, uncertainty: { ...scenario.uncertainty, distributions: { ...scenario.uncertainty.distributions, [key]: shiftDistribution(dist, delta) } } };
+  return {
+    ...scenario,
+    uncertainty: { ...scenario.uncertainty, distributions: { ...scenario.uncertainty.distributions, [key]: shiftDistribution(dist, delta) } },
+  };
 }
 
 /**
@@ -139,7 +158,11 @@ export function withParameterValue(scenario: WorkspaceScenario, key: string, val
       return withGrowthDistributionShifted({ ...scenario, params: { incrementPerYear: value } }, key, value - scenario.params.incrementPerYear);
     case 'logistic':
       if (key === 'growthRatePercent' && scenario.params.growthRatePercent !== value) {
-        return withGrowthDistributionShifted({ ...scenario, params: { ...scenario.params, growthRatePercent: value } }, key, value - scenario.params.growthRatePercent);
+        return withGrowthDistributionShifted(
+          { ...scenario, params: { ...scenario.params, growthRatePercent: value } },
+          key,
+          value - scenario.params.growthRatePercent,
+        );
       }
       if (key === 'ceiling' && scenario.params.ceiling !== value) return { ...scenario, params: { ...scenario.params, ceiling: value } };
       return scenario;
@@ -203,7 +226,13 @@ export function sameButModifiedAt(a: WorkspaceScenario, b: WorkspaceScenario): b
  * step is validated once. Anything else (an undo or another view got in between) is edited and
  * checked afresh, and a refused edit leaves the stored copy as it is.
  */
-export function applyCheckedEdit(stored: WorkspaceScenario, from: WorkspaceScenario, checked: WorkspaceScenario, change: (s: WorkspaceScenario) => WorkspaceScenario, field: string): WorkspaceScenario {
+export function applyCheckedEdit(
+  stored: WorkspaceScenario,
+  from: WorkspaceScenario,
+  checked: WorkspaceScenario,
+  change: (s: WorkspaceScenario) => WorkspaceScenario,
+  field: string,
+): WorkspaceScenario {
   if (sameButModifiedAt(from, stored)) return checked;
   const again = tryEdit(stored, change, field);
   return again.ok ? again.scenario : stored;
@@ -259,7 +288,13 @@ export function switchModel(scenario: WorkspaceScenario, model: ModelKind): Work
       break;
     case 'targetPath': {
       const firstTarget = scenario.targets.find((t) => t.year > scenario.base.year && t.value > 0);
-      next = { ...common, model, params: firstTarget ? { targetYear: firstTarget.year, targetValue: firstTarget.value } : { targetYear: scenario.base.year + years, targetValue: round(end, 6) } };
+      next = {
+        ...common,
+        model,
+        params: firstTarget
+          ? { targetYear: firstTarget.year, targetValue: firstTarget.value }
+          : { targetYear: scenario.base.year + years, targetValue: round(end, 6) },
+      };
       break;
     }
   }
@@ -267,7 +302,10 @@ export function switchModel(scenario: WorkspaceScenario, model: ModelKind): Work
 }
 
 /** The spread a new uncertainty starts with: ±3 points on a rate, ±20 % on an amount. */
-export function defaultGrowthDistribution(scenario: WorkspaceScenario): { key: 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue'; dist: WorkspaceDistribution } {
+export function defaultGrowthDistribution(scenario: WorkspaceScenario): {
+  key: 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue';
+  dist: WorkspaceDistribution;
+} {
   const key = growthParameterOf(scenario.model) as 'growthRatePercent' | 'rateShiftPercent' | 'incrementPerYear' | 'targetValue';
   switch (scenario.model) {
     case 'cagr':
@@ -366,7 +404,12 @@ function percentileRow(result: MonteCarloResult | null, level: number): Float64A
  * The yearly table: one row per year from the earliest actual value to the last analysed year.
  * The Monte Carlo result may be one step behind the path while a slider moves; it is matched by year.
  */
-export function buildYearRows(scenario: WorkspaceScenario, path: Float64Array | null, actuals: readonly ActualPoint[], monteCarlo: MonteCarloResult | null): YearRow[] {
+export function buildYearRows(
+  scenario: WorkspaceScenario,
+  path: Float64Array | null,
+  actuals: readonly ActualPoint[],
+  monteCarlo: MonteCarloResult | null,
+): YearRow[] {
   const baseYear = scenario.base.year;
   const lastYear = baseYear + (path ? path.length - 1 : 0);
   const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year));
@@ -431,7 +474,9 @@ export function withBuilderValue(scenario: WorkspaceScenario, key: string, value
   const parsed = parseBuilderKey(key);
   if (parsed.kind === 'distribution') {
     const field = parsed.field;
-    return withDistribution(scenario, (dist) => (field in dist && (dist as Record<string, number | string>)[field] !== value ? ({ ...dist, [field]: value } as WorkspaceDistribution) : dist));
+    return withDistribution(scenario, (dist) =>
+      field in dist && (dist as Record<string, number | string>)[field] !== value ? ({ ...dist, [field]: value } as WorkspaceDistribution) : dist,
+    );
   }
   if (parsed.kind === 'simulation') {
     const setting = parsed.setting;

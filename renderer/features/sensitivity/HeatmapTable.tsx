@@ -47,7 +47,12 @@ export function HeatmapTable({ state, caption }: { state: HeatmapState; caption:
                 const current = state.current?.row === rowIndex && state.current.column === columnIndex;
                 const colours = cellColours(cell.value, state.scale.min, state.scale.max);
                 return (
-                  <td key={columnIndex} className={`sensitivity-cell${current ? ' is-current' : ''}`} style={{ background: colours.background, color: colours.text }} data-testid={testId}>
+                  <td
+                    key={columnIndex}
+                    className={`sensitivity-cell${current ? ' is-current' : ''}`}
+                    style={{ background: colours.background, color: colours.text }}
+                    data-testid={testId}
+                  >
                     {cell.label}
                     {current ? <span className="visually-hidden"> ({t('currentCell')})</span> : null}
                   </td>

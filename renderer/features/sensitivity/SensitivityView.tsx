@@ -23,7 +23,18 @@ import { useChartColours } from '../charts/chart-colours';
 import { projectedValue, signedPercent } from '../../i18n/number-display';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { HeatmapTable } from './HeatmapTable';
-import { axisValueProblem, axisValues, clampSteps, DEFAULT_AXIS_STEPS, defaultAxisKeys, defaultMetricId, MAX_AXIS_STEPS, metricOptions, MIN_AXIS_STEPS, rangeOf } from './sensitivity-options';
+import {
+  axisValueProblem,
+  axisValues,
+  clampSteps,
+  DEFAULT_AXIS_STEPS,
+  defaultAxisKeys,
+  defaultMetricId,
+  MAX_AXIS_STEPS,
+  metricOptions,
+  MIN_AXIS_STEPS,
+  rangeOf,
+} from './sensitivity-options';
 import { TornadoChart } from './TornadoChart';
 import './sensitivity.css';
 
@@ -82,7 +93,9 @@ export function SensitivityView() {
           </div>
           {issues.length > 0 ? (
             <p className="sensitivity-error" role="alert">
-              {t('invalidScenario', { reason: issues.map((issue) => inLang({ zh: issue.messageZh, en: issue.message }, fmt.lang)).join(inLang({ zh: ';', en: '; ' }, fmt.lang)) })}
+              {t('invalidScenario', {
+                reason: issues.map((issue) => inLang({ zh: issue.messageZh, en: issue.message }, fmt.lang)).join(inLang({ zh: ';', en: '; ' }, fmt.lang)),
+              })}
             </p>
           ) : (
             <SensitivityPanels key={scenario.id} scenario={scenario} />
@@ -99,7 +112,8 @@ function SensitivityPanels({ scenario }: { scenario: WorkspaceScenario }) {
   const metricSelectId = useId();
   const options = useMemo(() => metricOptions(scenario), [scenario]);
   const [chosenMetricId, setChosenMetricId] = useState(() => defaultMetricId(scenario));
-  const metricOption = options.find((option) => option.id === chosenMetricId) ?? options.find((option) => option.id === defaultMetricId(scenario)) ?? options[0];
+  const metricOption =
+    options.find((option) => option.id === chosenMetricId) ?? options.find((option) => option.id === defaultMetricId(scenario)) ?? options[0];
   if (!metricOption) return <p className="sensitivity-error">{t('tornadoError', { reason: '—' })}</p>;
   const metric = metricOption.metric;
   return (
@@ -245,19 +259,43 @@ function NumberField({
   );
 }
 
-function AxisControls({ scenario, axis, onChange, title, testPrefix }: { scenario: WorkspaceScenario; axis: AxisState; onChange: (axis: AxisState) => void; title: string; testPrefix: string }) {
+function AxisControls({
+  scenario,
+  axis,
+  onChange,
+  title,
+  testPrefix,
+}: {
+  scenario: WorkspaceScenario;
+  axis: AxisState;
+  onChange: (axis: AxisState) => void;
+  title: string;
+  testPrefix: string;
+}) {
   const { t } = useTranslation('sensitivity');
   const selectId = useId();
   const { lang } = useFormatters();
   const range = rangeOf(scenario, axis.key);
   const check = (value: number) => axisValueProblem(scenario, axis.key, value, lang);
-  const unitHint = axis.key === 'growthRatePercent' ? '%' : axis.key === 'rateShiftPercent' ? t('pointsUnit') : isUnitCode(scenario.unit) ? unitLabel(scenario.unit, lang) : scenario.unit;
+  const unitHint =
+    axis.key === 'growthRatePercent'
+      ? '%'
+      : axis.key === 'rateShiftPercent'
+        ? t('pointsUnit')
+        : isUnitCode(scenario.unit)
+          ? unitLabel(scenario.unit, lang)
+          : scenario.unit;
   return (
     <fieldset className="sensitivity-axis">
       <legend>{title}</legend>
       <span className="sensitivity-field">
         <label htmlFor={selectId}>{t('parameter')}</label>
-        <select id={selectId} data-testid={`${testPrefix}-parameter`} value={axis.key} onChange={(event) => onChange({ key: event.target.value as ParameterKey, from: null, to: null, steps: axis.steps })}>
+        <select
+          id={selectId}
+          data-testid={`${testPrefix}-parameter`}
+          value={axis.key}
+          onChange={(event) => onChange({ key: event.target.value as ParameterKey, from: null, to: null, steps: axis.steps })}
+        >
           {parametersOf(scenario.model).map((key) => (
             <option key={key} value={key}>
               {t(`parameters.${key}`)}
@@ -267,10 +305,30 @@ function AxisControls({ scenario, axis, onChange, title, testPrefix }: { scenari
       </span>
       {/* Keyed by parameter so the fields restart from that parameter's default range. */}
       <span key={axis.key} className="sensitivity-range">
-        <NumberField label={`${t('from')} (${unitHint})`} value={axis.from ?? range?.low ?? 0} onCommit={(from) => onChange({ ...axis, from })} check={check} testId={`${testPrefix}-from`} />
-        <NumberField label={`${t('to')} (${unitHint})`} value={axis.to ?? range?.high ?? 0} onCommit={(to) => onChange({ ...axis, to })} check={check} testId={`${testPrefix}-to`} />
+        <NumberField
+          label={`${t('from')} (${unitHint})`}
+          value={axis.from ?? range?.low ?? 0}
+          onCommit={(from) => onChange({ ...axis, from })}
+          check={check}
+          testId={`${testPrefix}-from`}
+        />
+        <NumberField
+          label={`${t('to')} (${unitHint})`}
+          value={axis.to ?? range?.high ?? 0}
+          onCommit={(to) => onChange({ ...axis, to })}
+          check={check}
+          testId={`${testPrefix}-to`}
+        />
       </span>
-      <NumberField label={`${t('steps')} (${t('stepsHint')})`} value={axis.steps} min={MIN_AXIS_STEPS} max={MAX_AXIS_STEPS} step={1} onCommit={(steps) => onChange({ ...axis, steps: clampSteps(steps) })} testId={`${testPrefix}-steps`} />
+      <NumberField
+        label={`${t('steps')} (${t('stepsHint')})`}
+        value={axis.steps}
+        min={MIN_AXIS_STEPS}
+        max={MAX_AXIS_STEPS}
+        step={1}
+        onCommit={(steps) => onChange({ ...axis, steps: clampSteps(steps) })}
+        testId={`${testPrefix}-steps`}
+      />
     </fieldset>
   );
 }

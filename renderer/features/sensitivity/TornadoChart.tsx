@@ -27,7 +27,13 @@ export function TornadoChart({ state, colours }: { state: TornadoState; colours:
   const lowStyle = seriesStyle(1, colours);
   const highStyle = seriesStyle(0, colours);
   const descriptions = state.bars.map((bar) =>
-    t('tornadoBarLabel', { parameter: bar.label, low: bar.lowLabel, high: bar.highLabel, outputLow: outcomeText(bar, 'low'), outputHigh: outcomeText(bar, 'high') }),
+    t('tornadoBarLabel', {
+      parameter: bar.label,
+      low: bar.lowLabel,
+      high: bar.highLabel,
+      outputLow: outcomeText(bar, 'low'),
+      outputHigh: outcomeText(bar, 'high'),
+    }),
   );
   const baseX = x(state.base);
   const sideName = { low: state.lowName ?? t('tornadoLow'), high: state.highName ?? t('tornadoHigh') };
@@ -41,7 +47,13 @@ export function TornadoChart({ state, colours }: { state: TornadoState; colours:
           <span className="sensitivity-swatch" style={{ background: highStyle.stroke }} /> {sideName.high}
         </li>
       </ul>
-      <svg className="sensitivity-tornado" viewBox={`0 0 ${TORNADO_WIDTH} ${height}`} role="img" aria-label={`${state.title}. ${descriptions.join('. ')}`} data-testid="tornado">
+      <svg
+        className="sensitivity-tornado"
+        viewBox={`0 0 ${TORNADO_WIDTH} ${height}`}
+        role="img"
+        aria-label={`${state.title}. ${descriptions.join('. ')}`}
+        data-testid="tornado"
+      >
         <line x1={baseX} x2={baseX} y1={TOP - 8} y2={height - 4} stroke={colours.text} strokeWidth={1.5} />
         <text x={baseX} y={TOP - 14} textAnchor="middle" fill={colours.text} fontSize={13}>
           {state.baseLabel}

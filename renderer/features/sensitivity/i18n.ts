@@ -46,7 +46,8 @@ export const sensitivityText = {
   },
   en: {
     title: 'Sensitivity',
-    intro: 'Which assumptions move the result most: the tornado chart moves each parameter to a low and a high value with the others unchanged; the two-way data table varies two parameters together.',
+    intro:
+      'Which assumptions move the result most: the tornado chart moves each parameter to a low and a high value with the others unchanged; the two-way data table varies two parameters together.',
     emptyNoScenarios: 'The workspace has no scenarios yet. Create one in the Scenarios view first.',
     invalidScenario: 'This scenario has invalid parameters, so no sensitivity can be computed: {{reason}}',
     scenarioLabel: 'Scenario',

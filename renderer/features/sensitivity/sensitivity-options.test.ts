@@ -13,7 +13,11 @@ describe('sensitivity options', () => {
     // Software: base 2024, horizon 2030 → 2025…2030, no targets.
     expect(metricOptions(software).map((o) => o.id)).toEqual(['value:2025', 'value:2026', 'value:2027', 'value:2028', 'value:2029', 'value:2030']);
     expect(defaultMetricId(software)).toBe('value:2027');
-    expect(metricOptions(highTech).map((o) => o.id).slice(-2)).toEqual(['gap:0', 'gap:1']);
+    expect(
+      metricOptions(highTech)
+        .map((o) => o.id)
+        .slice(-2),
+    ).toEqual(['gap:0', 'gap:1']);
   });
 
   it('default to growth rate × base value with 7 steps centred on the scenario (15%, 4200亿元)', () => {

@@ -63,7 +63,9 @@ export function TargetsView() {
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection } | null>(null);
   const sortedRows = useMemo(() => (sort ? sortRows(rows, sort.key, sort.direction, probabilities, fmt.lang) : rows), [rows, sort, probabilities, fmt.lang]);
   const toggleSort = (key: SortKey) =>
-    setSort((current) => (current?.key === key ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }));
+    setSort((current) =>
+      current?.key === key ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' },
+    );
 
   return (
     <section aria-labelledby="view-targets-title" className="targets-view">
@@ -94,12 +96,19 @@ export function TargetsView() {
                     const active = sort?.key === column;
                     return (
                       <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'}>
-                        <button type="button" className="targets-sort" onClick={() => toggleSort(column)} title={t('sortBy', { column: t(`columns.${column}`) })}>
+                        <button
+                          type="button"
+                          className="targets-sort"
+                          onClick={() => toggleSort(column)}
+                          title={t('sortBy', { column: t(`columns.${column}`) })}
+                        >
                           {t(`columns.${column}`)}
                           <span aria-hidden="true" className="targets-sort-mark">
                             {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                           </span>
-                          {active ? <span className="visually-hidden">{t(sort.direction === 'ascending' ? 'sortedAscending' : 'sortedDescending')}</span> : null}
+                          {active ? (
+                            <span className="visually-hidden">{t(sort.direction === 'ascending' ? 'sortedAscending' : 'sortedDescending')}</span>
+                          ) : null}
                         </button>
                       </th>
                     );
@@ -108,7 +117,13 @@ export function TargetsView() {
               </thead>
               <tbody>
                 {sortedRows.map((row) => (
-                  <TargetTableRow key={row.key} row={row} fmt={fmt} monteCarlo={monteCarlo.get(row.scenario.id)} probability={probabilities.get(row.key) ?? null} />
+                  <TargetTableRow
+                    key={row.key}
+                    row={row}
+                    fmt={fmt}
+                    monteCarlo={monteCarlo.get(row.scenario.id)}
+                    probability={probabilities.get(row.key) ?? null}
+                  />
                 ))}
               </tbody>
             </table>
@@ -160,7 +175,17 @@ function ProbabilityText({ state, probability }: { state: MonteCarloState | unde
   return <span data-testid="target-probability">{fmt.fractionAsPercent(probability)}</span>;
 }
 
-function TargetTableRow({ row, fmt, monteCarlo, probability }: { row: TargetRow; fmt: Formatters; monteCarlo: MonteCarloState | undefined; probability: number | null }) {
+function TargetTableRow({
+  row,
+  fmt,
+  monteCarlo,
+  probability,
+}: {
+  row: TargetRow;
+  fmt: Formatters;
+  monteCarlo: MonteCarloState | undefined;
+  probability: number | null;
+}) {
   const { t } = useTranslation('targets');
   const unit = row.scenario.unit;
   const analysis = row.analysis;
@@ -188,7 +213,11 @@ function TargetTableRow({ row, fmt, monteCarlo, probability }: { row: TargetRow;
         {parameterText ? <small className="targets-sub">{parameterText}</small> : null}
       </td>
       <td className="num">
-        {row.assumedIsModelRate ? fmt.percent(row.assumedGrowthPercent) : Number.isFinite(row.assumedGrowthPercent) ? t('impliedGrowth', { value: fmt.percent(row.assumedGrowthPercent) }) : '—'}
+        {row.assumedIsModelRate
+          ? fmt.percent(row.assumedGrowthPercent)
+          : Number.isFinite(row.assumedGrowthPercent)
+            ? t('impliedGrowth', { value: fmt.percent(row.assumedGrowthPercent) })
+            : '—'}
       </td>
       <td className="num" data-testid="projected">
         <span className="targets-nowrap">{analysis ? projectedValue(fmt, analysis.projected, unit) : '—'}</span>

@@ -6,7 +6,8 @@ export const targetsText = {
     intro: '数据集和各情景中的每项目标,按情景逐一检查:需要的增速、情景假设的增速、目标年份的预测值与差距,以及蒙特卡洛模拟的实现概率。',
     empty: '还没有可检查的目标:情景中没有目标,数据集中也没有这些指标的目标。',
     caption: '各情景的目标检查(点击列标题排序)',
-    legend: '状态说明:✓ 按期实现 —— 预测值达到目标(若有模拟,实现概率不低于{{probability}});! 存在风险 —— 差距在目标值的{{gap}}以内,或实现概率低于{{probability}};✗ 难以实现 —— 差距超过{{gap}};⊘ 无法实现 —— 该模型下任何增速都达不到。',
+    legend:
+      '状态说明:✓ 按期实现 —— 预测值达到目标(若有模拟,实现概率不低于{{probability}});! 存在风险 —— 差距在目标值的{{gap}}以内,或实现概率低于{{probability}};✗ 难以实现 —— 差距超过{{gap}};⊘ 无法实现 —— 该模型下任何增速都达不到。',
     columns: {
       scenario: '情景',
       target: '目标',
@@ -52,10 +53,12 @@ export const targetsText = {
   en: {
     title: 'Targets',
     heading: 'On track?',
-    intro: 'Every target in the dataset and the scenarios, checked scenario by scenario: the growth it needs, the growth the scenario assumes, the projected value and gap in the target year, and the Monte Carlo probability of meeting it.',
+    intro:
+      'Every target in the dataset and the scenarios, checked scenario by scenario: the growth it needs, the growth the scenario assumes, the projected value and gap in the target year, and the Monte Carlo probability of meeting it.',
     empty: 'No targets to check: the scenarios have none, and the dataset has none for their indicators.',
     caption: 'Target check per scenario (select a column heading to sort)',
-    legend: 'Status: ✓ on track — the projection meets the target (and, when simulated, with a probability of at least {{probability}}); ! at risk — within {{gap}} of the target, or a probability below {{probability}}; ✗ off track — more than {{gap}} short; ⊘ unreachable — no growth rate reaches it under this model.',
+    legend:
+      'Status: ✓ on track — the projection meets the target (and, when simulated, with a probability of at least {{probability}}); ! at risk — within {{gap}} of the target, or a probability below {{probability}}; ✗ off track — more than {{gap}} short; ⊘ unreachable — no growth rate reaches it under this model.',
     columns: {
       scenario: 'Scenario',
       target: 'Target',

@@ -57,7 +57,12 @@ function impliedGrowthPercent(scenario: WorkspaceScenario, projected: number, ye
   return constantGrowthPercent(scenario.base.value, projected, year - scenario.base.year);
 }
 
-function rowFor(scenario: WorkspaceScenario, target: { year: number; value: number; label: string | null }, source: TargetRow['source'], valid: boolean): TargetRow {
+function rowFor(
+  scenario: WorkspaceScenario,
+  target: { year: number; value: number; label: string | null },
+  source: TargetRow['source'],
+  valid: boolean,
+): TargetRow {
   const key = `${scenario.id}|${target.year}|${target.value}`;
   if (!valid) {
     const issues = validateScenarioSpec(scenario);
@@ -148,7 +153,13 @@ function requiredOf(row: TargetRow): number {
  * Sorted copy; rows without a number for the key (NaN, null) go last in either direction, and ties
  * keep the table's natural order.
  */
-export function sortRows(rows: readonly TargetRow[], key: SortKey, direction: SortDirection, probabilities: ReadonlyMap<string, number | null>, lang: Lang): TargetRow[] {
+export function sortRows(
+  rows: readonly TargetRow[],
+  key: SortKey,
+  direction: SortDirection,
+  probabilities: ReadonlyMap<string, number | null>,
+  lang: Lang,
+): TargetRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
   const numeric = (row: TargetRow): number => {
     switch (key) {

@@ -12,7 +12,6 @@ import { embeddedFontCss } from './embed-fonts';
 
 export { exportPresets, type ExportPreset, type ExportPresetId } from '../../../../shared/charts/image-layout';
 
-
 let measureContext: CanvasRenderingContext2D | null = null;
 
 /** Text width with the bundled font, on a canvas: what the image will show once the font is embedded. */
@@ -76,7 +75,9 @@ export async function renderChartPngBlob(state: ChartState, preset: ExportPreset
     context.fillStyle = lightImagePalette.page;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(picture, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded as PNG.'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded as PNG.'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
