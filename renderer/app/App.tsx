@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { langOf } from '../../shared/units';
 import { useTranslation } from 'react-i18next';
 import { viewCommands, type CommandId } from '../../shared/commands';
 import type { AppInfo, DeskApi, SettingsNotice } from '../../shared/platform/desk-api';
@@ -82,7 +83,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
   const { edit, selectScenario } = workspace;
   const useInScenario = useCallback(
     (observationId: string) => {
-      const lang = i18n.language === 'en' ? 'en' : 'zh';
+      const lang = langOf(i18n.language);
       let newId: string | null = null;
       edit((ws, nowIso) => {
         const next = addScenario(ws, scenarioFromObservation(observationId, nowIso, lang), nowIso);
@@ -119,7 +120,7 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
     };
   }, []);
 
-  const language = i18n.language === 'en' ? 'en' : 'zh';
+  const language = langOf(i18n.language);
   useCommand('switchLanguage', () => void updateSettings({ language: language === 'en' ? 'zh' : 'en' }));
   useCommand('toggleTheme', () => void updateSettings({ theme: theme === 'dark' ? 'light' : 'dark' }));
 

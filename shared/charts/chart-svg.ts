@@ -10,6 +10,7 @@
  * and into documents, which are white. Text is measured by an injected function (the canvas in
  * the app, estimateTextWidth elsewhere), and fonts are embedded by passing their CSS.
  */
+import { chartTextSizes } from './chart-text';
 import type { ChartAxis, ChartState, ColourRole, HeatmapState, LineChartState, LineSeries, SmallMultiplesState, TornadoState } from './chart-state';
 import { inLang, type Lang } from '../units';
 import { hexToRgb, readableOn, scaleColour } from './colour';
@@ -151,14 +152,11 @@ interface Draw {
   readonly textByWeight: Map<number, string>;
 }
 
-const tickText: TextStyle = { size: 12, weight: 400, lineHeight: 1.2 };
-const legendText: TextStyle = { size: 13, weight: 400, lineHeight: 1.3 };
-const markerText: TextStyle = { size: 12, weight: 700, lineHeight: 1.2 };
+const tickText: TextStyle = { size: chartTextSizes.tick, weight: 400, lineHeight: 1.2 };
+const legendText: TextStyle = { size: chartTextSizes.legend, weight: 400, lineHeight: 1.3 };
+const markerText: TextStyle = { size: chartTextSizes.marker, weight: 700, lineHeight: 1.2 };
 const panelTitleText: TextStyle = { size: 13, weight: 700, lineHeight: 1.3 };
 const barLabelText: TextStyle = { size: 14, weight: 700, lineHeight: 1.3 };
-
-/** The chart's text sizes, which the screen's axis style (axis-style.ts, 12 px ticks) matches. */
-export const chartTextSizes = { tick: tickText.size, legend: legendText.size, marker: markerText.size } as const;
 
 interface TextOptions {
   readonly anchor?: 'start' | 'middle' | 'end';

@@ -9,9 +9,6 @@ import { viewIds, type ViewId } from '../settings/settings';
 import type { BilingualText, Lang } from '../units/names';
 import { parseShortcut, type Shortcut } from './shortcuts';
 
-/** A label in both languages; the type itself is shared/units/names.ts's. */
-export type Bilingual = Readonly<BilingualText>;
-
 /**
  * Where a command acts. `app` is the application with nothing over it; `palette` and
  * `presentation` are modal layers over it, in which the app's own shortcuts do not act.
@@ -23,9 +20,9 @@ export type MenuSection = 'file' | 'edit' | 'view';
 export interface CommandDeclaration {
   readonly id: string;
   /** The full name: menu item, palette entry, tooltip. */
-  readonly label: Bilingual;
+  readonly label: BilingualText;
   /** A shorter name for a button, where the full one is too long for the toolbar. */
-  readonly button?: Bilingual;
+  readonly button?: BilingualText;
   /** Shortcuts in the notation of `shortcuts.ts`; the first is the one the menu shows. */
   readonly shortcuts: readonly string[];
   /** The contexts in which it runs (from any source: keys, menu, palette, button). */
@@ -216,7 +213,7 @@ export function commandShortcuts(id: CommandId): readonly Shortcut[] {
 }
 
 /** Titles of the native menu's submenus. */
-export const menuSectionLabels: Readonly<Record<MenuSection, Bilingual>> = {
+export const menuSectionLabels: Readonly<Record<MenuSection, BilingualText>> = {
   file: { zh: '文件', en: 'File' },
   edit: { zh: '编辑', en: 'Edit' },
   view: { zh: '视图', en: 'View' },
@@ -225,7 +222,7 @@ export const menuSectionLabels: Readonly<Record<MenuSection, Bilingual>> = {
 export type NativeMenuRole = 'quit' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'togglefullscreen';
 
 /** Items the operating system carries out itself (Electron roles), after the section's commands. */
-export const nativeMenuRoles: readonly { readonly role: NativeMenuRole; readonly section: MenuSection; readonly label: Bilingual }[] = [
+export const nativeMenuRoles: readonly { readonly role: NativeMenuRole; readonly section: MenuSection; readonly label: BilingualText }[] = [
   { role: 'quit', section: 'file', label: { zh: '退出', en: 'Quit' } },
   { role: 'cut', section: 'edit', label: { zh: '剪切', en: 'Cut' } },
   { role: 'copy', section: 'edit', label: { zh: '复制', en: 'Copy' } },

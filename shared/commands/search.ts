@@ -3,12 +3,12 @@
  * label (and the button label and the id), so a command is found in either language whatever
  * the interface language is.
  */
-import type { Bilingual } from './catalog';
+import type { BilingualText } from '../units/names';
 
 export interface SearchableCommand {
   readonly id: string;
-  readonly label: Bilingual;
-  readonly button?: Bilingual;
+  readonly label: BilingualText;
+  readonly button?: BilingualText;
 }
 
 /** Lower case, full-width folded (NFKC), without spaces and punctuation: `Save As…` → `saveas`. */

@@ -11,8 +11,8 @@ export function langOf(language: string | undefined): Lang {
 
 /** A text in both languages, e.g. an indicator's name or a unit's label. */
 export interface BilingualText {
-  zh: string;
-  en: string;
+  readonly zh: string;
+  readonly en: string;
 }
 
 export interface Named {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonteCarloInput, MonteCarloResult } from '../../../shared/engine';
-import { inLang } from '../../../shared/units';
+import { inLang, langOf } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { monteCarloInputOf, monteCarloKey } from './monte-carlo-key';
 import { runSnapshot, watchRun } from './monte-carlo-store';
@@ -56,7 +56,7 @@ export function useMonteCarlo(scenario: WorkspaceScenario | null): MonteCarloSta
   const subscribe = useCallback((listener: () => void) => (key && input ? watchRun(key, input, listener) : noop), [key, input]);
   const getSnapshot = useCallback(() => (key ? runSnapshot(key) : null), [key]);
   const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const lang = langOf(i18n.language);
   const finished = snapshot?.status === 'done' ? snapshot.result : null;
   useEffect(() => {
     if (finished && owner !== '') lastShown.set(owner, finished);

@@ -42,7 +42,8 @@ import type {
   TargetMarker,
 } from '../../../shared/charts/chart-state';
 import { formatPlainNumber, formatValue, inLang, isUnitCode, type Lang } from '../../../shared/units';
-import { axisStyle } from './axis-style';
+import { useAxisStyle } from './axis-style';
+import { chartTextSizes } from '../../../shared/charts/chart-text';
 import { seriesStyle, type ChartColours } from './chart-colours';
 
 export interface LineChartViewProps {
@@ -226,7 +227,7 @@ const TargetDots = memo(function TargetDots({ targets, colours }: { targets: rea
       stroke={colours.target}
       strokeWidth={2.5}
       ifOverflow="extendDomain"
-      label={{ value: target.label, position: 'top', fill: colours.target, fontSize: 12, fontWeight: 700 }}
+      label={{ value: target.label, position: 'top', fill: colours.target, fontSize: chartTextSizes.marker, fontWeight: 700 }}
     />
   ));
 });
@@ -239,7 +240,7 @@ const ReferenceLines = memo(function ReferenceLines({ lines, colours }: { lines:
       stroke={colours.muted}
       strokeDasharray="4 4"
       ifOverflow="extendDomain"
-      label={{ value: line.label, position: 'insideTopRight', fill: colours.muted, fontSize: 12 }}
+      label={{ value: line.label, position: 'insideTopRight', fill: colours.muted, fontSize: chartTextSizes.tick }}
     />
   ));
 });
@@ -261,7 +262,7 @@ const plainLabel = (label: unknown) => String(label);
 
 /** Grid, axes, tooltip and legend: the same elements while the axes and the look are the same, so a slider step does not redraw them. */
 const Frame = memo(function Frame({ x, y, lang, colours }: { x: ChartAxis; y: ChartAxis; lang: Lang; colours: ChartColours }) {
-  const style = axisStyle(colours);
+  const style = useAxisStyle(colours);
   const xTick = useMemo(() => tickLabeller(x), [x]);
   const yTick = useMemo(() => tickLabeller(y), [y]);
   const xLabel = useMemo(() => ({ value: x.title, position: 'insideBottomRight' as const, offset: -4, ...style.label }), [x.title, style]);
@@ -271,7 +272,7 @@ const Frame = memo(function Frame({ x, y, lang, colours }: { x: ChartAxis; y: Ch
     return (value: unknown) => (Array.isArray(value) ? value.map((v) => format(Number(v))).join(' – ') : format(Number(value)));
   }, [y, lang]);
   const tooltipStyle = useMemo(() => ({ background: colours.surface, borderColor: colours.grid, color: colours.text }), [colours]);
-  const legendStyle = useMemo(() => ({ color: colours.text, fontSize: 13 }), [colours]);
+  const legendStyle = useMemo(() => ({ color: colours.text, fontSize: chartTextSizes.legend }), [colours]);
   return (
     <>
       <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" vertical={false} />

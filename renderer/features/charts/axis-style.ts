@@ -1,11 +1,11 @@
 /**
- * The look of every chart axis, in one place: tick text, axis line and axis titles share the
- * muted text colour and the 12 px size on screen. Recharts takes these as props; the image and
- * slide outputs read the same numbers from here.
+ * The look of every chart axis on screen, in one place: tick text, axis line and axis titles share
+ * the muted text colour, at the tick size the image and slide outputs use (shared/charts/chart-text.ts).
+ * Recharts takes these as props.
  */
+import { useMemo } from 'react';
+import { chartTextSizes } from '../../../shared/charts/chart-text';
 import type { ChartColours } from './chart-colours';
-
-export const axisFontSize = 12;
 
 export interface AxisStyle {
   stroke: string;
@@ -14,14 +14,15 @@ export interface AxisStyle {
   label: { fill: string; fontSize: number };
 }
 
-const cache = new WeakMap<ChartColours, AxisStyle>();
-
-/** The same object for the same colours, so Recharts sees unchanged axis props between renders. */
 export function axisStyle(colours: ChartColours): AxisStyle {
-  let style = cache.get(colours);
-  if (!style) {
-    style = { stroke: colours.muted, tick: { fill: colours.muted, fontSize: axisFontSize }, label: { fill: colours.muted, fontSize: axisFontSize } };
-    cache.set(colours, style);
-  }
-  return style;
+  return {
+    stroke: colours.muted,
+    tick: { fill: colours.muted, fontSize: chartTextSizes.tick },
+    label: { fill: colours.muted, fontSize: chartTextSizes.tick },
+  };
+}
+
+/** The axis style of these colours, the same object while they are the same, so Recharts sees unchanged axis props between renders. */
+export function useAxisStyle(colours: ChartColours): AxisStyle {
+  return useMemo(() => axisStyle(colours), [colours]);
 }

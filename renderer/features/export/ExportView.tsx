@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatValue, fractionToPercent, localName } from '../../../shared/units';
+import { formatValue, fractionToPercent, langOf, localName } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useCommandButton } from '../../app/commands/CommandButton';
 import { shortcutTexts } from '../../app/commands/shortcut-text';
@@ -32,7 +32,7 @@ export function ExportView() {
   const { status } = useExcelExport();
   // The button runs the registry command 'exportExcel' (the one Ctrl+E and the menu run).
   const exportCommand = useCommandButton('exportExcel').props;
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const lang = langOf(i18n.language);
   const [monteCarlo, setMonteCarlo] = useState<ReadonlyMap<string, MonteCarloState>>(new Map());
   const reportState = useCallback((id: string, state: MonteCarloState) => {
     setMonteCarlo((previous) => {

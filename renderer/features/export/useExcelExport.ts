@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { scenarioChartStateFor } from '../../../shared/charts/scenario-chart';
 import type { MonteCarloResult } from '../../../shared/engine';
 import { EngineError } from '../../../shared/engine/issues';
-import { inLang, type Lang } from '../../../shared/units';
+import { inLang, langOf, type Lang } from '../../../shared/units';
 import type { Workspace } from '../../../shared/workspace';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
@@ -63,7 +63,7 @@ export function useExcelExport(): ExcelExport {
 
   const exportWorkbook = useCallback(async () => {
     if (isWorking(getExportStatus().phase)) return;
-    const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+    const lang = langOf(i18n.language);
     const current = latest.current;
     const now = new Date();
     const signal = beginExport();

@@ -14,7 +14,8 @@ import { inLang, isUnitCode, localName, unitLabel } from '../../../shared/units'
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
-import { axisStyle } from '../charts/axis-style';
+import { useAxisStyle } from '../charts/axis-style';
+import { chartTextSizes } from '../../../shared/charts/chart-text';
 import { useChartColours, type ChartColours } from '../charts/chart-colours';
 import { LineChartView, colourOf } from '../charts/LineChartView';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
@@ -33,7 +34,7 @@ function tickLabeller(axis: LineChartState['x']): (value: number) => string {
 /** The increase chart on screen: Recharts bars over the state's years, with the state's ticks and labels. */
 const StateBarChart = memo(function StateBarChart({ state, colours }: { state: LineChartState; colours: ChartColours }) {
   const series = state.series[0];
-  const style = axisStyle(colours);
+  const style = useAxisStyle(colours);
   const data = useMemo(() => (series ? series.points.map((point) => ({ x: point.x, y: point.y })) : []), [series]);
   const xTick = useMemo(() => tickLabeller(state.x), [state.x]);
   const yTick = useMemo(() => tickLabeller(state.y), [state.y]);
@@ -53,7 +54,7 @@ const StateBarChart = memo(function StateBarChart({ state, colours }: { state: L
       />
       <YAxis width={72} domain={[...state.y.domain]} ticks={[...state.y.ticks]} interval={0} tickFormatter={yTick} stroke={style.stroke} tick={style.tick} />
       <Bar dataKey="y" name={inLang(series.name, state.lang)} fill={colourOf(series.colour, colours)} isAnimationActive={false} />
-      <Legend wrapperStyle={{ color: colours.text, fontSize: 13 }} />
+      <Legend wrapperStyle={{ color: colours.text, fontSize: chartTextSizes.legend }} />
     </BarChart>
   );
 });
