@@ -9,7 +9,24 @@ test('a damaged workspace file is left as it is, its problems are named, and the
   await page.getByRole('button', { name: '另存为…' }).click();
   await expect(page.getByTestId('unsaved-mark')).toHaveCount(0);
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
+  // Save As showed a "已保存" notice already, so that notice cannot tell that this second save is
+  // done. Wait for what the second save writes, the backup text, before damaging the file: on a
+  // slow machine the damage could otherwise land first and be overwritten by the save.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve, reject) => {
+            const open = indexedDB.open('scenario-desk');
+            open.onerror = () => reject(new Error('no database'));
+            open.onsuccess = () => {
+              const all = open.result.transaction('workspaces', 'readonly').objectStore('workspaces').getAll();
+              all.onsuccess = () => resolve((all.result as { backupText?: string }[]).some((record) => record.backupText !== undefined));
+            };
+          }),
+      ),
+    )
+    .toBe(true);
 
   // Damage the stored file behind the app's back, as a crash of another program or a bad copy might.
   const damaged = await page.evaluate(
