@@ -61,22 +61,24 @@ test.describe('compare view in Chinese', () => {
 
   test('#14.11 choosing a reference in Compare does not move ★基准 in the scenario list', async ({ page }) => {
     await openCompare(page, /^对比/);
-    await expect(page.getByTestId('compare-reference')).toHaveValue('high-tech-firms-19-2pct');
-    await page.getByTestId('compare-reference').selectOption('high-tech-firms-linear-net-gain');
+    // The picker of what differences are measured against.
+    const reference = page.getByRole('combobox', { name: /基准/ });
+    await expect(reference).toHaveValue('high-tech-firms-19-2pct');
+    await reference.selectOption('high-tech-firms-linear-net-gain');
+    // The workspace's baseline stays where it was: the scenario list still stars the 19.2% scenario.
+    await page.getByRole('navigation').getByRole('button', { name: /^情景/ }).click();
+    await expect(page.getByTestId('scenario-item-high-tech-firms-19-2pct').getByTestId('baseline-badge')).toBeVisible();
+    await expect(page.getByTestId('scenario-item-high-tech-firms-linear-net-gain').getByTestId('baseline-badge')).toHaveCount(0);
+    await expect(page.getByTestId('baseline-badge')).toHaveCount(1);
+    await page.getByRole('navigation').getByRole('button', { name: /^对比/ }).click();
+    await expect(reference).toHaveValue('high-tech-firms-linear-net-gain');
     // Differences are now measured against +1219 a year: 2025 is 7565 × 1.192² − (7565 + 2 × 1219) = 10748.84 − 10003 = +745.84 → +746家.
     const row2025 = page.getByTestId('compare-difference-table-cq.enterprises.high-tech').getByTestId('compare-difference-row-2025');
     await expect(row2025.getByTestId('difference-absolute')).toHaveText('+746家');
     await expect(page.getByTestId('compare-reference-badge')).toHaveCount(1);
     await expect(page.getByTestId('compare-pick-high-tech-firms-linear-net-gain').locator('..').getByTestId('compare-reference-badge')).toHaveText('对比基准');
     await expect(page.getByTestId('compare-pick-high-tech-firms-19-2pct').locator('..').getByTestId('compare-baseline-badge')).toHaveText('★ 基准');
-    // The workspace's baseline stays where it was: the scenario list still stars the 19.2% scenario.
-    await page.getByRole('navigation').getByRole('button', { name: /^情景/ }).click();
-    await expect(page.getByTestId('baseline-badge')).toHaveCount(1);
-    await expect(page.getByTestId('scenario-item-high-tech-firms-19-2pct').getByTestId('baseline-badge')).toBeVisible();
-    await expect(page.getByTestId('scenario-item-high-tech-firms-linear-net-gain').getByTestId('baseline-badge')).toHaveCount(0);
     // Only the explicit command moves it.
-    await page.getByRole('navigation').getByRole('button', { name: /^对比/ }).click();
-    await expect(page.getByTestId('compare-reference')).toHaveValue('high-tech-firms-linear-net-gain');
     await page.getByTestId('compare-set-baseline').click();
     await page.getByRole('navigation').getByRole('button', { name: /^情景/ }).click();
     await expect(page.getByTestId('scenario-item-high-tech-firms-linear-net-gain').getByTestId('baseline-badge')).toBeVisible();
@@ -88,15 +90,15 @@ test.describe('compare view in Chinese', () => {
     await page.getByTestId('compare-pick-high-tech-firms-linear-net-gain').uncheck();
     await page.getByTestId('compare-pick-tech-based-firms-36-1pct').check();
     await page.getByTestId('compare-pick-tech-based-firms-cautious-10pct').check();
-    await page.getByTestId('compare-reference').selectOption('tech-based-firms-cautious-10pct');
+    await page.getByRole('combobox', { name: /基准/ }).selectOption('tech-based-firms-cautious-10pct');
     await page.getByRole('navigation').getByRole('button', { name: /^数据/ }).click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('数据');
     await page.getByRole('navigation').getByRole('button', { name: /^对比/ }).click();
-    await expect(page.getByTestId('compare-pick-high-tech-firms-19-2pct')).toBeChecked();
-    await expect(page.getByTestId('compare-pick-high-tech-firms-linear-net-gain')).not.toBeChecked();
     await expect(page.getByTestId('compare-pick-tech-based-firms-36-1pct')).toBeChecked();
     await expect(page.getByTestId('compare-pick-tech-based-firms-cautious-10pct')).toBeChecked();
-    await expect(page.getByTestId('compare-reference')).toHaveValue('tech-based-firms-cautious-10pct');
+    await expect(page.getByTestId('compare-pick-high-tech-firms-19-2pct')).toBeChecked();
+    await expect(page.getByTestId('compare-pick-high-tech-firms-linear-net-gain')).not.toBeChecked();
+    await expect(page.getByRole('combobox', { name: /基准/ })).toHaveValue('tech-based-firms-cautious-10pct');
     // Against the cautious 10%: 2025 is 58524 × 1.361² − 58524 × 1.1² = 58524 × 1.852321 − 58524 × 1.21 = 108405.23 − 70814.04 = +37591.19 → +37,591家.
     const row2025 = page.getByTestId('compare-difference-table-cq.enterprises.tech-based').getByTestId('compare-difference-row-2025');
     await expect(row2025.getByTestId('difference-absolute')).toHaveText('+37,591家');
