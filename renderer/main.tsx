@@ -2,6 +2,7 @@ import './theme/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { CompareSelectionProvider } from './app/compare-selection';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { NotificationsProvider } from './app/notifications';
 import { PresentationProvider } from './features/presentation/PresentationProvider';
@@ -26,7 +27,9 @@ async function boot(): Promise<void> {
         <NotificationsProvider>
           <WorkspaceProvider platform={platform} initial={initialWorkspace}>
             <PresentationProvider>
-              <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+              <CompareSelectionProvider>
+                <App platform={platform} appInfo={appInfo} initialSettings={snapshot.settings} initialNotices={snapshot.notices} />
+              </CompareSelectionProvider>
             </PresentationProvider>
           </WorkspaceProvider>
         </NotificationsProvider>

@@ -6,6 +6,7 @@ export * from './issues';
 export * from './models';
 export * from './rootfind';
 export * from './analysis';
+export * from './verdict';
 export * from './distributions';
 export * from './percentiles';
 export * from './montecarlo';

@@ -12,9 +12,11 @@
  */
 import ExcelJS from 'exceljs';
 import { getBundledDataset, indexDataset, type Dataset } from '../dataset';
+import { analyzeTarget, TARGET_RELATIVE_TOLERANCE } from '../engine/analysis';
 import { lastAnalysisYear, projectScenario } from '../engine/models';
+import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, targetVerdict, verdictLabel, type TargetVerdict } from '../engine/verdict';
 import type { MonteCarloResult } from '../engine/montecarlo';
-import { constantGrowthFactor, getUnitMeta, inLang, isUnitCode, localName, unitLabel, type Lang } from '../units';
+import { constantGrowthFactor, getUnitMeta, percentToFraction, inLang, isUnitCode, localName, unitLabel, type Lang } from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace/schema';
 import { bindingsOf, readField, scenarioPrefix, toCellValue, type CellBinding } from './bindings';
 import { HIDDEN_SHEET_NAME } from './hidden-sheet';
@@ -455,6 +457,24 @@ function requiredCagrResult(baseValue: number, baseYear: number, targetValue: nu
   return Number.isFinite(cagr) ? cagr : { error: '#NUM!' };
 }
 
+/**
+ * The verdict cell's formula: the engine's `targetVerdict` rules written in Excel, so the verdict follows
+ * an input edited in the workbook. S is the shortfall (target − projected, or projected − target for a
+ * target below the base) as a fraction of the target; K holds the simulated probability or is empty.
+ * Whether the model can reach the target at all is the app's answer at export (`unreachable`): it names
+ * the missed branch of a target no growth rate reaches.
+ */
+function verdictFormula(row: number, prefix: string, lang: Lang, missedUnreachable: boolean): string {
+  const text = (verdict: TargetVerdict): string => `"${verdictLabel(verdict, lang)}"`;
+  const shortfall = `IF(E${row}>=${prefix}_base,E${row}-F${row},F${row}-E${row})/ABS(E${row})`;
+  const met = `IF(AND(ISNUMBER(K${row}),K${row}<${AT_RISK_PROBABILITY}),${text('atRisk')},${text('onTrack')})`;
+  const missed = missedUnreachable
+    ? text('unreachable')
+    : `IF(${shortfall}<=${percentToFraction(AT_RISK_SHORTFALL_PERCENT)},${text('atRisk')},${text('offTrack')})`;
+  // Excel writes a small number in scientific notation with a capital E.
+  return `IF(${shortfall}<=${TARGET_RELATIVE_TOLERANCE.toExponential().toUpperCase()},${met},${missed})`;
+}
+
 function writeTargets(
   workbook: ExcelJS.Workbook,
   options: BuildWorkbookOptions,
@@ -464,11 +484,16 @@ function writeTargets(
 ): void {
   const sheet = addSheet(workbook, text.sheets.targets, { xSplit: 2, ySplit: 3 });
   const lang = options.lang;
-  setWidths(sheet, [8, 40, 34, 10, 14, 14, 16, 10, 14, 48]);
+  setWidths(sheet, [8, 40, 34, 10, 14, 14, 16, 10, 14, 48, 14, 16]);
   setCell(sheet, 1, 1, text.sheets.targets, style('title'));
   setCell(sheet, 2, 1, text.targetsIntro, style('note'));
   const c = text.columns;
-  setRow(sheet, 3, [c.key, c.scenario, c.targetLabel, c.targetYear, c.target, c.projected, c.gap, c.gapPercent, c.requiredCagr, c.note], style('header'));
+  setRow(
+    sheet,
+    3,
+    [c.key, c.scenario, c.targetLabel, c.targetYear, c.target, c.projected, c.gap, c.gapPercent, c.requiredCagr, c.note, c.probability, c.verdict],
+    style('header'),
+  );
   const lookupRange = `${sheetRef(layout.sheetName)}!$A$${layout.firstDataRow}:$${columnLetter(layout.lastColumn)}$${layout.lastRow}`;
   let row = 4;
   for (const plan of plans) {
@@ -496,6 +521,12 @@ function writeTargets(
         style('plain', FORMAT_PERCENT),
       );
       if (scenario.model !== 'cagr') setCell(sheet, row, 10, text.equivalentRateNote, style('note'));
+      const probability = options.monteCarlo?.[scenario.id]?.targets.find((p) => p.year === target.year && p.value === target.value)?.probability ?? null;
+      if (probability !== null) setCell(sheet, row, 11, probability, style('plain', FORMAT_PERCENT));
+      const analysis = analyzeTarget(scenario, target);
+      const verdict = targetVerdict(analysis, probability);
+      const missedUnreachable = analysis.requiredGrowth.status === 'unreachable';
+      setCell(sheet, row, 12, { formula: verdictFormula(row, p, lang, missedUnreachable), result: verdictLabel(verdict, lang) }, style('plain'));
       row++;
     });
   }

@@ -42,6 +42,8 @@ export interface WorkbookText {
     readonly gap: string;
     readonly gapPercent: string;
     readonly requiredCagr: string;
+    readonly probability: string;
+    readonly verdict: string;
     readonly mean: string;
     readonly observationId: string;
     readonly kind: string;
@@ -132,6 +134,8 @@ const zh: WorkbookText = {
     gap: '差距(预测−目标)',
     gapPercent: '差距 %',
     requiredCagr: '所需年均增速',
+    probability: '实现概率(模拟)',
+    verdict: '判定',
     mean: '均值',
     observationId: '数据编号',
     kind: '类型',
@@ -160,7 +164,8 @@ const zh: WorkbookText = {
   fixedLegend: '灰色 = 结构参数(请在应用中修改)',
   fixedNote: '决定表格行数,请在应用中修改',
   projectionsIntro: '各年份预测值均为引用“假设”表定义名称的公式;修改黄色输入单元格即可重算。',
-  targetsIntro: '目标年份的预测值、差距、差距百分比及所需年均增速均为公式。',
+  targetsIntro:
+    '目标年份的预测值、差距、差距百分比、所需年均增速及判定均为公式;判定与软件相同:达到目标为按期实现(模拟概率低于50%时为存在风险),差距不超过目标值的5%为存在风险,超过5%为难以实现。实现概率为导出时的模拟结果。',
   equivalentRateNote: '非复合增长模型:所需年均增速为从基期值到目标值的等效恒定年增速。',
   noTargets: '没有情景设定目标。',
   uncertaintyIntro: '蒙特卡洛模拟结果(导出时计算的数值,不随假设修改而更新)。',
@@ -230,6 +235,8 @@ const en: WorkbookText = {
     gap: 'Gap (projected − target)',
     gapPercent: 'Gap %',
     requiredCagr: 'Required growth a year',
+    probability: 'Probability (simulated)',
+    verdict: 'Verdict',
     mean: 'Mean',
     observationId: 'Figure id',
     kind: 'Kind',
@@ -264,7 +271,8 @@ const en: WorkbookText = {
   fixedLegend: 'Grey = structure (change in the app)',
   fixedNote: 'sets the rows of the sheets; change it in the app',
   projectionsIntro: 'Every projected value is a formula on the defined names of the Assumptions sheet; change a yellow input cell and it recalculates.',
-  targetsIntro: 'Projected value in the target year, gap, gap % and required growth are formulas.',
+  targetsIntro:
+    'Projected value in the target year, gap, gap %, required growth and verdict are formulas; the verdict is the app’s: a met target is on track (at risk when its simulated probability is below 50%), one missed by at most 5% of its value is at risk, by more off track. The probability is the simulation at export.',
   equivalentRateNote: 'Not a CAGR model: the required growth is the equivalent constant annual rate from the base value to the target.',
   noTargets: 'No scenario has targets.',
   uncertaintyIntro: 'Monte Carlo results (values computed at export time; they do not follow edits to the assumptions).',

@@ -172,6 +172,11 @@ describe('buildScenarioWorkbook', () => {
     const models = new Set<string>();
     for (const { sheet, address, formula, cached } of evaluation.formulas) {
       const value = evaluation.value(sheet, address);
+      if (typeof cached === 'string') {
+        // A verdict: the formula's text is the engine's verdict cached at export.
+        expect(value, `${sheet}!${address} =${formula}`).toBe(cached);
+        continue;
+      }
       expect(typeof value, `${sheet}!${address} =${formula}`).toBe('number');
       expect(typeof cached, `${sheet}!${address} cached`).toBe('number');
       expect(relativeDifference(value as number, cached as number), `${sheet}!${address} =${formula}: ${String(value)} vs ${String(cached)}`).toBeLessThan(
@@ -254,6 +259,45 @@ describe('buildScenarioWorkbook', () => {
     // Editing a target value moves the gap too: 12000 − 9153.65 = 2846.35 short.
     definedNameCell(workbook, 's4_t1_value').value = 12000;
     expect(evaluateWorkbook(workbook).value('目标', `G${row}`)).toBeCloseTo(-2846.35, 9);
+  });
+
+  it('#14.9 gives each target the app’s one verdict, as a formula that follows an edited input', async () => {
+    const probability2027 = 0.3;
+    const result: MonteCarloResult = {
+      status: 'completed',
+      startYear: 2023,
+      yearCount: 5,
+      trials: 1000,
+      seed: 1,
+      percentileLevels: [50],
+      percentiles: [new Float64Array([7565, 9017, 10749, 12812, 15272])],
+      mean: new Float64Array([7565, 9017, 10749, 12812, 15272]),
+      standardDeviation: new Float64Array(5),
+      targets: [{ year: 2027, value: 12700, probability: probability2027, standardError: 0.01 }],
+    };
+    const workbook = await load(await buildScenarioWorkbook(options(fullWorkspace(), { monteCarlo: { 'high-tech-firms-19-2pct': result } })));
+    const targets = workbook.getWorksheet('目标') as ExcelJS.Worksheet;
+    expect(targets.getRow(3).getCell(11).value).toBe('实现概率(模拟)');
+    expect(targets.getRow(3).getCell(12).value).toBe('判定');
+    const evaluation = evaluateWorkbook(workbook);
+    const rowOf = (prefix: string, year: number): number => {
+      for (let row = 4; row <= targets.rowCount; row++)
+        if (targets.getRow(row).getCell(1).value === prefix && evaluation.value('目标', `D${row}`) === year) return row;
+      throw new Error(`no target row ${prefix} ${year}`);
+    };
+    const verdictAt = (prefix: string, year: number, evaluated = evaluation) => evaluated.value('目标', `L${rowOf(prefix, year)}`);
+    // s4, 19.2 % a year: 7565 × 1.192² = 10748.8 ≥ 10000 in 2025 → on track.
+    expect(verdictAt('s4', 2025)).toBe('✓ 按期实现');
+    // 2027: 7565 × 1.192⁴ = 15272.6 ≥ 12700, but a simulated probability of 30 % < 50 % → at risk, as the app says.
+    expect(targets.getRow(rowOf('s4', 2027)).getCell(11).value).toBe(probability2027);
+    expect(verdictAt('s4', 2027)).toBe('! 存在风险');
+    // s5, +1219 a year: 7565 + 4 × 1219 = 12441, (12700 − 12441) / 12700 = 2.04 % short → at risk (the Scenarios panel said ✗ 未达成).
+    expect(verdictAt('s5', 2027)).toBe('! 存在风险');
+    // The cached result (what Excel shows before recalculating) is the same verdict.
+    expect((targets.getCell(`L${rowOf('s5', 2027)}`).value as ExcelJS.CellFormulaValue).result).toBe('! 存在风险');
+    // Growth cut to 10 %: 7565 × 1.1² = 9153.65, (10000 − 9153.65) / 10000 = 8.46 % short → off track.
+    definedNameCell(workbook, 's4_rate').value = 0.1;
+    expect(verdictAt('s4', 2025, evaluateWorkbook(workbook))).toBe('✗ 难以实现');
   });
 
   it('notes that required growth is the equivalent constant rate for non-CAGR models', async () => {

@@ -13,8 +13,11 @@ test.describe('compare view in Chinese', () => {
     const problems = watchPageErrors(page);
     await openCompare(page, /^对比/);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('对比');
-    await expect(page.getByTestId('compare-empty')).toBeVisible();
-    await page.getByRole('checkbox', { name: /高新技术企业:保持2023年增速19.2%/ }).check();
+    // Opens on the baseline's indicator: the two high-tech scenarios are ticked.
+    await expect(page.getByRole('checkbox', { name: /高新技术企业:保持2023年增速19.2%/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /高新技术企业:每年净增约1219家/ })).toBeChecked();
+    await expect(page.getByTestId('compare-empty')).toHaveCount(0);
+    await page.getByRole('checkbox', { name: /高新技术企业:每年净增约1219家/ }).uncheck();
     await expect(page.getByTestId('compare-empty')).toBeVisible();
     await page.getByRole('checkbox', { name: /高新技术企业:每年净增约1219家/ }).check();
     await expect(page.getByTestId('compare-empty')).toHaveCount(0);
@@ -42,17 +45,76 @@ test.describe('compare view in Chinese', () => {
     await page.screenshot({ path: `${screenshotDir}/compare-zh.png` });
   });
 
-  test('draws one small chart per indicator and can switch the baseline off and on again', async ({ page }) => {
+  test('draws one small chart per indicator and measures each against a reference of its own indicator', async ({ page }) => {
     await openCompare(page, /^对比/);
+    await page.getByRole('button', { name: '全部取消' }).click();
     await page.getByTestId('compare-pick-high-tech-firms-19-2pct').check();
     await page.getByTestId('compare-pick-software-revenue-15pct').check();
     await expect(page.locator('[data-chart-id="compare-1"]')).toBeVisible();
     await expect(page.locator('[data-chart-id="compare-2"]')).toBeVisible();
     await expect(page.getByText('按指标分别作图')).toBeVisible();
-    await page.getByTestId('compare-baseline').selectOption('');
-    await expect(page.getByText('尚未设置基准情景').first()).toBeVisible();
-    await page.getByTestId('compare-baseline').selectOption('high-tech-firms-19-2pct');
-    await expect(page.getByText('尚未设置基准情景')).toHaveCount(0);
+    // The software scenario is another indicator than the reference (the high-tech baseline): said so, with what to do.
+    await expect(page.getByText(/软件和信息服务业.*」与对比基准的指标不同/)).toBeVisible();
+    await page.getByTestId('compare-reference').selectOption('software-revenue-15pct');
+    await expect(page.getByText(/高新技术企业数量」与对比基准的指标不同/)).toBeVisible();
+  });
+
+  test('#14.11 choosing a reference in Compare does not move ★基准 in the scenario list', async ({ page }) => {
+    await openCompare(page, /^对比/);
+    // The picker of what differences are measured against.
+    const reference = page.getByRole('combobox', { name: /基准/ });
+    await expect(reference).toHaveValue('high-tech-firms-19-2pct');
+    await reference.selectOption('high-tech-firms-linear-net-gain');
+    // The workspace's baseline stays where it was: the scenario list still stars the 19.2% scenario.
+    await page.getByRole('navigation').getByRole('button', { name: /^情景/ }).click();
+    await expect(page.getByTestId('scenario-item-high-tech-firms-19-2pct').getByTestId('baseline-badge')).toBeVisible();
+    await expect(page.getByTestId('scenario-item-high-tech-firms-linear-net-gain').getByTestId('baseline-badge')).toHaveCount(0);
+    await expect(page.getByTestId('baseline-badge')).toHaveCount(1);
+    await page.getByRole('navigation').getByRole('button', { name: /^对比/ }).click();
+    await expect(reference).toHaveValue('high-tech-firms-linear-net-gain');
+    // Differences are now measured against +1219 a year: 2025 is 7565 × 1.192² − (7565 + 2 × 1219) = 10748.84 − 10003 = +745.84 → +746家.
+    const row2025 = page.getByTestId('compare-difference-table-cq.enterprises.high-tech').getByTestId('compare-difference-row-2025');
+    await expect(row2025.getByTestId('difference-absolute')).toHaveText('+746家');
+    await expect(page.getByTestId('compare-reference-badge')).toHaveCount(1);
+    await expect(page.getByTestId('compare-pick-high-tech-firms-linear-net-gain').locator('..').getByTestId('compare-reference-badge')).toHaveText('对比基准');
+    await expect(page.getByTestId('compare-pick-high-tech-firms-19-2pct').locator('..').getByTestId('compare-baseline-badge')).toHaveText('★ 基准');
+    // Only the explicit command moves it.
+    await page.getByTestId('compare-set-baseline').click();
+    await page.getByRole('navigation').getByRole('button', { name: /^情景/ }).click();
+    await expect(page.getByTestId('scenario-item-high-tech-firms-linear-net-gain').getByTestId('baseline-badge')).toBeVisible();
+    await expect(page.getByTestId('baseline-badge')).toHaveCount(1);
+  });
+
+  test('#14.11 the ticks and the reference survive a switch to Data and back', async ({ page }) => {
+    await openCompare(page, /^对比/);
+    await page.getByTestId('compare-pick-high-tech-firms-linear-net-gain').uncheck();
+    await page.getByTestId('compare-pick-tech-based-firms-36-1pct').check();
+    await page.getByTestId('compare-pick-tech-based-firms-cautious-10pct').check();
+    await page.getByRole('combobox', { name: /基准/ }).selectOption('tech-based-firms-cautious-10pct');
+    await page.getByRole('navigation').getByRole('button', { name: /^数据/ }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('数据');
+    await page.getByRole('navigation').getByRole('button', { name: /^对比/ }).click();
+    await expect(page.getByTestId('compare-pick-tech-based-firms-36-1pct')).toBeChecked();
+    await expect(page.getByTestId('compare-pick-tech-based-firms-cautious-10pct')).toBeChecked();
+    await expect(page.getByTestId('compare-pick-high-tech-firms-19-2pct')).toBeChecked();
+    await expect(page.getByTestId('compare-pick-high-tech-firms-linear-net-gain')).not.toBeChecked();
+    await expect(page.getByRole('combobox', { name: /基准/ })).toHaveValue('tech-based-firms-cautious-10pct');
+    // Against the cautious 10%: 2025 is 58524 × 1.361² − 58524 × 1.1² = 58524 × 1.852321 − 58524 × 1.21 = 108405.23 − 70814.04 = +37591.19 → +37,591家.
+    const row2025 = page.getByTestId('compare-difference-table-cq.enterprises.tech-based').getByTestId('compare-difference-row-2025');
+    await expect(row2025.getByTestId('difference-absolute')).toHaveText('+37,591家');
+  });
+
+  test('#14.11 the first open of Compare shows a difference chart, not the different-indicator message', async ({ page }) => {
+    const problems = watchPageErrors(page);
+    await openCompare(page, /^对比/);
+    await expect(page.locator('[data-chart-id="compare-difference-1"]')).toBeVisible();
+    await expect(page.locator('[data-chart-id="compare-difference-1"] .recharts-line-curve')).toHaveCount(1);
+    await expect(page.getByText('与对比基准的指标不同')).toHaveCount(0);
+    await expect(page.getByText('与基准情景的指标不同')).toHaveCount(0);
+    // 2025: 7565 + 2 × 1219 = 10003 against the baseline's 7565 × 1.192² = 10748.84: −745.84 → −746家.
+    const row2025 = page.getByTestId('compare-difference-table-cq.enterprises.high-tech').getByTestId('compare-difference-row-2025');
+    await expect(row2025.getByTestId('difference-absolute')).toHaveText('−746家');
+    expect(problems).toEqual([]);
   });
 
   test('reaches the scenario checkboxes and the baseline picker with the keyboard', async ({ page }) => {
@@ -64,11 +126,11 @@ test.describe('compare view in Chinese', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('compare-pick-diagnostics-market-target-path')).toBeFocused();
     await page.keyboard.press('Space');
-    await expect(page.getByTestId('compare-empty')).toHaveCount(0);
-    // Onward past the seven remaining checkboxes and the clear button (nine Tabs) to the baseline picker.
-    for (let i = 0; i < 12 && !(await page.getByTestId('compare-baseline').evaluate((el) => el === document.activeElement)); i++)
+    await expect(page.getByTestId('compare-pick-diagnostics-market-target-path')).toBeChecked();
+    // Onward past the seven remaining checkboxes and the clear button (nine Tabs) to the reference picker.
+    for (let i = 0; i < 12 && !(await page.getByTestId('compare-reference').evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('Tab');
-    await expect(page.getByTestId('compare-baseline')).toBeFocused();
+    await expect(page.getByTestId('compare-reference')).toBeFocused();
   });
 });
 
@@ -78,8 +140,9 @@ test.describe('compare view in English', () => {
   test('shows the same difference in English', async ({ page }) => {
     const problems = watchPageErrors(page);
     await openCompare(page, /^Compare/);
-    await page.getByRole('checkbox', { name: /High-tech enterprises: keep 2023 growth/ }).check();
-    await page.getByRole('checkbox', { name: /High-tech enterprises: \+1,219 firms/ }).check();
+    await expect(page.getByRole('checkbox', { name: /High-tech enterprises: keep 2023 growth/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /High-tech enterprises: \+1,219 firms/ })).toBeChecked();
+    await expect(page.getByTestId('compare-reference')).toContainText('(★ baseline)');
     const row2025 = page.getByTestId('compare-difference-row-2025');
     await expect(row2025.getByTestId('difference-absolute')).toHaveText('−746 firms');
     await expect(row2025.getByTestId('difference-percent')).toHaveText('−6.9%');

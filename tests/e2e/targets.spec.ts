@@ -69,3 +69,51 @@ test.describe('targets view in English', () => {
     await page.screenshot({ path: `${screenshotDir}/targets-en.png` });
   });
 });
+
+test.describe('one verdict per target', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('#14.9 the same target shows the same verdict text in the Scenarios view and in the Targets view', async ({ page }) => {
+    test.setTimeout(120_000);
+    const problems = watchPageErrors(page);
+    await openApp(page);
+    const squash = (text: string | null): string => (text ?? '').replace(/\s+/g, '');
+    // The starter scenarios with the article's 2025 and 2027 targets; those with uncertainty are judged with their simulated probability.
+    const scenarioIds = [
+      'high-tech-firms-19-2pct',
+      'high-tech-firms-linear-net-gain',
+      'tech-based-firms-36-1pct',
+      'tech-based-firms-cautious-10pct',
+      'tech-based-firms-logistic',
+    ];
+    const inScenarios = new Map<string, string>();
+    await page.getByRole('navigation').getByRole('button', { name: /^情景/ }).click();
+    for (const id of scenarioIds) {
+      await page.getByTestId(`scenario-item-${id}`).click();
+      const summary = page.getByTestId('targets-summary');
+      await expect(summary).toBeVisible();
+      const mc = page.getByTestId('mc-status');
+      if ((await mc.count()) > 0 && (await mc.getAttribute('data-status')) !== 'off')
+        await expect(mc).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+      for (const row of await summary.locator('tbody tr').all()) {
+        const year = (await row.getAttribute('data-testid'))?.replace('target-row-', '') ?? '';
+        // The verdict is the line under the target in the row's heading.
+        inScenarios.set(`${id}-${year}`, squash(await row.getByRole('rowheader').locator('> span').first().textContent()));
+      }
+    }
+    // Linear +1219 a year: 7565 + 4 × 1219 = 12441, (12700 − 12441) / 12700 = 2.04 % short of 12,700 in 2027: at risk, where the panel said "✗ 未达成".
+    expect(inScenarios.get('high-tech-firms-linear-net-gain-2027')).toBe('!存在风险');
+    // 7565 × 1.192² = 10748.8 ≥ 10,000 in 2025.
+    expect(inScenarios.get('high-tech-firms-19-2pct-2025')).toBe('✓按期实现');
+    expect(inScenarios.size).toBe(10);
+
+    await page.getByRole('navigation').getByRole('button', { name: /^目标/ }).click();
+    await expect(page.getByTestId('targets-table')).toBeVisible();
+    await expect(page.getByTestId('targets-table').getByText('计算中')).toHaveCount(0, { timeout: 30_000 });
+    for (const [key, verdict] of inScenarios) {
+      const status = page.getByTestId(`target-row-${key}`).getByTestId('target-status');
+      await expect.poll(async () => squash(await status.textContent()), { message: key }).toBe(verdict);
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -13,11 +13,13 @@ import {
   type ProjectedGroup,
   type ScenarioGroup,
 } from '../../../shared/charts/compare-chart';
+import { resolveComparison, withTicked } from '../../../shared/charts/compare-selection';
 import { inLang, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
 import { projectedValue, signedPercent, signedValue } from '../../i18n/number-display';
+import { useCompareSelection } from '../../app/compare-selection';
 import { setBaseline } from '../../app/workspace/workspace-edits';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { useChartColours, type ChartColours } from '../charts/chart-colours';
@@ -39,14 +41,22 @@ export function CompareView() {
   const { t } = useTranslation('compare');
   const fmt = useFormatters();
   const { workspace, edit } = useWorkspace();
-  const [chosenIds, setChosenIds] = useState<readonly string[]>([]);
+  const { selection, setSelection } = useCompareSelection();
   const [mode, setMode] = useState<DifferenceMode>('absolute');
-  const baselineSelectId = useId();
+  const referenceSelectId = useId();
 
+  // What is ticked and the reference live above the view (they survive a switch of views); the default holds until the user chooses.
+  const shown = useMemo(
+    () => resolveComparison(workspace.scenarios, workspace.baselineScenarioId, selection),
+    [workspace.scenarios, workspace.baselineScenarioId, selection],
+  );
+  const chosenIds = shown.chosenIds;
   const chosen = useMemo(() => workspace.scenarios.filter((scenario) => chosenIds.includes(scenario.id)), [workspace.scenarios, chosenIds]);
   const styleIndex = useMemo(() => new Map(chosen.map((scenario, index) => [scenario.id, index])), [chosen]);
   const groups = useMemo(() => groupScenarios(chosen), [chosen]);
-  const baseline = workspace.scenarios.find((scenario) => scenario.id === workspace.baselineScenarioId) ?? null;
+  // Compare's own reference (对比基准): choosing it here never moves the workspace's baseline.
+  const reference = workspace.scenarios.find((scenario) => scenario.id === shown.referenceId) ?? null;
+  const referenceIsBaseline = reference !== null && reference.id === workspace.baselineScenarioId;
   const overlays = useMemo(
     (): GroupOverlay[] =>
       groups.map((group, index) => {
@@ -79,7 +89,7 @@ export function CompareView() {
     [overlays, chosen, fmt.lang, t],
   );
 
-  const toggle = (id: string, on: boolean) => setChosenIds((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) => setSelection(withTicked(shown, selection, id, on));
 
   if (workspace.scenarios.length === 0) {
     return (
@@ -117,7 +127,17 @@ export function CompareView() {
                   />
                   <span>
                     {localName(scenario, fmt.lang)}
-                    {scenario.id === workspace.baselineScenarioId ? <span className="compare-badge">{t('baselineLabel')}</span> : null}
+                    {scenario.id === workspace.baselineScenarioId ? (
+                      <span className="compare-badge" data-testid="compare-baseline-badge">
+                        <span aria-hidden="true">★ </span>
+                        {t('baselineBadge')}
+                      </span>
+                    ) : null}
+                    {scenario.id === reference?.id ? (
+                      <span className="compare-badge" data-testid="compare-reference-badge">
+                        {t('referenceBadge')}
+                      </span>
+                    ) : null}
                     <small className="compare-muted compare-block">{inLang(scenario.indicatorName, fmt.lang)}</small>
                   </span>
                 </label>
@@ -125,36 +145,43 @@ export function CompareView() {
             ))}
           </ul>
           {chosen.length > 0 ? (
-            <button type="button" className="button" onClick={() => setChosenIds([])}>
+            <button type="button" className="button" onClick={() => setSelection({ ...selection, chosenIds: [] })}>
               {t('clear')}
             </button>
           ) : null}
         </fieldset>
         <div className="compare-baseline">
-          <label htmlFor={baselineSelectId}>{t('baselineLabel')}</label>
+          <label htmlFor={referenceSelectId}>{t('referenceLabel')}</label>
           <select
-            id={baselineSelectId}
-            data-testid="compare-baseline"
-            value={workspace.baselineScenarioId ?? ''}
-            onChange={(event) => {
-              const id = event.target.value || null;
-              edit((ws, nowIso) => setBaseline(ws, id, nowIso));
-            }}
+            id={referenceSelectId}
+            data-testid="compare-reference"
+            value={reference?.id ?? ''}
+            onChange={(event) => setSelection({ ...selection, referenceId: event.target.value })}
+            aria-describedby={`${referenceSelectId}-about`}
           >
-            <option value="">{t('baselineNone')}</option>
             {workspace.scenarios.map((scenario) => (
               <option key={scenario.id} value={scenario.id}>
-                {localName(scenario, fmt.lang)}
+                {scenario.id === workspace.baselineScenarioId
+                  ? t('referenceOptionBaseline', { name: localName(scenario, fmt.lang) })
+                  : localName(scenario, fmt.lang)}
               </option>
             ))}
           </select>
-          {baseline === null ? (
-            <p className="compare-note" role="note">
-              {t('baselineMissing')}
-            </p>
-          ) : chosen.length >= 2 && !chosenIds.includes(baseline.id) ? (
-            <p className="compare-note">{t('baselineNotChosen')}</p>
-          ) : null}
+          <p className="compare-muted" id={`${referenceSelectId}-about`}>
+            {t('referenceAbout')}
+          </p>
+          <button
+            type="button"
+            className="button"
+            disabled={reference === null || referenceIsBaseline}
+            onClick={() => {
+              if (reference) edit((ws, nowIso) => setBaseline(ws, reference.id, nowIso));
+            }}
+            data-testid="compare-set-baseline"
+          >
+            {referenceIsBaseline ? t('referenceIsBaseline') : t('setAsBaseline')}
+          </button>
+          {reference !== null && chosen.length >= 2 && !chosenIds.includes(reference.id) ? <p className="compare-note">{t('referenceNotChosen')}</p> : null}
         </div>
       </div>
 
@@ -171,11 +198,9 @@ export function CompareView() {
             ))}
           </div>
           <h3 className="compare-heading">{t('differenceHeading')}</h3>
-          {baseline === null ? (
-            <p className="compare-note">{t('baselineMissing')}</p>
-          ) : (
+          {reference === null ? null : (
             <>
-              <p className="compare-muted">{t('differenceIntro', { baseline: localName(baseline, fmt.lang) })}</p>
+              <p className="compare-muted">{t('differenceIntro', { reference: localName(reference, fmt.lang) })}</p>
               <fieldset className="compare-mode">
                 <legend>{t('differenceModeLegend')}</legend>
                 {(['absolute', 'percent'] as const).map((option) => (
@@ -190,7 +215,7 @@ export function CompareView() {
                   key={group.key}
                   chartId={`compare-difference-${index + 1}`}
                   group={group}
-                  baseline={baseline}
+                  reference={reference}
                   styleIndex={styleIndex}
                   mode={mode}
                   fmt={fmt}
@@ -252,14 +277,14 @@ function InvalidNotes({ series }: { series: ProjectedGroup['series'] }) {
 function DifferenceSection({
   chartId,
   group,
-  baseline,
+  reference,
   styleIndex,
   mode,
   fmt,
 }: {
   chartId: string;
   group: ScenarioGroup;
-  baseline: WorkspaceScenario;
+  reference: WorkspaceScenario;
   styleIndex: ReadonlyMap<string, number>;
   mode: DifferenceMode;
   fmt: Formatters;
@@ -267,9 +292,9 @@ function DifferenceSection({
   const { t } = useTranslation('compare');
   const colours = useChartColours();
   const indicator = inLang(group.indicatorName, fmt.lang);
-  const sameIndicator = baseline.indicatorId === group.indicatorId && baseline.unit === group.unit;
-  const others = useMemo(() => group.scenarios.filter((scenario) => scenario.id !== baseline.id), [group.scenarios, baseline.id]);
-  const projected = useMemo(() => projectGroup([baseline, ...others]), [baseline, others]);
+  const sameIndicator = reference.indicatorId === group.indicatorId && reference.unit === group.unit;
+  const others = useMemo(() => group.scenarios.filter((scenario) => scenario.id !== reference.id), [group.scenarios, reference.id]);
+  const projected = useMemo(() => projectGroup([reference, ...others]), [reference, others]);
   const unit = group.unit;
   const state = useMemo(() => {
     const text = {
@@ -286,9 +311,9 @@ function DifferenceSection({
   if (!sameIndicator) return <p className="compare-note">{t('differenceOtherIndicator', { indicator })}</p>;
   if (others.length === 0) return <p className="compare-note">{t('differenceNone')}</p>;
 
-  const baselineValues = projected.series[0]?.values ?? [];
-  const differences = projected.series.slice(1).map((series) => differenceToBaseline(baselineValues, series.values));
-  const baselineName = localName(baseline, fmt.lang);
+  const referenceValues = projected.series[0]?.values ?? [];
+  const differences = projected.series.slice(1).map((series) => differenceToBaseline(referenceValues, series.values));
+  const referenceName = localName(reference, fmt.lang);
   return (
     <div className="compare-difference">
       <ChartFrame chartId={state.id} state={state}>
@@ -304,7 +329,7 @@ function DifferenceSection({
                 {t('columnYear')}
               </th>
               <th scope="col" rowSpan={2}>
-                {t('columnBaseline', { name: baselineName })}
+                {t('columnReference', { name: referenceName })}
               </th>
               {others.map((scenario) => (
                 <th key={scenario.id} scope="colgroup" colSpan={3}>
@@ -322,7 +347,7 @@ function DifferenceSection({
             {projected.years.map((year, yearIndex) => (
               <tr key={year} data-testid={`compare-difference-row-${year}`}>
                 <th scope="row">{year}</th>
-                <td className="num">{valueOrDash(fmt, baselineValues[yearIndex] ?? null, unit)}</td>
+                <td className="num">{valueOrDash(fmt, referenceValues[yearIndex] ?? null, unit)}</td>
                 {others.map((scenario, index) => {
                   const entry = differences[index]?.[yearIndex];
                   return (

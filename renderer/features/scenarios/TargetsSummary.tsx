@@ -1,6 +1,16 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analyzeTarget, EngineError, type MonteCarloResult, type ParameterKey, type TargetAnalysis } from '../../../shared/engine';
+import {
+  analyzeTarget,
+  EngineError,
+  targetVerdict,
+  VERDICT_ICONS,
+  verdictName,
+  type MonteCarloResult,
+  type ParameterKey,
+  type TargetAnalysis,
+  type TargetVerdict,
+} from '../../../shared/engine';
 import { fractionToPercent, inLang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import type { Formatters } from '../../i18n/format';
@@ -27,6 +37,13 @@ function assumedValue(scenario: WorkspaceScenario, parameter: ParameterKey): num
       return scenario.params.targetValue;
   }
 }
+
+const VERDICT_CLASS: Readonly<Record<TargetVerdict, string>> = {
+  onTrack: 'sc-status-ok',
+  atRisk: 'sc-status-warn',
+  offTrack: 'sc-status-bad',
+  unreachable: 'sc-status-bad',
+};
 
 /** Each target of the scenario: what growth it needs against what is assumed, the gap, when it is reached, and how likely. */
 export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarlo, monteCarloRunning, fm }: TargetsSummaryProps) {
@@ -55,8 +72,9 @@ export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarl
     if (parameter === 'incrementPerYear') return t('targets.incrementPerYear', { value: fm.value(value, scenario.unit) });
     return t('targets.pathTarget', { value: fm.value(value, scenario.unit) });
   };
+  const simulated = (analysis: TargetAnalysis) => monteCarlo?.targets.find((p) => p.year === analysis.year && p.value === analysis.value);
   const probabilityOf = (analysis: TargetAnalysis): string => {
-    const found = monteCarlo?.targets.find((p) => p.year === analysis.year && p.value === analysis.value);
+    const found = simulated(analysis);
     if (found)
       return t('targets.probability', {
         value: fm.percent(fractionToPercent(found.probability), 1),
@@ -82,14 +100,16 @@ export const TargetsSummary = memo(function TargetsSummary({ scenario, monteCarl
       <tbody>
         {analyses.map((analysis, index) => {
           const required = analysis.requiredGrowth;
+          // The engine's one verdict, with the simulated probability when there is one, as the Targets view shows it.
+          const verdict = targetVerdict(analysis, simulated(analysis)?.probability ?? null);
           return (
             <tr key={index} data-testid={`target-row-${analysis.year}`}>
               <th scope="row">
                 {t('targets.targetLabel', { year: analysis.year, value: fm.value(analysis.value, scenario.unit) })}
                 <br />
-                <span className={analysis.met ? 'sc-status-ok' : 'sc-status-bad'}>
-                  <span aria-hidden="true">{analysis.met ? '✓ ' : '✗ '}</span>
-                  {analysis.met ? t('targets.met') : t('targets.notMet')}
+                <span className={VERDICT_CLASS[verdict]} data-testid="target-verdict" data-verdict={verdict}>
+                  <span aria-hidden="true">{VERDICT_ICONS[verdict]} </span>
+                  {verdictName(verdict, fm.lang)}
                 </span>
               </th>
               <td>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { getBundledDataset } from '../../../shared/dataset';
+import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, VERDICT_ICONS, verdictLabel, verdictName } from '../../../shared/engine';
 import { inLang, localName } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
@@ -9,8 +10,6 @@ import { useMonteCarlo, type MonteCarloState } from '../../app/results/useMonteC
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { projectedValue, signedPercent, signedValue } from '../../i18n/number-display';
 import {
-  AT_RISK_GAP_PERCENT,
-  AT_RISK_PROBABILITY,
   buildTargetRows,
   classifyTarget,
   knownTargets,
@@ -25,7 +24,8 @@ import './targets.css';
 
 const COLUMNS: readonly SortKey[] = ['scenario', 'target', 'requiredGrowth', 'assumedGrowth', 'projected', 'gap', 'probability', 'firstYear', 'status'];
 
-export const STATUS_ICONS: Readonly<Record<TargetStatus, string>> = { onTrack: '✓', atRisk: '!', offTrack: '✗', unreachable: '⊘', invalid: '⚠' };
+/** The engine's verdict symbols, and one for a scenario too invalid to judge. */
+const STATUS_ICONS: Readonly<Record<TargetStatus, string>> = { ...VERDICT_ICONS, invalid: '⚠' };
 
 /** Runs (or reads) one scenario's Monte Carlo and reports its state upwards; hooks cannot run in a loop of rows. */
 function MonteCarloProbe({ scenario, onState }: { scenario: WorkspaceScenario; onState: (id: string, state: MonteCarloState) => void }) {
@@ -85,7 +85,14 @@ export function TargetsView() {
       ) : (
         <>
           <p className="targets-legend" id="targets-legend">
-            {t('legend', { gap: fmt.percent(AT_RISK_GAP_PERCENT, 0), probability: fmt.fractionAsPercent(AT_RISK_PROBABILITY, 0) })}
+            {t('legend', {
+              gap: fmt.percent(AT_RISK_SHORTFALL_PERCENT, 0),
+              probability: fmt.fractionAsPercent(AT_RISK_PROBABILITY, 0),
+              onTrack: verdictLabel('onTrack', fmt.lang),
+              atRisk: verdictLabel('atRisk', fmt.lang),
+              offTrack: verdictLabel('offTrack', fmt.lang),
+              unreachable: verdictLabel('unreachable', fmt.lang),
+            })}
           </p>
           <div className="targets-table-wrap">
             <table className="targets-table" data-testid="targets-table" aria-describedby="targets-legend">
@@ -241,7 +248,7 @@ function TargetTableRow({
           <span aria-hidden="true" className="targets-status-icon">
             {STATUS_ICONS[status]}
           </span>
-          {t(`status.${status}`)}
+          {status === 'invalid' ? t('statusInvalid') : verdictName(status, fmt.lang)}
         </span>
         {reason ? <small className="targets-sub targets-reason">{reason}</small> : null}
       </td>

@@ -7,7 +7,7 @@ export const targetsText = {
     empty: '还没有可检查的目标:情景中没有目标,数据集中也没有这些指标的目标。',
     caption: '各情景的目标检查(点击列标题排序)',
     legend:
-      '状态说明:✓ 按期实现 —— 预测值达到目标(若有模拟,实现概率不低于{{probability}});! 存在风险 —— 差距在目标值的{{gap}}以内,或实现概率低于{{probability}};✗ 难以实现 —— 差距超过{{gap}};⊘ 无法实现 —— 该模型下任何增速都达不到。',
+      '状态说明:{{onTrack}} —— 预测值达到目标(若有模拟,实现概率不低于{{probability}});{{atRisk}} —— 预测值达到目标但实现概率低于{{probability}},或未达到但差距不超过目标值的{{gap}};{{offTrack}} —— 差距超过{{gap}};{{unreachable}} —— 该模型下任何增速都达不到。情景视图的目标面板用同一判定。',
     columns: {
       scenario: '情景',
       target: '目标',
@@ -40,13 +40,7 @@ export const targetsText = {
       error: '模拟出错',
       notSimulated: '该目标未参与模拟',
     },
-    status: {
-      onTrack: '按期实现',
-      atRisk: '存在风险',
-      offTrack: '难以实现',
-      unreachable: '无法实现',
-      invalid: '情景有误',
-    },
+    statusInvalid: '情景有误',
     unreachableBecause: '原因:{{reason}}',
     invalidBecause: '情景参数有误:{{reason}}',
   },
@@ -58,7 +52,7 @@ export const targetsText = {
     empty: 'No targets to check: the scenarios have none, and the dataset has none for their indicators.',
     caption: 'Target check per scenario (select a column heading to sort)',
     legend:
-      'Status: ✓ on track — the projection meets the target (and, when simulated, with a probability of at least {{probability}}); ! at risk — within {{gap}} of the target, or a probability below {{probability}}; ✗ off track — more than {{gap}} short; ⊘ unreachable — no growth rate reaches it under this model.',
+      'Status: {{onTrack}} — the projection meets the target (and, when simulated, with a probability of at least {{probability}}); {{atRisk}} — it meets the target with a probability below {{probability}}, or misses it by at most {{gap}} of its value; {{offTrack}} — more than {{gap}} short; {{unreachable}} — no growth rate reaches it under this model. The Scenarios view’s target panel uses the same verdict.',
     columns: {
       scenario: 'Scenario',
       target: 'Target',
@@ -91,13 +85,7 @@ export const targetsText = {
       error: 'simulation failed',
       notSimulated: 'not simulated for this target',
     },
-    status: {
-      onTrack: 'On track',
-      atRisk: 'At risk',
-      offTrack: 'Off track',
-      unreachable: 'Unreachable',
-      invalid: 'Invalid scenario',
-    },
+    statusInvalid: 'Invalid scenario',
     unreachableBecause: 'Why: {{reason}}',
     invalidBecause: 'The scenario is invalid: {{reason}}',
   },

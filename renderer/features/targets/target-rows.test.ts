@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getBundledDataset } from '../../../shared/dataset';
+import type { WorkspaceScenario } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import { buildTargetRows, classifyTarget, knownTargets, sortRows, type TargetRow } from './target-rows';
 
@@ -59,5 +60,15 @@ describe('target rows', () => {
     const probabilities = new Map<string, number | null>([[sample[1]?.key ?? '', 0.9]]);
     expect(sortRows(sample, 'probability', 'ascending', probabilities, 'zh').map((r) => r.year)).toEqual([2027, 2025]);
     expect(sortRows(sample, 'probability', 'descending', probabilities, 'zh').map((r) => r.year)).toEqual([2027, 2025]);
+  });
+
+  it('#14.9 judge a missed decline target by how far it falls short in its own direction, as the engine verdict does', () => {
+    const template = row('high-tech-firms-19-2pct', 2025).scenario;
+    const decline: WorkspaceScenario = { ...template, id: 'decline', model: 'cagr', params: { growthRatePercent: -10 }, base: { year: 2023, value: 100 } };
+    const declineRows = buildTargetRows({ ...workspace, scenarios: [{ ...decline, targets: [{ year: 2025, value: 70 }] }] }, []);
+    const target = declineRows[0] as TargetRow;
+    // 100 × 0.9² = 81 in 2025 against a fall to 70: (81 − 70) / 70 = 15.7 % short → off track, not "at risk".
+    expect(target.analysis?.projected).toBeCloseTo(81, 9);
+    expect(classifyTarget(target, null)).toBe('offTrack');
   });
 });

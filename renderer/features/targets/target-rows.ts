@@ -3,7 +3,7 @@
  * from the scenario itself and from the dataset (article targets and imported ones), with the
  * engine's analysis and a status. Pure, so it is tested without a DOM.
  */
-import { analyzeTarget, validateScenarioSpec, type MonteCarloResult, type TargetAnalysis } from '../../../shared/engine';
+import { analyzeTarget, targetVerdict, validateScenarioSpec, type MonteCarloResult, type TargetAnalysis, type TargetVerdict } from '../../../shared/engine';
 import type { Dataset } from '../../../shared/dataset';
 import { constantGrowthPercent, localName, type BilingualText, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
@@ -32,12 +32,8 @@ export interface TargetRow {
   assumedIsModelRate: boolean;
 }
 
-export type TargetStatus = 'onTrack' | 'atRisk' | 'offTrack' | 'unreachable' | 'invalid';
-
-/** A missed target within this many percent of its value counts as "at risk" rather than "off track". */
-export const AT_RISK_GAP_PERCENT = 5;
-/** A met target whose Monte Carlo probability is below this counts as "at risk". */
-export const AT_RISK_PROBABILITY = 0.5;
+/** The engine's verdict on the target, or 'invalid' when the scenario itself is invalid and has no analysis. */
+export type TargetStatus = TargetVerdict | 'invalid';
 
 /** Targets the dataset and the workspace's imported indicators state (kind 'target', with a value). */
 export function knownTargets(dataset: Dataset, workspace: Workspace): KnownTarget[] {
@@ -132,11 +128,7 @@ export function probabilityOf(row: TargetRow, result: MonteCarloResult | null): 
 }
 
 export function classifyTarget(row: TargetRow, probability: number | null): TargetStatus {
-  const analysis = row.analysis;
-  if (!analysis) return 'invalid';
-  if (analysis.requiredGrowth.status === 'unreachable') return 'unreachable';
-  if (analysis.met) return probability !== null && probability < AT_RISK_PROBABILITY ? 'atRisk' : 'onTrack';
-  return analysis.gapPercent >= -AT_RISK_GAP_PERCENT ? 'atRisk' : 'offTrack';
+  return row.analysis ? targetVerdict(row.analysis, probability) : 'invalid';
 }
 
 export type SortKey = 'scenario' | 'target' | 'requiredGrowth' | 'assumedGrowth' | 'projected' | 'gap' | 'probability' | 'firstYear' | 'status';
