@@ -365,7 +365,10 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
         ) : null}
 
         {state.kind === 'preview' && (plan === null || plan.problems.length === 0) ? (
-          <section className="import-result import-result-ok">
+          // A workbook's plan is in its own box above; what is left of it here (the button) needs no second box.
+          <section
+            className={plan === null || rows.length > 0 || state.warnings.length > 0 || !fits ? 'import-result import-result-ok' : 'import-result-actions'}
+          >
             {plan === null ? (
               <p className="import-result-title">
                 <span className="import-icon" aria-hidden="true">

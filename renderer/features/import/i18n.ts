@@ -56,7 +56,7 @@ export const importText = {
       fromThisWorkspace:
         '这是从本工作区导出的情景推演台工作簿（{{count}} 个情景）。在 Excel 中修改过的输入值将更新对应的情景（按情景 ID 对应），不会重复添加。',
       fromOtherWorkspace: '这是从另一个工作区导出的情景推演台工作簿。其 {{count}} 个情景将作为新情景添加：',
-      changed: '将更新{{scenarios}}中的 {{inputs}}：',
+      changed: '将更新 {{scenarios}}中的 {{inputs}}：',
       nothing: '工作簿中的输入值与本工作区一致，没有需要更新的内容。',
       added: '以下 {{count}} 个情景的 ID 不在本工作区中，将作为新情景添加：',
       skipped: '以下单元格的修改无法应用（该情景在应用中已没有这个输入，例如模型已更换）：',
