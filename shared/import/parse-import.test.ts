@@ -220,7 +220,9 @@ describe('a workbook exported by Scenario Desk', () => {
     const result = await parseImportFile({ fileName: '情景推演台-导出.xlsx', bytes });
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.scenarios).toEqual(starter.scenarios);
+      expect(result.workbook?.scenarios).toEqual(starter.scenarios);
+      expect(result.workbook?.workspaceCreatedAt).toBe(starter.createdAt);
+      expect(result.workbook?.edits).toEqual([]);
       expect(result.indicators).toEqual(starter.indicators);
     }
   });

@@ -45,8 +45,8 @@ function csvTables(bytes: Uint8Array): { ok: true; tables: RawTable[] } | { ok: 
 
 /**
  * A workbook exported by Scenario Desk (it has the hidden `_sdesk` sheet, seen cheaply in
- * `xl/workbook.xml` without loading the whole workbook) comes back as its scenarios and the
- * user's indicators in it; `null` for any other workbook, which is then read as data.
+ * `xl/workbook.xml` without loading the whole workbook) comes back as its scenarios, the input
+ * cells changed in Excel and the user's indicators in it; `null` for any other workbook, which is then read as data.
  */
 async function readExportedWorkbook(bytes: Uint8Array): Promise<ImportResult | null> {
   const zip = inspectZip(bytes);
@@ -58,7 +58,13 @@ async function readExportedWorkbook(bytes: Uint8Array): Promise<ImportResult | n
   if (!read.ok) {
     return failure(...read.problems.map((p) => ({ code: 'invalid-value' as const, row: null, column: p.where, message: p.message, messageZh: p.messageZh })));
   }
-  return { ok: true, indicators: [...read.workspace.indicators], scenarios: [...read.workspace.scenarios], warnings: [], rowCount: 0 };
+  return {
+    ok: true,
+    indicators: [...read.workspace.indicators],
+    workbook: { workspaceCreatedAt: read.workspace.createdAt, scenarios: [...read.workspace.scenarios], edits: [...read.edits] },
+    warnings: [],
+    rowCount: 0,
+  };
 }
 
 async function parseUnguarded(input: ImportFileInput, options: ParseOptions): Promise<ImportResult> {

@@ -1,4 +1,5 @@
 import type { ImportedIndicator, WorkspaceScenario } from '../workspace/schema';
+import type { InputChange } from '../workspace/inputs';
 
 /** Stable codes, so the UI and tests can tell kinds of failure apart without reading messages. */
 export type ImportErrorCode =
@@ -50,10 +51,23 @@ export type ImportResult =
       indicators: ImportedIndicator[];
       warnings: ImportProblem[];
       rowCount: number;
-      /** Set when the file is a workbook exported by Scenario Desk: its scenarios come back as they were exported (or as edited in Excel). */
-      scenarios?: WorkspaceScenario[];
+      /** Set when the file is a workbook exported by Scenario Desk. */
+      workbook?: ExportedWorkbook;
     }
   | { ok: false; errors: ImportProblem[] };
+
+/** A workbook exported by Scenario Desk, read back: its scenarios and the input cells changed in Excel. */
+export interface ExportedWorkbook {
+  /**
+   * `createdAt` of the workspace it was exported from. A workspace has no other identity, and this one
+   * never changes (saving, renaming and editing keep it), so a workbook is matched to its workspace by it.
+   */
+  workspaceCreatedAt: string;
+  /** The scenarios as exported, with the changed cells applied. */
+  scenarios: WorkspaceScenario[];
+  /** The input cells whose value differs from the export (`from`: exported, `to`: the cell's). */
+  edits: InputChange[];
+}
 
 export interface ImportFileInput {
   fileName: string;

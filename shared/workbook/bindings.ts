@@ -9,6 +9,7 @@
  * reference such as S1 or R1C1.
  */
 import { percentToFraction } from '../units/rates';
+import type { ScenarioInput } from '../workspace/inputs';
 import type { WorkspaceScenario } from '../workspace/schema';
 
 /**
@@ -17,23 +18,10 @@ import type { WorkspaceScenario } from '../workspace/schema';
  */
 export type BindingScale = 'number' | 'percent' | 'year';
 
-export type BindingField =
-  | { readonly kind: 'baseYear' }
-  | { readonly kind: 'baseValue' }
-  | { readonly kind: 'horizonYear' }
-  | { readonly kind: 'growthRatePercent' }
-  | { readonly kind: 'ratePercent'; readonly index: number }
-  | { readonly kind: 'incrementPerYear' }
-  | { readonly kind: 'ceiling' }
-  | { readonly kind: 'pathTargetYear' }
-  | { readonly kind: 'pathTargetValue' }
-  | { readonly kind: 'targetYear'; readonly index: number }
-  | { readonly kind: 'targetValue'; readonly index: number };
-
 export interface CellBinding {
   readonly name: string;
   readonly scenarioId: string;
-  readonly field: BindingField;
+  readonly field: ScenarioInput;
   readonly scale: BindingScale;
   /** Yellow input cell the analyst is invited to change; structural cells (base year, horizon) are not. */
   readonly input: boolean;
@@ -47,7 +35,7 @@ export function scenarioPrefix(index: number): string {
 export function bindingsOf(scenario: WorkspaceScenario, index: number): CellBinding[] {
   const prefix = scenarioPrefix(index);
   const id = scenario.id;
-  const bind = (suffix: string, field: BindingField, scale: BindingScale, input = true): CellBinding => ({
+  const bind = (suffix: string, field: ScenarioInput, scale: BindingScale, input = true): CellBinding => ({
     name: `${prefix}_${suffix}`,
     scenarioId: id,
     field,
@@ -83,69 +71,6 @@ export function bindingsOf(scenario: WorkspaceScenario, index: number): CellBind
     );
   });
   return list;
-}
-
-/** The field's value in the workspace (percent for rates), or undefined when the scenario no longer has it. */
-export function readField(scenario: WorkspaceScenario, field: BindingField): number | undefined {
-  switch (field.kind) {
-    case 'baseYear':
-      return scenario.base.year;
-    case 'baseValue':
-      return scenario.base.value;
-    case 'horizonYear':
-      return scenario.horizonYear;
-    case 'growthRatePercent':
-      return scenario.model === 'cagr' || scenario.model === 'logistic' ? scenario.params.growthRatePercent : undefined;
-    case 'ratePercent':
-      return scenario.model === 'ratePath' ? scenario.params.ratesPercent[field.index] : undefined;
-    case 'incrementPerYear':
-      return scenario.model === 'linear' ? scenario.params.incrementPerYear : undefined;
-    case 'ceiling':
-      return scenario.model === 'logistic' ? scenario.params.ceiling : undefined;
-    case 'pathTargetYear':
-      return scenario.model === 'targetPath' ? scenario.params.targetYear : undefined;
-    case 'pathTargetValue':
-      return scenario.model === 'targetPath' ? scenario.params.targetValue : undefined;
-    case 'targetYear':
-      return scenario.targets[field.index]?.year;
-    case 'targetValue':
-      return scenario.targets[field.index]?.value;
-  }
-}
-
-/** A copy of the scenario with one field replaced (value in the workspace's units: percent for rates). */
-export function writeField(scenario: WorkspaceScenario, field: BindingField, value: number): WorkspaceScenario {
-  const replaceTarget = (index: number, patch: { year?: number; value?: number }): WorkspaceScenario => ({
-    ...scenario,
-    targets: scenario.targets.map((target, i) => (i === index ? { ...target, ...patch } : target)),
-  });
-  switch (field.kind) {
-    case 'baseYear':
-      return { ...scenario, base: { ...scenario.base, year: value } };
-    case 'baseValue':
-      return { ...scenario, base: { ...scenario.base, value } };
-    case 'horizonYear':
-      return { ...scenario, horizonYear: value };
-    case 'growthRatePercent':
-      if (scenario.model === 'cagr') return { ...scenario, params: { ...scenario.params, growthRatePercent: value } };
-      if (scenario.model === 'logistic') return { ...scenario, params: { ...scenario.params, growthRatePercent: value } };
-      return scenario;
-    case 'ratePercent':
-      if (scenario.model !== 'ratePath') return scenario;
-      return { ...scenario, params: { ratesPercent: scenario.params.ratesPercent.map((rate, i) => (i === field.index ? value : rate)) } };
-    case 'incrementPerYear':
-      return scenario.model === 'linear' ? { ...scenario, params: { incrementPerYear: value } } : scenario;
-    case 'ceiling':
-      return scenario.model === 'logistic' ? { ...scenario, params: { ...scenario.params, ceiling: value } } : scenario;
-    case 'pathTargetYear':
-      return scenario.model === 'targetPath' ? { ...scenario, params: { ...scenario.params, targetYear: value } } : scenario;
-    case 'pathTargetValue':
-      return scenario.model === 'targetPath' ? { ...scenario, params: { ...scenario.params, targetValue: value } } : scenario;
-    case 'targetYear':
-      return replaceTarget(field.index, { year: value });
-    case 'targetValue':
-      return replaceTarget(field.index, { value });
-  }
 }
 
 /** What the cell holds for a workspace value: rates as fractions. */

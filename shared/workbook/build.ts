@@ -18,9 +18,10 @@ import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, targetVerdict, verdictL
 import type { MonteCarloResult } from '../engine/montecarlo';
 import { constantGrowthFactor, getUnitMeta, percentToFraction, inLang, isUnitCode, localName, unitLabel, type Lang } from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace/schema';
-import { bindingsOf, readField, scenarioPrefix, toCellValue, type CellBinding } from './bindings';
+import { readInput } from '../workspace/inputs';
+import { bindingsOf, scenarioPrefix, toCellValue, type CellBinding } from './bindings';
 import { HIDDEN_SHEET_NAME } from './hidden-sheet';
-import { WORKBOOK_TEXT, type WorkbookText } from './text';
+import { inputLabel, WORKBOOK_TEXT, type WorkbookText } from './text';
 
 export const WORKBOOK_MARKER = 'scenario-desk-workbook';
 export const WORKBOOK_FORMAT_VERSION = 1;
@@ -224,37 +225,11 @@ interface ScenarioPlan {
 }
 
 function bindingLabel(binding: CellBinding, scenario: WorkspaceScenario, text: WorkbookText): string {
-  const field = binding.field;
-  switch (field.kind) {
-    case 'baseYear':
-      return text.params.baseYear;
-    case 'baseValue':
-      return text.params.baseValue;
-    case 'horizonYear':
-      return text.params.horizonYear;
-    case 'growthRatePercent':
-      return text.params.growthRate;
-    case 'ratePercent': {
-      const from = scenario.base.year + field.index;
-      return text.params.rateForYear(from, from + 1);
-    }
-    case 'incrementPerYear':
-      return text.params.increment;
-    case 'ceiling':
-      return text.params.ceiling;
-    case 'pathTargetYear':
-      return text.params.targetYear;
-    case 'pathTargetValue':
-      return text.params.targetValue;
-    case 'targetYear':
-      return text.params.targetNYear(field.index + 1, guardText(scenario.targets[field.index]?.label ?? ''));
-    case 'targetValue':
-      return text.params.targetN(field.index + 1, guardText(scenario.targets[field.index]?.label ?? ''));
-  }
+  return inputLabel(binding.field, scenario, text, guardText);
 }
 
 function bindingValue(binding: CellBinding, scenario: WorkspaceScenario): number {
-  const value = readField(scenario, binding.field);
+  const value = readInput(scenario, binding.field);
   if (value === undefined) throw new Error(`internal: ${binding.name} has no value`);
   return toCellValue(value, binding.scale);
 }

@@ -6,3 +6,4 @@ export * from './bindings';
 export * from './build';
 export * from './read';
 export * from './text';
+export * from './update-plan';

@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import { fractionToPercentRounded } from '../units/rates';
 import { formatProblem as formatWorkspaceProblem, parseWorkspace, toJsonPath, validateWorkspaceSemantics } from '../workspace/parse';
 import { WorkspaceSchema, type Workspace, type WorkspaceScenario } from '../workspace/schema';
-import { readField, toCellValue, writeField, type BindingField, type CellBinding } from './bindings';
+import { readInput, withInput, type InputChange, type ScenarioInput } from '../workspace/inputs';
+import { toCellValue, type CellBinding } from './bindings';
 import { HIDDEN_SHEET_NAME, WORKBOOK_FORMAT_VERSION, WORKBOOK_MARKER } from './build';
 import { importLimits } from '../import/limits';
 import { IGNORED_WORKSHEET_NODES } from '../import/xlsx';
@@ -38,13 +39,11 @@ export interface WorkbookProblem {
   readonly messageZh: string;
 }
 
-export interface WorkbookEdit {
+/** An input cell changed in Excel: `from` is the exported value, `to` the cell's (in workspace units: percent for rates). */
+export interface WorkbookEdit extends InputChange {
   readonly name: string;
-  readonly scenarioId: string;
-  readonly field: BindingField;
-  /** In workspace units (percent for rates). */
-  readonly from: number;
-  readonly to: number;
+  /** The defined name and its cell, as problems name them: `s4_rate (假设!D8)`. */
+  readonly where: string;
 }
 
 export type ReadWorkbookResult =
@@ -103,7 +102,8 @@ function parseMeta(text: unknown): Meta | null {
       return null;
     if (b['scale'] !== 'number' && b['scale'] !== 'percent' && b['scale'] !== 'year') return null;
     if ('index' in field && (typeof field['index'] !== 'number' || !Number.isInteger(field['index']) || field['index'] < 0)) return null;
-    bindings.push({ name: b['name'], scenarioId: b['scenarioId'], field: field as unknown as BindingField, scale: b['scale'], input: b['input'] === true });
+    // The kind is not checked against the list here: a field of an unknown kind reads as no value (readInput) and is reported as bad metadata below.
+    bindings.push({ name: b['name'], scenarioId: b['scenarioId'], field: field as unknown as ScenarioInput, scale: b['scale'], input: b['input'] === true });
   }
   return {
     bindings,
@@ -315,7 +315,7 @@ function reconcile(workbook: ExcelJS.Workbook, names: ReadonlyMap<string, readon
   const edits: WorkbookEdit[] = [];
   for (const binding of meta.bindings) {
     const scenario = scenarios.get(binding.scenarioId);
-    const exported = scenario === undefined ? undefined : readField(scenario, binding.field);
+    const exported = scenario === undefined ? undefined : readInput(scenario, binding.field);
     if (scenario === undefined || exported === undefined) {
       problems.push({
         code: 'bad-metadata',
@@ -359,9 +359,10 @@ function reconcile(workbook: ExcelJS.Workbook, names: ReadonlyMap<string, readon
       continue;
     }
     if (next === exported) continue;
-    const updated = writeField(scenario, binding.field, next);
+    // withInput moves the parameter's Monte Carlo distribution with it, as the builder's slider does.
+    const updated = withInput(scenario, binding.field, next);
     scenarios.set(scenario.id, options.nowIso === undefined ? updated : { ...updated, modifiedAt: options.nowIso });
-    edits.push({ name: binding.name, scenarioId: scenario.id, field: binding.field, from: exported, to: next });
+    edits.push({ name: binding.name, where, scenarioId: scenario.id, field: binding.field, from: exported, to: next });
   }
   if (problems.length > 0) return { ok: false, problems };
 

@@ -1,6 +1,8 @@
 /** Texts written into the workbook, in the UI language of the export. Both languages have the same keys. */
 
 import type { Lang } from '../units/names';
+import type { ScenarioInput } from '../workspace/inputs';
+import type { WorkspaceScenario } from '../workspace/schema';
 
 export interface WorkbookText {
   readonly sheets: {
@@ -291,3 +293,42 @@ const en: WorkbookText = {
 };
 
 export const WORKBOOK_TEXT: Readonly<Record<Lang, WorkbookText>> = { zh, en };
+
+/**
+ * The label of a scenario input, as the Assumptions sheet shows it beside its cell (and the import panel
+ * names a changed cell). `targetLabel` treats a target's own label before it goes in: the workbook
+ * guards it against formula injection.
+ */
+export function inputLabel(
+  input: ScenarioInput,
+  scenario: Pick<WorkspaceScenario, 'base' | 'targets'>,
+  text: WorkbookText,
+  targetLabel: (label: string) => string = (label) => label,
+): string {
+  switch (input.kind) {
+    case 'baseYear':
+      return text.params.baseYear;
+    case 'baseValue':
+      return text.params.baseValue;
+    case 'horizonYear':
+      return text.params.horizonYear;
+    case 'growthRatePercent':
+      return text.params.growthRate;
+    case 'ratePercent': {
+      const from = scenario.base.year + input.index;
+      return text.params.rateForYear(from, from + 1);
+    }
+    case 'incrementPerYear':
+      return text.params.increment;
+    case 'ceiling':
+      return text.params.ceiling;
+    case 'pathTargetYear':
+      return text.params.targetYear;
+    case 'pathTargetValue':
+      return text.params.targetValue;
+    case 'targetYear':
+      return text.params.targetNYear(input.index + 1, targetLabel(scenario.targets[input.index]?.label ?? ''));
+    case 'targetValue':
+      return text.params.targetN(input.index + 1, targetLabel(scenario.targets[input.index]?.label ?? ''));
+  }
+}

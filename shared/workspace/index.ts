@@ -2,3 +2,4 @@
 export * from './schema';
 export * from './migrations';
 export * from './parse';
+export * from './inputs';

@@ -104,7 +104,7 @@ test.describe('import (en)', () => {
 test.describe('import of an exported workbook', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('a workbook exported by the app imports back as its scenarios', async ({ page }) => {
+  test('#14.3 a workbook exported by the app imports back into its workspace without duplicating its scenarios', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('Alt+6');
     const download = page.waitForEvent('download');
@@ -115,13 +115,12 @@ test.describe('import of an exported workbook', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-choose').click();
     await (await chooser).setFiles({ name: '情景推演台-导出.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(exported) });
-    // The starter workspace's nine scenarios come back, names as exported.
-    await expect(page.getByTestId('import-scenarios').getByRole('listitem')).toHaveCount(9);
-    await expect(page.getByTestId('import-scenarios')).toContainText('软件和信息服务业营收');
-    await page.getByTestId('import-confirm').click();
+    // From this workspace and unedited (#14.3): nothing to update, and nothing is added a second time.
+    await expect(page.getByTestId('import-scenarios')).toContainText('这是从本工作区导出的情景推演台工作簿（9 个情景）');
+    await expect(page.getByTestId('import-nothing')).toBeVisible();
+    await expect(page.getByTestId('import-confirm')).toHaveCount(0);
     await page.keyboard.press('Escape');
-    // Now each starter scenario is there twice: the original and the imported copy.
     await page.keyboard.press('Alt+3');
-    await expect(page.getByRole('checkbox')).toHaveCount(18);
+    await expect(page.getByRole('checkbox')).toHaveCount(9);
   });
 });

@@ -65,20 +65,23 @@ function check(condition: boolean, what: string, detail?: unknown): asserts cond
 /** A result the UI can show: valid indicators, or listed problems with codes and messages. `internal` would mean an uncaught bug. */
 function assertWellFormed(result: ImportResult): void {
   if (result.ok) {
-    check(result.indicators.length > 0 || (result.scenarios?.length ?? 0) > 0, 'an accepted import with nothing in it');
+    check(result.indicators.length > 0 || (result.workbook?.scenarios.length ?? 0) > 0, 'an accepted import with nothing in it');
     for (const indicator of result.indicators) {
       const parsed = ImportedIndicatorSchema.safeParse(indicator);
       check(parsed.success, 'an imported indicator that does not pass the schema', parsed.error?.issues.slice(0, 3));
       check(!forbidden.has(indicator.id.toLowerCase()), 'a forbidden indicator id', indicator.id);
     }
-    for (const scenario of result.scenarios ?? [])
+    for (const scenario of result.workbook?.scenarios ?? [])
       check(ScenarioSchema.safeParse(scenario).success, 'an imported scenario that does not pass the schema', scenario.id);
     check(
       numbersIn(result).every(Number.isFinite),
       'NaN or Infinity in an accepted import',
       numbersIn(result).filter((n) => !Number.isFinite(n)),
     );
-    check(forbiddenKeysIn(result.indicators).length === 0 && forbiddenKeysIn(result.scenarios ?? []).length === 0, 'a forbidden key in an accepted import');
+    check(
+      forbiddenKeysIn(result.indicators).length === 0 && forbiddenKeysIn(result.workbook?.scenarios ?? []).length === 0,
+      'a forbidden key in an accepted import',
+    );
     check(exoticObjectsIn(result.indicators) === 0, 'objects with an unusual prototype in the imported indicators');
     for (const warning of result.warnings)
       check(knownCodes.has(warning.code) && warning.message !== '' && warning.messageZh !== '', 'a malformed warning', warning);

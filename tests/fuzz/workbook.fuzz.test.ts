@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readField } from '../../shared/workbook/bindings';
+import { readInput } from '../../shared/workspace/inputs';
 import { buildScenarioWorkbook } from '../../shared/workbook/build';
 import { readScenariosFromWorkbook, type ReadWorkbookResult, type WorkbookProblemCode } from '../../shared/workbook/read';
 import { parseWorkspace, serializeWorkspace, validateWorkspaceSemantics } from '../../shared/workspace/parse';
@@ -115,7 +115,7 @@ function checkRead(result: ReadWorkbookResult): void {
     check(Number.isFinite(edit.from) && Number.isFinite(edit.to) && edit.from !== edit.to, 'an edit that is not a finite change', edit);
     const scenario = workspace.scenarios.find((s) => s.id === edit.scenarioId);
     check(scenario?.modifiedAt === NOW, 'an edited scenario without the new modification time', edit);
-    check(scenario !== undefined && readField(scenario, edit.field) === edit.to, 'an edit that is reported but not applied', edit);
+    check(scenario !== undefined && readInput(scenario, edit.field) === edit.to, 'an edit that is reported but not applied', edit);
   }
   if (result.edits.length > 0) check(workspace.modifiedAt === NOW, 'an edited workspace without the new modification time');
 }

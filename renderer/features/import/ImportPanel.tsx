@@ -5,9 +5,13 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_INDICATORS, type ImportedIndicator, type WorkspaceScenario } from '../../../shared/workspace';
-import type { ImportProblem, ImportProgress } from '../../../shared/import/types';
+import type { TFunction } from 'i18next';
+import { MAX_INDICATORS, type ImportedIndicator, type InputChange, type Workspace } from '../../../shared/workspace';
+import type { ExportedWorkbook, ImportProblem, ImportProgress } from '../../../shared/import/types';
 import { inLang, localName } from '../../../shared/units';
+import { changedInputCount, planWorkbookImport, type WorkbookImportPlan } from '../../../shared/workbook/update-plan';
+import { inputLabel, WORKBOOK_TEXT } from '../../../shared/workbook/text';
+import type { Formatters } from '../../i18n/format';
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
@@ -21,7 +25,7 @@ type PanelState =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string; progress: ImportProgress | null }
   | { kind: 'errors'; fileName: string; errors: ImportProblem[] }
-  | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number; scenarios: WorkspaceScenario[] };
+  | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number; workbook: ExportedWorkbook | null };
 
 /** The toolbar button of the registry command 'importData'. */
 export function ImportButton() {
@@ -55,6 +59,149 @@ function ProblemTable({ problems, caption, testId }: { problems: readonly Import
         </tbody>
       </table>
     </div>
+  );
+}
+
+type ImportT = TFunction<'import'>;
+
+function nothingToImport(plan: WorkbookImportPlan): boolean {
+  return plan.updates.length === 0 && plan.added.length === 0 && plan.indicators.length === 0;
+}
+
+/** "3 inputs" and "2 scenarios", for the texts that name both. */
+function counts(plan: WorkbookImportPlan, t: ImportT): { inputs: string; scenarios: string } {
+  return { inputs: t('workbook.inputs', { count: changedInputCount(plan) }), scenarios: t('workbook.scenarios', { count: plan.updates.length }) };
+}
+
+function confirmText(plan: WorkbookImportPlan, t: ImportT): string {
+  if (plan.updates.length > 0 && plan.added.length > 0) return t('workbook.updateAndAddButton', { updated: plan.updates.length, added: plan.added.length });
+  if (plan.updates.length > 0) return t('workbook.updateButton', { count: plan.updates.length });
+  if (plan.added.length > 0) return t('importScenariosButton', { count: plan.added.length });
+  return t('importButton', { count: plan.indicators.length });
+}
+
+/** What the notification says once a workbook is imported: what changed, what was added, and that one undo takes it back. */
+function importedText(plan: WorkbookImportPlan, t: ImportT): string {
+  const parts: string[] = [];
+  if (plan.updates.length > 0) parts.push(t('workbook.updated', counts(plan, t)));
+  if (plan.added.length > 0) parts.push(t('workbook.addedDone', { count: plan.added.length }));
+  if (parts.length === 0) parts.push(t('imported', { count: plan.indicators.length }));
+  return `${parts.join(' ')} ${t('workbook.undoHint')}`;
+}
+
+/** One line per changed input: the scenario, the input as the workbook labels it, old → new value, and the cell. */
+function changeLines(plan: WorkbookImportPlan, workspace: Workspace, format: Formatters, t: ImportT): string[] {
+  const text = WORKBOOK_TEXT[format.lang];
+  return plan.updates.flatMap((update) => {
+    const scenario = workspace.scenarios.find((s) => s.id === update.scenarioId) ?? update.scenario;
+    return update.changes.map((change) =>
+      t('workbook.changeLine', {
+        scenario: localName(scenario, format.lang),
+        input: inputLabel(change.field, scenario, text),
+        from: inputText(change, change.from, scenario.unit, format, t),
+        to: inputText(change, change.to, scenario.unit, format, t),
+        where: change.where ?? '',
+      }),
+    );
+  });
+}
+
+/** An input's value as the builder shows it: rates in percent, years as years, amounts in the indicator's unit. */
+function inputText(change: InputChange, value: number, unit: string, format: Formatters, t: ImportT): string {
+  switch (change.field.kind) {
+    case 'growthRatePercent':
+    case 'ratePercent':
+      return t('workbook.percent', { value: format.number(value, 4) });
+    case 'baseYear':
+    case 'horizonYear':
+    case 'pathTargetYear':
+    case 'targetYear':
+      return String(value);
+    default:
+      return format.value(value, unit);
+  }
+}
+
+/** The preview of a workbook exported by the app: where it is from, the inputs it updates, the scenarios it adds, and what it cannot apply. */
+function WorkbookPlanView({
+  plan,
+  workbook,
+  workspace,
+  fileName,
+  format,
+}: {
+  plan: WorkbookImportPlan;
+  workbook: ExportedWorkbook;
+  workspace: Workspace;
+  fileName: string;
+  format: Formatters;
+}) {
+  const { t } = useTranslation('import');
+  const nameOf = (id: string): string => {
+    const scenario = workspace.scenarios.find((s) => s.id === id) ?? workbook.scenarios.find((s) => s.id === id);
+    return scenario === undefined ? id : localName(scenario, format.lang);
+  };
+  const problems: ImportProblem[] = plan.problems.map((problem) => ({
+    code: 'invalid-value',
+    row: null,
+    column: problem.where,
+    message: `${nameOf(problem.scenarioId)}: ${problem.message}`,
+    messageZh: `${nameOf(problem.scenarioId)}：${problem.messageZh}`,
+  }));
+  const lines = changeLines(plan, workspace, format, t);
+  return (
+    <section className={plan.problems.length > 0 ? 'import-result import-result-bad' : 'import-result import-result-ok'} data-testid="import-scenarios">
+      <p className="import-result-title">
+        <span className="import-icon" aria-hidden="true">
+          {plan.problems.length > 0 ? '⚠' : '✓'}
+        </span>
+        {fileName}
+      </p>
+      <p>
+        {plan.sameWorkspace
+          ? t('workbook.fromThisWorkspace', { count: workbook.scenarios.length })
+          : t('workbook.fromOtherWorkspace', { count: plan.added.length })}
+      </p>
+      {plan.problems.length > 0 ? (
+        <>
+          <p>{t('workbook.problemsTitle', { count: problems.length })}</p>
+          <ProblemTable problems={problems} caption={t('errorsCaption')} testId="import-errors" />
+        </>
+      ) : null}
+      {plan.sameWorkspace && plan.updates.length > 0 ? (
+        <>
+          <p>{t('workbook.changed', counts(plan, t))}</p>
+          <ul data-testid="import-changes">
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {plan.sameWorkspace && plan.updates.length === 0 && plan.added.length === 0 ? <p data-testid="import-nothing">{t('workbook.nothing')}</p> : null}
+      {plan.skipped.length > 0 ? (
+        <>
+          <p>{t('workbook.skipped')}</p>
+          <ul data-testid="import-skipped">
+            {plan.skipped.map((change) => (
+              <li key={`${change.scenarioId}:${change.where ?? change.field.kind}`}>
+                {t('workbook.skippedLine', { scenario: nameOf(change.scenarioId), where: change.where ?? change.field.kind })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {plan.added.length > 0 ? (
+        <>
+          {plan.sameWorkspace ? <p>{t('workbook.added', { count: plan.added.length })}</p> : null}
+          <ul data-testid="import-added">
+            {plan.added.map((scenario) => (
+              <li key={scenario.id}>{localName(scenario, format.lang)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 
@@ -106,7 +253,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
     runRef.current = null;
     setState(
       result.ok
-        ? { kind: 'preview', fileName, indicators: result.indicators, warnings: result.warnings, rowCount: result.rowCount, scenarios: result.scenarios ?? [] }
+        ? { kind: 'preview', fileName, indicators: result.indicators, warnings: result.warnings, rowCount: result.rowCount, workbook: result.workbook ?? null }
         : { kind: 'errors', fileName, errors: result.errors },
     );
   }, [notify, t]);
@@ -128,11 +275,18 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
 
   const doImport = useCallback(() => {
     if (state.kind !== 'preview') return;
-    const { indicators, scenarios } = state;
-    edit((ws, nowIso) => importIntoWorkspace(ws, indicators, nowIso, scenarios));
-    notify('success', scenarios.length > 0 ? t('importedScenarios', { count: scenarios.length }) : t('imported', { count: indicators.length }));
+    const { indicators, workbook } = state;
+    if (workbook === null) {
+      edit((ws, nowIso) => importIntoWorkspace(ws, indicators, nowIso));
+      notify('success', t('imported', { count: indicators.length }));
+    } else {
+      // Planned again on the workspace the edit applies to, so the one undo step holds exactly what the plan says.
+      edit((ws, nowIso) => importIntoWorkspace(ws, indicators, nowIso, planWorkbookImport(ws, workbook, indicators)));
+      const plan = planWorkbookImport(workspace, workbook, indicators);
+      notify('success', importedText(plan, t), changeLines(plan, workspace, format, t));
+    }
     setState({ kind: 'idle' });
-  }, [state, edit, notify, t]);
+  }, [state, workspace, format, edit, notify, t]);
 
   const cancelReading = useCallback(() => {
     runRef.current?.cancel();
@@ -140,8 +294,11 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
     setState({ kind: 'idle' });
   }, []);
 
-  const rows = state.kind === 'preview' ? previewRows(workspace, state.indicators) : [];
-  const fits = state.kind === 'preview' ? fitsInWorkspace(workspace, state.indicators) : true;
+  const plan = state.kind === 'preview' && state.workbook !== null ? planWorkbookImport(workspace, state.workbook, state.indicators) : null;
+  // From an exported workbook, only the indicators its plan brings in (those of this workspace are already here).
+  const incoming = state.kind !== 'preview' ? [] : plan !== null ? plan.indicators : state.indicators;
+  const rows = previewRows(workspace, incoming);
+  const fits = fitsInWorkspace(workspace, incoming);
 
   return (
     <dialog ref={dialogRef} className="import-dialog" aria-labelledby={titleId} onClose={handleClose} data-testid="import-panel">
@@ -203,56 +360,57 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
           </section>
         ) : null}
 
-        {state.kind === 'preview' ? (
-          <section className="import-result import-result-ok">
-            <p className="import-result-title">
-              <span className="import-icon" aria-hidden="true">
-                ✓
-              </span>
-              {t('previewTitle', { count: state.indicators.length, rows: state.rowCount, file: state.fileName })}
-            </p>
-            {state.scenarios.length > 0 ? (
-              <div data-testid="import-scenarios">
-                <p>{t('exportedWorkbook', { count: state.scenarios.length })}</p>
-                <ul>
-                  {state.scenarios.map((scenario) => (
-                    <li key={scenario.id}>{localName(scenario, format.lang)}</li>
-                  ))}
-                </ul>
+        {state.kind === 'preview' && plan !== null && state.workbook !== null ? (
+          <WorkbookPlanView plan={plan} workbook={state.workbook} workspace={workspace} fileName={state.fileName} format={format} />
+        ) : null}
+
+        {state.kind === 'preview' && (plan === null || plan.problems.length === 0) ? (
+          // A workbook's plan is in its own box above; what is left of it here (the button) needs no second box.
+          <section
+            className={plan === null || rows.length > 0 || state.warnings.length > 0 || !fits ? 'import-result import-result-ok' : 'import-result-actions'}
+          >
+            {plan === null ? (
+              <p className="import-result-title">
+                <span className="import-icon" aria-hidden="true">
+                  ✓
+                </span>
+                {t('previewTitle', { count: state.indicators.length, rows: state.rowCount, file: state.fileName })}
+              </p>
+            ) : null}
+            {rows.length > 0 ? (
+              <div className="import-table-wrap">
+                <table className="import-table" data-testid="import-preview">
+                  <caption className="visually-hidden">{t('previewCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('col.id')}</th>
+                      <th scope="col">{t('col.name')}</th>
+                      <th scope="col">{t('col.values')}</th>
+                      <th scope="col">{t('col.years')}</th>
+                      <th scope="col">{t('col.latest')}</th>
+                      <th scope="col">{t('col.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => {
+                      const last = row.indicator.observations.at(-1);
+                      return (
+                        <tr key={row.indicator.id}>
+                          <td>
+                            <code>{row.indicator.id}</code>
+                          </td>
+                          <td>{inLang(row.indicator.name, format.lang)}</td>
+                          <td className="import-num">{row.valueCount}</td>
+                          <td>{row.firstYear === null ? '—' : t('yearSpan', { from: row.firstYear, to: row.lastYear })}</td>
+                          <td className="import-num">{last ? `${format.value(last.value, row.indicator.unit)} (${last.year})` : '—'}</td>
+                          <td>{row.status === 'new' ? t('status.new') : t('status.replaces')}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
               </div>
             ) : null}
-            <div className="import-table-wrap">
-              <table className="import-table" data-testid="import-preview">
-                <caption className="visually-hidden">{t('previewCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.id')}</th>
-                    <th scope="col">{t('col.name')}</th>
-                    <th scope="col">{t('col.values')}</th>
-                    <th scope="col">{t('col.years')}</th>
-                    <th scope="col">{t('col.latest')}</th>
-                    <th scope="col">{t('col.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => {
-                    const last = row.indicator.observations.at(-1);
-                    return (
-                      <tr key={row.indicator.id}>
-                        <td>
-                          <code>{row.indicator.id}</code>
-                        </td>
-                        <td>{inLang(row.indicator.name, format.lang)}</td>
-                        <td className="import-num">{row.valueCount}</td>
-                        <td>{row.firstYear === null ? '—' : t('yearSpan', { from: row.firstYear, to: row.lastYear })}</td>
-                        <td className="import-num">{last ? `${format.value(last.value, row.indicator.unit)} (${last.year})` : '—'}</td>
-                        <td>{row.status === 'new' ? t('status.new') : t('status.replaces')}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
             {state.warnings.length > 0 ? (
               <details className="import-warnings">
                 <summary>
@@ -264,14 +422,14 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
             {fits ? null : (
               <p role="alert" className="import-too-many">
                 <span aria-hidden="true">⚠ </span>
-                {t('tooMany', { count: indicatorCountAfterImport(workspace, state.indicators), max: MAX_INDICATORS })}
+                {t('tooMany', { count: indicatorCountAfterImport(workspace, incoming), max: MAX_INDICATORS })}
               </p>
             )}
-            <button type="button" className="button primary" onClick={doImport} disabled={!fits} data-testid="import-confirm">
-              {state.scenarios.length > 0
-                ? t('importScenariosButton', { count: state.scenarios.length })
-                : t('importButton', { count: state.indicators.length })}
-            </button>
+            {plan === null || !nothingToImport(plan) ? (
+              <button type="button" className="button primary" onClick={doImport} disabled={!fits} data-testid="import-confirm">
+                {plan === null ? t('importButton', { count: state.indicators.length }) : confirmText(plan, t)}
+              </button>
+            ) : null}
           </section>
         ) : null}
       </div>

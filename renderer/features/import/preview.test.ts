@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_INDICATORS, type ImportedIndicator } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
+import { planWorkbookImport } from '../../../shared/workbook/update-plan';
 import { fitsInWorkspace, importIntoWorkspace, previewRows } from './preview';
 
 const indicator = (id: string, years: number[]): ImportedIndicator => ({
@@ -35,5 +36,27 @@ describe('import preview', () => {
     const full = { ...loadStarterWorkspace(), indicators: Array.from({ length: MAX_INDICATORS }, (_, i) => indicator(`mine.${i}`, [2020])) };
     expect(fitsInWorkspace(full, [indicator('mine.0', [2021])])).toBe(true);
     expect(fitsInWorkspace(full, [indicator('mine.new', [2021])])).toBe(false);
+  });
+
+  it('#14.3 applies a workbook plan in one edit: the updated scenario keeps its id and place, nothing is duplicated', () => {
+    const start = loadStarterWorkspace();
+    const highTech = 'high-tech-firms-19-2pct';
+    const workbook = {
+      workspaceCreatedAt: start.createdAt,
+      scenarios: [...start.scenarios],
+      edits: [{ scenarioId: highTech, field: { kind: 'growthRatePercent' as const }, from: 19.2, to: 12, where: 's4_rate (假设!D26)' }],
+    };
+    const now = '2026-01-01T00:00:00.000Z';
+    const next = importIntoWorkspace(start, [], now, planWorkbookImport(start, workbook, []));
+    expect(next.scenarios.map((s) => s.id)).toEqual(start.scenarios.map((s) => s.id));
+    const updated = next.scenarios.find((s) => s.id === highTech);
+    expect(updated?.model === 'cagr' ? updated.params.growthRatePercent : null).toBe(12);
+    expect(updated?.uncertainty?.distributions.growthRatePercent).toEqual({ kind: 'normal', mean: 12, sd: 4 });
+    expect(updated?.modifiedAt).toBe(now);
+    // The same workbook into another workspace adds its scenarios as new ones, with ids that do not clash.
+    const other = { ...start, createdAt: '2026-01-05T00:00:00.000Z' };
+    const added = importIntoWorkspace(other, [], now, planWorkbookImport(other, workbook, []));
+    expect(added.scenarios).toHaveLength(2 * start.scenarios.length);
+    expect(new Set(added.scenarios.map((s) => s.id)).size).toBe(2 * start.scenarios.length);
   });
 });

@@ -2,8 +2,9 @@
  * What the preview shows before anything is added: per indicator, whether it is new or
  * replaces one of the same id already in the workspace, and how many values it brings.
  */
-import { MAX_INDICATORS, type ImportedIndicator, type Workspace, type WorkspaceScenario } from '../../../shared/workspace';
-import { addScenario, upsertIndicators } from '../../app/workspace/workspace-edits';
+import type { WorkbookImportPlan } from '../../../shared/workbook/update-plan';
+import { MAX_INDICATORS, type ImportedIndicator, type Workspace } from '../../../shared/workspace';
+import { addScenario, updateScenario, upsertIndicators } from '../../app/workspace/workspace-edits';
 
 export interface PreviewRow {
   indicator: ImportedIndicator;
@@ -38,12 +39,13 @@ export function fitsInWorkspace(workspace: Workspace, indicators: readonly Impor
   return indicatorCountAfterImport(workspace, indicators) <= MAX_INDICATORS;
 }
 
-/** The edit the Import button applies (one undo step); scenarios from an exported workbook are added beside the existing ones. */
-export function importIntoWorkspace(
-  workspace: Workspace,
-  indicators: readonly ImportedIndicator[],
-  nowIso: string,
-  scenarios: readonly WorkspaceScenario[] = [],
-): Workspace {
-  return scenarios.reduce((ws, scenario) => addScenario(ws, scenario, nowIso), upsertIndicators(workspace, indicators, nowIso));
+/**
+ * The edit the Import button applies (one undo step). A CSV or data workbook adds or replaces its
+ * indicators; a workbook exported by the app applies its plan: the scenarios it updates are replaced by
+ * their updated copies (same id, same place), the ones it adds come after the existing ones.
+ */
+export function importIntoWorkspace(workspace: Workspace, indicators: readonly ImportedIndicator[], nowIso: string, plan?: WorkbookImportPlan): Workspace {
+  if (plan === undefined) return upsertIndicators(workspace, indicators, nowIso);
+  const updated = plan.updates.reduce((ws, update) => updateScenario(ws, update.scenarioId, () => update.scenario, nowIso), workspace);
+  return plan.added.reduce((ws, scenario) => addScenario(ws, scenario, nowIso), upsertIndicators(updated, plan.indicators, nowIso));
 }

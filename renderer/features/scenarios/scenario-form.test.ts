@@ -40,6 +40,20 @@ describe('scenario builder logic', () => {
     expect(edited.uncertainty?.distributions.growthRatePercent).toEqual({ kind: 'normal', mean: 12, sd: 3 });
   });
 
+  it('#14.3 the builder moves every parameter’s distribution with it: a ceiling of 120,000 → 130,000 moves triangular(100k, 120k, 140k) by 10,000', () => {
+    const logistic: WorkspaceScenario = {
+      ...starter('tech-based-firms-logistic'),
+      uncertainty: {
+        distributions: { ceiling: { kind: 'triangular', min: 100_000, mode: 120_000, max: 140_000 } },
+        shockMode: 'perYear',
+        trials: 1000,
+        seed: 1,
+      },
+    };
+    const edited = withBuilderValue(logistic, 'ceiling', 130_000);
+    expect(edited.uncertainty?.distributions.ceiling).toEqual({ kind: 'triangular', min: 110_000, mode: 130_000, max: 150_000 });
+  });
+
   it('refuses a growth of −120% with the engine message, in Chinese and English', () => {
     const outcome = tryEdit(starter('software-revenue-15pct'), (s) => withParameterValue(s, 'growthRatePercent', -120), 'params.growthRatePercent');
     expect(outcome.ok).toBe(false);

@@ -16,7 +16,7 @@ import {
   type ScenarioSpec,
 } from '../../../shared/engine';
 import { constantGrowthPercent, inLang, MAX_ABS_VALUE, withoutNegativeZero, type Lang } from '../../../shared/units';
-import type { WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
+import { withInput, type ScenarioInput, type WorkspaceDistribution, type WorkspaceScenario } from '../../../shared/workspace';
 import { parseBuilderKey, rateKey } from './builder-keys';
 
 export type { ActualPoint } from '../../../shared/charts/scenario-chart';
@@ -109,70 +109,33 @@ export function horizonDef(scenario: WorkspaceScenario): ParameterDef {
   return { key: 'horizonYear', field: 'horizonYear', kind: 'year', ...range(scenario.horizonYear, scenario.base.year + 1, MAX_YEAR, 1) };
 }
 
-/** Location of a distribution moved by `delta` (its spread kept), so it stays centred on the assumed value. */
-export function shiftDistribution(dist: WorkspaceDistribution, delta: number): WorkspaceDistribution {
-  switch (dist.kind) {
-    case 'normal':
-    case 'lognormal':
-      return { ...dist, mean: dist.mean + delta };
-    case 'uniform':
-      return { ...dist, min: dist.min + delta, max: dist.max + delta };
-    case 'triangular':
-    case 'pert':
-      return { ...dist, min: dist.min + delta, mode: dist.mode + delta, max: dist.max + delta };
+/** The scenario input a builder parameter key edits, for the scenario's model; null when the model has no such parameter. */
+function inputOfKey(scenario: WorkspaceScenario, key: string): ScenarioInput | null {
+  const parsed = parseBuilderKey(key);
+  if (parsed.kind === 'horizon') return { kind: 'horizonYear' };
+  if (parsed.kind === 'rate') return scenario.model === 'ratePath' ? { kind: 'ratePercent', index: parsed.index } : null;
+  switch (key) {
+    case 'growthRatePercent':
+    case 'incrementPerYear':
+    case 'ceiling':
+      return { kind: key };
+    case 'targetYear':
+      return scenario.model === 'targetPath' ? { kind: 'pathTargetYear' } : null;
+    case 'targetValue':
+      return scenario.model === 'targetPath' ? { kind: 'pathTargetValue' } : null;
+    default:
+      return null;
   }
-}
-
-function withGrowthDistributionShifted(
-  scenario: WorkspaceScenario,
-  key: 'growthRatePercent' | 'incrementPerYear' | 'targetValue',
-  delta: number,
-): WorkspaceScenario {
-  const dist = scenario.uncertainty?.distributions[key];
-  if (!scenario.uncertainty || !dist || delta === 0) return scenario;
-  return {
-    ...scenario,
-    uncertainty: { ...scenario.uncertainty, distributions: { ...scenario.uncertainty.distributions, [key]: shiftDistribution(dist, delta) } },
-  };
 }
 
 /**
- * The scenario with one builder parameter set. The Monte Carlo distribution of the model's growth
- * parameter moves along with it, so the band stays around the path the analyst is looking at.
+ * The scenario with one builder parameter set, through the one input setter (`withInput`): the Monte
+ * Carlo distribution of that parameter moves along with it, so the band stays around the path the
+ * analyst is looking at and the probability agrees with the verdict.
  */
 export function withParameterValue(scenario: WorkspaceScenario, key: string, value: number): WorkspaceScenario {
-  const parsed = parseBuilderKey(key);
-  if (parsed.kind === 'horizon') return scenario.horizonYear === value ? scenario : { ...scenario, horizonYear: value };
-  switch (scenario.model) {
-    case 'cagr':
-      if (key !== 'growthRatePercent' || scenario.params.growthRatePercent === value) return scenario;
-      return withGrowthDistributionShifted({ ...scenario, params: { growthRatePercent: value } }, key, value - scenario.params.growthRatePercent);
-    case 'ratePath': {
-      const index = parsed.kind === 'rate' ? parsed.index : -1;
-      if (!(index >= 0 && index < scenario.params.ratesPercent.length) || scenario.params.ratesPercent[index] === value) return scenario;
-      const ratesPercent = scenario.params.ratesPercent.map((rate, i) => (i === index ? value : rate));
-      return { ...scenario, params: { ratesPercent } };
-    }
-    case 'linear':
-      if (key !== 'incrementPerYear' || scenario.params.incrementPerYear === value) return scenario;
-      return withGrowthDistributionShifted({ ...scenario, params: { incrementPerYear: value } }, key, value - scenario.params.incrementPerYear);
-    case 'logistic':
-      if (key === 'growthRatePercent' && scenario.params.growthRatePercent !== value) {
-        return withGrowthDistributionShifted(
-          { ...scenario, params: { ...scenario.params, growthRatePercent: value } },
-          key,
-          value - scenario.params.growthRatePercent,
-        );
-      }
-      if (key === 'ceiling' && scenario.params.ceiling !== value) return { ...scenario, params: { ...scenario.params, ceiling: value } };
-      return scenario;
-    case 'targetPath':
-      if (key === 'targetYear' && scenario.params.targetYear !== value) return { ...scenario, params: { ...scenario.params, targetYear: value } };
-      if (key === 'targetValue' && scenario.params.targetValue !== value) {
-        return withGrowthDistributionShifted({ ...scenario, params: { ...scenario.params, targetValue: value } }, key, value - scenario.params.targetValue);
-      }
-      return scenario;
-  }
+  const input = inputOfKey(scenario, key);
+  return input === null ? scenario : withInput(scenario, input, value);
 }
 
 /** Every problem the engine finds with the scenario (its path, then its uncertainty). */

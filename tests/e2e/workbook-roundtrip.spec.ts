@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { openApp, watchPageErrors } from '../helpers/app';
+
+const HIGH_TECH = 'high-tech-firms-19-2pct';
+
+/** Exports the workbook from the Export view and returns the downloaded bytes. */
+async function exportWorkbook(page: Page): Promise<Buffer> {
+  await page.keyboard.press('Alt+6');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导出 Excel$/ }).click();
+  return readFile(await (await download).path());
+}
+
+/**
+ * The downloaded workbook with one input cell changed as an analyst would in Excel: the cell is found
+ * through the defined name the hidden model sheet binds to the scenario's field, not a fixed address.
+ */
+async function withCellChanged(bytes: Buffer, scenarioId: string, fieldKind: string, value: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const meta = JSON.parse(String(workbook.getWorksheet('_sdesk')?.getCell('A3').value)) as {
+    bindings: { name: string; scenarioId: string; field: { kind: string } }[];
+  };
+  const name = meta.bindings.find((binding) => binding.scenarioId === scenarioId && binding.field.kind === fieldKind)?.name;
+  if (name === undefined) throw new Error(`no ${fieldKind} cell for ${scenarioId}`);
+  // 'Sheet name'!$D$8, quoted when the name needs it (假设) and bare when not (Assumptions).
+  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)$/.exec(workbook.definedNames.getRanges(name).ranges[0] ?? '');
+  if (!match) throw new Error(`the name ${name} does not resolve`);
+  const sheet = workbook.getWorksheet(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] ?? ''));
+  if (!sheet) throw new Error(`no sheet for ${name}`);
+  sheet.getCell(`${match[3]}${match[4]}`).value = value;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId('open-import').click();
+  await expect(page.getByTestId('import-panel')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-choose').click();
+  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+/** A number as the table shows it: "11,904家" or "1.19万家". */
+function shownNumber(text: string): number {
+  const number = Number((/-?[\d,]+(?:\.\d+)?/.exec(text)?.[0] ?? 'NaN').replace(/,/g, ''));
+  return text.includes('万') ? number * 10_000 : number;
+}
+
+async function cellNumbers(row: Locator): Promise<number[]> {
+  return (await row.locator('td').allTextContents()).map(shownNumber);
+}
+
+test.describe('#14.3 a workbook edited in Excel comes back into its workspace', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('#14.3 the high-tech rate set to 12% in the file updates that scenario, moves its simulation with it, adds nothing, and one undo restores 19.2%', async ({
+    page,
+  }) => {
+    const problems = watchPageErrors(page);
+    await openApp(page);
+    await page.keyboard.press('Alt+2');
+    const items = page.locator('[data-testid^="scenario-item-"]');
+    const scenarioCount = await items.count();
+    expect(scenarioCount).toBeGreaterThan(1);
+
+    const edited = await withCellChanged(await exportWorkbook(page), HIGH_TECH, 'growthRatePercent', 0.12);
+    await importFile(page, '情景推演台-导出.xlsx', edited);
+
+    // The preview names the one change, from what the workspace holds to what the file says, and the cell.
+    const changes = page.getByTestId('import-changes');
+    await expect(changes).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('import-scenarios')).toContainText('将更新 1 个情景中的 1 个输入值');
+    await expect(changes.getByRole('listitem')).toHaveCount(1);
+    await expect(changes).toContainText(/高新技术企业.*：年增长率 19\.2% → 12%（s\d+_rate \(假设!D\d+\)）/);
+    await expect(page.getByTestId('import-added')).toHaveCount(0);
+    await page.getByTestId('import-confirm').click();
+    // The notification says what changed and lists it.
+    const notice = page.locator('.notification-success').last();
+    await expect(notice).toContainText('1 个情景中的 1 个输入值已更新');
+    await expect(notice).toContainText(/年增长率 19\.2% → 12%/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-panel')).toBeHidden();
+
+    // Nothing was duplicated: the same scenarios, and the high-tech one shows 12%.
+    await page.keyboard.press('Alt+2');
+    await expect(items).toHaveCount(scenarioCount);
+    await page.getByTestId(`scenario-item-${HIGH_TECH}`).click();
+    await expect(page.getByTestId('param-growthRatePercent-input')).toHaveValue('12');
+    // The Monte Carlo rate follows: normal(19.2, 4) became normal(12, 4).
+    await expect(page.getByTestId('dist-mean-input')).toHaveValue('12');
+    await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+
+    // Verdict and probability agree. 7565 × 1.12⁴ = 11,903.67 < 12,700: not met; with rates ~ normal(12, 4) each year the
+    // chance is about 17 % (ln(12700 / 7565) = 0.518 against a mean of 4 × 0.1127 = 0.451, sd 2 × 0.0357: z = 0.94), not 99 %.
+    const row2027 = page.getByTestId('target-row-2027');
+    await expect(row2027).toContainText('未达成');
+    const probability = Number(/(\d+(?:\.\d+)?)%（标准误/.exec((await row2027.locator('td').last().textContent()) ?? '')?.[1]);
+    expect(probability).toBeGreaterThan(10);
+    expect(probability).toBeLessThan(25);
+    // The path lies inside the simulated band: P10 < the path's 11,904 < P90 in 2027.
+    const [, value, p10, , p90] = await cellNumbers(page.getByTestId('year-row-2027'));
+    expect(value).toBeGreaterThan(11_850);
+    expect(value).toBeLessThan(11_950);
+    expect(p10).toBeLessThan(value as number);
+    expect(p90).toBeGreaterThan(value as number);
+
+    // The whole import is one undo step.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('param-growthRatePercent-input')).toHaveValue('19.2');
+    await expect(page.getByTestId('dist-mean-input')).toHaveValue('19.2');
+    await expect(items).toHaveCount(scenarioCount);
+    expect(problems).toEqual([]);
+  });
+
+  test('#14.3 an unedited workbook changes nothing, and one from another workspace is added as new and said so', async ({ page }) => {
+    await openApp(page);
+    await page.keyboard.press('Alt+2');
+    const items = page.locator('[data-testid^="scenario-item-"]');
+    const scenarioCount = await items.count();
+    const exported = await exportWorkbook(page);
+
+    await importFile(page, '未修改.xlsx', exported);
+    await expect(page.getByTestId('import-nothing')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    // A new, empty workspace is another workspace: the workbook's scenarios come in as new ones.
+    await page.getByRole('button', { name: /^新建/ }).first().click();
+    await expect(items).toHaveCount(0);
+    await importFile(page, '别处的工作簿.xlsx', exported);
+    await expect(page.getByTestId('import-scenarios')).toContainText('这是从另一个工作区导出的情景推演台工作簿');
+    await expect(page.getByTestId('import-added').getByRole('listitem')).toHaveCount(scenarioCount);
+    await page.getByTestId('import-confirm').click();
+    await expect(page.locator('.notification-success').last()).toContainText(`已添加 ${scenarioCount} 个新情景`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+2');
+    await expect(items).toHaveCount(scenarioCount);
+  });
+});
