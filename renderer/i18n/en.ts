@@ -71,7 +71,4 @@ export const en: TranslationShape = {
     readTimeout: 'Could not open {{what}}: reading it took longer than the {{seconds}} s allowed, so it was stopped. The file itself was not changed.',
     readFailed: 'Could not open {{what}}: reading it stopped unexpectedly. The file itself was not changed.',
   },
-  source: {
-    citation: 'Source: Chongqing Daily, February 2024, "Leading with science and technology innovation, building future industries"',
-  },
 };

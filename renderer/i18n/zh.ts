@@ -66,7 +66,4 @@ export const zh = {
     readTimeout: '无法打开 {{what}}：读取超过允许的 {{seconds}} 秒，已停止。原文件未作任何改动。',
     readFailed: '无法打开 {{what}}：读取意外中止。原文件未作任何改动。',
   },
-  source: {
-    citation: '来源：重庆日报 2024年2月《以科技创新为引领 布局建设未来产业》',
-  },
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkspaceScenario } from '../workspace';
 import { loadStarterWorkspace } from '../workspace/starter';
+import { figureSourcesOf } from './source-line';
 import { inLang } from '../units';
 import {
   compareDifferenceState,
@@ -20,6 +21,7 @@ const byId = (id: string): WorkspaceScenario => {
   return scenario;
 };
 const text: CompareChartText = { title: 'T', subtitle: 'S', xTitle: '年份', yTitle: '家(企业)' };
+const sources = figureSourcesOf(workspace);
 
 const rate = byId('high-tech-firms-19-2pct');
 const netGain = byId('high-tech-firms-linear-net-gain');
@@ -67,7 +69,7 @@ describe('compare overlay state', () => {
     [rate.id, 0],
     [netGain.id, 1],
   ]);
-  const zh = compareOverlayState({ id: 'compare-1', lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex, text });
+  const zh = compareOverlayState({ id: 'compare-1', lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex, text, sources });
 
   it('draws one line per scenario, named in both languages, told apart by colour and dash', () => {
     expect(zh.series.map((series) => scenarioIdOfSeries(series.id))).toEqual(['high-tech-firms-19-2pct', 'high-tech-firms-linear-net-gain']);
@@ -96,7 +98,7 @@ describe('compare overlay state', () => {
     expect(zh.y.domain).toEqual([0, 30000]);
     expect(zh.y.ticks).toEqual([0, 10000, 20000, 30000]);
     expect(zh.y.tickLabels).toEqual(['0', '1万', '2万', '3万']);
-    const en = compareOverlayState({ id: 'compare-1', lang: 'en', group, projected: projectGroup(group.scenarios), styleIndex, text });
+    const en = compareOverlayState({ id: 'compare-1', lang: 'en', group, projected: projectGroup(group.scenarios), styleIndex, text, sources });
     expect(en.y.tickLabels).toEqual(['0', '10k', '20k', '30k']);
     expect(zh.y.unit).toBe('firms');
   });
@@ -109,13 +111,13 @@ describe('compare overlay state', () => {
     expect(zh.y.title).toBe('家(企业)');
   });
 
-  it('cites both scenarios in the source line, in the chart’s language', () => {
+  it('#14.13 cites the piece both scenarios’ figures come from (the lead feature, 7565 firms at offset 3778), once, and both scenarios', () => {
     expect(zh.source).toBe(
-      '来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「高新技术企业:每年净增约1219家(2023年净增量)」',
+      '来源：重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「高新技术企业:每年净增约1219家(2023年净增量)」',
     );
-    const en = compareOverlayState({ id: 'compare-1', lang: 'en', group, projected: projectGroup(group.scenarios), styleIndex, text });
+    const en = compareOverlayState({ id: 'compare-1', lang: 'en', group, projected: projectGroup(group.scenarios), styleIndex, text, sources });
     expect(en.source).toBe(
-      'Source: Chongqing Daily, February 2024; projection: Scenario Desk scenarios “High-tech enterprises: keep 2023 growth of 19.2% (baseline)”, “High-tech enterprises: +1,219 firms a year (2023 net gain)”',
+      'Source: Chongqing Daily, 27 Feb 2024, “Led by S&T innovation, laying out future industries” (chief reporter Zhang Yizhu); projection: Scenario Desk scenarios “High-tech enterprises: keep 2023 growth of 19.2% (baseline)”, “High-tech enterprises: +1,219 firms a year (2023 net gain)”',
     );
     expect(zh).toMatchObject({ kind: 'line', id: 'compare-1', lang: 'zh', title: 'T', subtitle: 'S' });
   });
@@ -131,6 +133,7 @@ describe('compare overlay state', () => {
       projected: projectGroup(brokenGroup.scenarios),
       styleIndex: new Map(),
       text,
+      sources,
     });
     expect(state.series).toHaveLength(2);
     expect(state.series[1]?.points.every((point) => point.y === null)).toBe(true);
@@ -146,7 +149,7 @@ describe('compare difference state', () => {
   ]);
 
   it('draws the other scenarios minus the baseline, keeping their colour, with the zero line', () => {
-    const state = compareDifferenceState({ id: 'compare-difference-1', lang: 'zh', unit: 'firms', projected, mode: 'absolute', styleIndex, text });
+    const state = compareDifferenceState({ id: 'compare-difference-1', lang: 'zh', unit: 'firms', projected, mode: 'absolute', styleIndex, text, sources });
     expect(state.series.map((series) => scenarioIdOfSeries(series.id))).toEqual(['high-tech-firms-linear-net-gain']);
     expect(state.series[0]?.role).toBe('difference');
     expect(state.series[0]?.colour).toEqual({ kind: 'series', index: 1 });
@@ -161,7 +164,7 @@ describe('compare difference state', () => {
   });
 
   it('shows the difference in percent of the baseline on a percent axis', () => {
-    const state = compareDifferenceState({ id: 'compare-difference-1', lang: 'en', unit: 'firms', projected, mode: 'percent', styleIndex, text });
+    const state = compareDifferenceState({ id: 'compare-difference-1', lang: 'en', unit: 'firms', projected, mode: 'percent', styleIndex, text, sources });
     const at2025 = state.series[0]?.points.find((point) => point.x === 2025);
     // −745.83616 / 10,748.83616 = −6.9388%.
     expect(at2025?.y).toBeCloseTo(-6.9388, 3);
@@ -173,24 +176,25 @@ describe('compare difference state', () => {
 });
 
 describe('compare small multiples', () => {
-  it('gives each indicator its own panel with its own axes and cites every scenario once', () => {
+  it('#14.13 gives each indicator its own panel with its own axes, and cites every scenario and each piece once, in page order', () => {
     const groups = groupScenarios([rate, software]);
     const styleIndex = new Map([
       [rate.id, 0],
       [software.id, 1],
     ]);
     const panels = groups.map((group, index) =>
-      compareOverlayState({ id: `compare-${index + 1}`, lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex, text }),
+      compareOverlayState({ id: `compare-${index + 1}`, lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex, text, sources }),
     );
-    const state = compareSmallMultiplesState({ id: 'compare', lang: 'zh', title: '对比', subtitle: '', panels, scenarios: [rate, software] });
+    const state = compareSmallMultiplesState({ id: 'compare', lang: 'zh', title: '对比', subtitle: '', panels, scenarios: [rate, software], sources });
     expect(state.kind).toBe('small-multiples');
     expect(state.panels.map((panel) => panel.id)).toEqual(['compare-1', 'compare-2']);
     // Software: 4200 × 1.15⁶ = 9714.9亿元 in 2030, so 0…10,000亿 in steps of 2000亿; its years 2024…2030 one by one.
     expect(state.panels[1]?.y.tickLabels).toEqual(['0', '2000亿', '4000亿', '6000亿', '8000亿', '1万亿']);
     expect(state.panels[1]?.x.ticks).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(state.panels[0]?.y.tickLabels).toEqual(['0', '1万', '2万', '3万']);
+    // 7565 firms (offset 3778) are the lead feature's; 4200亿元 (offset 1454) is the 本报讯 brief's, by 夏元.
     expect(state.source).toBe(
-      '来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「软件和信息服务业营收:每年增长15%」',
+      '来源：重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）、《今年重庆软件产业力争实现营收4200亿元》（记者 夏元）；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」「软件和信息服务业营收:每年增长15%」',
     );
   });
 });
@@ -208,7 +212,7 @@ describe('compare chart of a unit that is not a unit code', () => {
     } as WorkspaceScenario;
     const group = groupScenarios([machines])[0];
     if (!group) throw new Error('no group');
-    const state = compareOverlayState({ id: 'compare-1', lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex: new Map(), text });
+    const state = compareOverlayState({ id: 'compare-1', lang: 'zh', group, projected: projectGroup(group.scenarios), styleIndex: new Map(), text, sources });
     // A fifth of 0…130 is 26: steps of 50.
     expect(state.y.ticks).toEqual([0, 50, 100, 150]);
     expect(state.y.tickLabels).toEqual(['0', '50', '100', '150']);

@@ -9,10 +9,10 @@
  * feature's i18n namespace; the numbers on the axes are labelled here through shared/units.
  */
 import { projectScenario, validateScenarioSpec } from '../engine';
-import { bilingualName, changePercent, isUnitCode, localName, type BilingualText, type Lang, type UnitCode } from '../units';
+import { bilingualName, changePercent, isUnitCode, type BilingualText, type Lang, type UnitCode } from '../units';
 import type { WorkspaceScenario } from '../workspace';
 import type { ChartAxis, LineChartState, LineDash, LineSeries, SmallMultiplesState } from './chart-state';
-import { chartSourceLine } from './source-line';
+import { chartSourceLine, type FigureSources } from './source-line';
 import { valueAxis, yearAxis } from './ticks';
 
 export interface ScenarioGroup {
@@ -138,6 +138,8 @@ export interface CompareOverlayInput {
   /** A scenario's position among all chosen scenarios: its colour and dash in every compare chart. */
   readonly styleIndex: ReadonlyMap<string, number>;
   readonly text: CompareChartText;
+  /** Where the scenarios' figures come from, for the source line. */
+  readonly sources: FigureSources;
 }
 
 function scenarioSeries(
@@ -162,7 +164,7 @@ function scenarioSeries(
  * The overlay of one group: a line per scenario on the union of their years. The value axis
  * starts at zero, so two paths are compared by their levels and not by a cropped gap.
  */
-export function compareOverlayState({ id, lang, group, projected, styleIndex, text }: CompareOverlayInput): LineChartState {
+export function compareOverlayState({ id, lang, group, projected, styleIndex, text, sources }: CompareOverlayInput): LineChartState {
   const series = projected.series.map((entry) =>
     scenarioSeries(entry.scenario, 'scenario', styleIndex.get(entry.scenario.id) ?? 0, projected.years, entry.values),
   );
@@ -179,7 +181,7 @@ export function compareOverlayState({ id, lang, group, projected, styleIndex, te
     lang,
     title: text.title,
     subtitle: text.subtitle,
-    source: chartSourceLine(lang, { scenarioNames: group.scenarios.map((scenario) => localName(scenario, lang)) }),
+    source: chartSourceLine(lang, { scenarios: group.scenarios, sources }),
     x: yearsAxis(projected.years, text.xTitle),
     y: { title: text.yTitle, ...y, ...(unit === undefined ? {} : { unit }) },
     bands: [],
@@ -202,13 +204,14 @@ export interface CompareDifferenceInput {
   readonly mode: DifferenceMode;
   readonly styleIndex: ReadonlyMap<string, number>;
   readonly text: CompareChartText;
+  readonly sources: FigureSources;
 }
 
 /**
  * Each scenario minus the baseline, in the indicator's unit or in percent of the baseline, with
  * the zero line (where a scenario meets the baseline) always on the axis.
  */
-export function compareDifferenceState({ id, lang, unit, projected, mode, styleIndex, text }: CompareDifferenceInput): LineChartState {
+export function compareDifferenceState({ id, lang, unit, projected, mode, styleIndex, text, sources }: CompareDifferenceInput): LineChartState {
   const [baseline, ...others] = projected.series;
   const baselineValues = baseline?.values ?? [];
   const series = others.map((entry) => {
@@ -230,7 +233,7 @@ export function compareDifferenceState({ id, lang, unit, projected, mode, styleI
     lang,
     title: text.title,
     subtitle: text.subtitle,
-    source: chartSourceLine(lang, { scenarioNames: projected.series.map((entry) => localName(entry.scenario, lang)) }),
+    source: chartSourceLine(lang, { scenarios: projected.series.map((entry) => entry.scenario), sources }),
     x: yearsAxis(projected.years, text.xTitle),
     y: { title: text.yTitle, ...y, ...(axisUnitCode === undefined ? {} : { unit: axisUnitCode }) },
     bands: [],
@@ -250,17 +253,18 @@ export interface CompareSmallMultiplesInput {
   readonly panels: readonly LineChartState[];
   /** Every scenario drawn in the panels, for the one source line under them all. */
   readonly scenarios: readonly WorkspaceScenario[];
+  readonly sources: FigureSources;
 }
 
 /** One overlay per indicator, side by side, each with its own axes (values of different units never share one). */
-export function compareSmallMultiplesState({ id, lang, title, subtitle, panels, scenarios }: CompareSmallMultiplesInput): SmallMultiplesState {
+export function compareSmallMultiplesState({ id, lang, title, subtitle, panels, scenarios, sources }: CompareSmallMultiplesInput): SmallMultiplesState {
   return {
     kind: 'small-multiples',
     id,
     lang,
     title,
     subtitle,
-    source: chartSourceLine(lang, { scenarioNames: scenarios.map((scenario) => localName(scenario, lang)) }),
+    source: chartSourceLine(lang, { scenarios, sources }),
     panels,
   };
 }

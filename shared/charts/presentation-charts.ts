@@ -6,25 +6,27 @@
  * Words (titles, axis titles, the increase series' name) come translated from the caller; the
  * numbers on the value axis are labelled here through shared/units (ticks.ts).
  */
-import { localName, type BilingualText, type Lang, type Named } from '../units';
+import type { BilingualText, Lang } from '../units';
 import type { ChartAxis, LineChartState } from './chart-state';
-import { chartSourceLine } from './source-line';
+import { chartSourceLine, type FigureSources, type SourcedScenario } from './source-line';
 import { valueAxis as valueScale, yearAxis } from './ticks';
 
 export interface BaselineChartInput {
   readonly lang: Lang;
-  readonly scenario: Named & { readonly indicatorName: BilingualText; readonly unit: string };
+  readonly scenario: SourcedScenario & { readonly indicatorName: BilingualText; readonly unit: string };
   /** The projection: values[i] is the value in startYear + i. */
   readonly path: { readonly startYear: number; readonly values: ArrayLike<number> };
   /** Title, subtitle and the axis titles (the year, the unit), translated by the caller. */
   readonly text: { readonly title: string; readonly subtitle: string; readonly xTitle: string; readonly yTitle: string };
+  /** Where the scenario's figures come from, for the source line. */
+  readonly sources: FigureSources;
 }
 
 export const baselinePathId = 'baseline-path';
 export const baselineIncreaseId = 'baseline-increase';
 
-function frameOf(id: string, { lang, scenario, text }: BaselineChartInput) {
-  return { id, lang, title: text.title, subtitle: text.subtitle, source: chartSourceLine(lang, { scenarioNames: [localName(scenario, lang)] }) };
+function frameOf(id: string, { lang, scenario, text, sources }: BaselineChartInput) {
+  return { id, lang, title: text.title, subtitle: text.subtitle, source: chartSourceLine(lang, { scenarios: [scenario], sources }) };
 }
 
 function valueAxis(values: readonly number[], input: BaselineChartInput): ChartAxis {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MonteCarloResult } from '../engine';
 import { loadStarterWorkspace } from '../workspace/starter';
-import type { WorkspaceScenario } from '../workspace';
+import type { ImportedIndicator, WorkspaceScenario } from '../workspace';
 import { buildScenarioChartState, projectedPath, scenarioChartStateFor, withUnchangedParts, type ScenarioChartInput } from './scenario-chart';
+import { figureSourcesOf } from './source-line';
 
 function starter(id: string): WorkspaceScenario {
   const scenario = loadStarterWorkspace().scenarios.find((s) => s.id === id);
@@ -32,7 +33,16 @@ function round(overrides: Partial<WorkspaceScenario> = {}): WorkspaceScenario {
 }
 
 function inputOf(scenario: WorkspaceScenario, extra: Partial<ScenarioChartInput> = {}): ScenarioChartInput {
-  return { scenario, path: projectedPath(scenario), actuals: [], monteCarlo: null, others: [], lang: 'zh', ...extra };
+  return {
+    scenario,
+    path: projectedPath(scenario),
+    actuals: [],
+    monteCarlo: null,
+    others: [],
+    sources: figureSourcesOf({ indicators: [] }),
+    lang: 'zh',
+    ...extra,
+  };
 }
 
 /** A simulation of 2020–2022 with hand-picked percentiles (P10 < P25 < P50 < P75 < P90). */
@@ -60,7 +70,10 @@ describe('the scenario chart as state', () => {
     const state = scenarioChartStateFor(loadStarterWorkspace(), 'high-tech-firms-19-2pct', null, 'zh');
     expect(state.title).toBe('高新技术企业:保持2023年增速19.2%(基准)');
     expect(state.subtitle).toBe('重庆市高新技术企业数量（单位：家(企业)）');
-    expect(state.source).toBe('来源：重庆日报 2024年2月；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」');
+    // 7565 firms (offset 3778) and the 2025 and 2027 targets (3651, 3712) all sit in the lead feature.
+    expect(state.source).toBe(
+      '来源：重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」',
+    );
     // The linear scenario of the same indicator behind, then the article's 7565 firms in 2023, then the projection on top.
     expect(state.series.map((s) => [s.id, s.role, s.dash])).toEqual([
       ['scenario:high-tech-firms-linear-net-gain', 'reference', 'solid'],
@@ -119,7 +132,8 @@ describe('the scenario chart as state', () => {
       { x: 2021, y: 110 },
       { x: 2022, y: 121 },
     ]);
-    expect(state.source).toBe('来源：重庆日报 2024年2月；预测：Scenario Desk 情景「测试情景」；蒙特卡洛模拟 20,000 次，随机种子 7565');
+    // The test indicator is neither the article's nor imported: the line cites no source, only the projection and the simulation.
+    expect(state.source).toBe('预测：Scenario Desk 情景「测试情景」；蒙特卡洛模拟 20,000 次，随机种子 7565');
     // The band's lowest value (90) sets the bottom of the axis: 90…152 in steps of 20.
     expect(state.y.domain).toEqual([80, 160]);
   });
@@ -216,5 +230,87 @@ describe('the chart from a workspace alone', () => {
       { x: 2024, y: 4200 },
       { x: 2025, y: 4830 },
     ]);
+  });
+});
+
+describe('the source line names the sources of the figures the chart shows', () => {
+  /** The first indicator of tests/fixtures/import/good.csv, as the import stores it. */
+  const imported: ImportedIndicator = {
+    id: 'district.software.revenue',
+    name: { zh: '区软件业务收入', en: 'District software revenue' },
+    unit: 'cny-100m',
+    sourceNote: '区统计局, 2023年公报',
+    observations: [
+      { year: 2022, value: 1234.5, kind: 'actual' },
+      { year: 2023, value: 1400, kind: 'actual' },
+      { year: 2025, value: 1800, kind: 'target' },
+    ],
+  };
+  const own = round({
+    id: 'own',
+    name: '区软件业务收入：每年增长10%',
+    nameEn: 'District software revenue: 10% a year',
+    indicatorId: imported.id,
+    indicatorName: imported.name,
+    unit: 'cny-100m',
+    base: { year: 2023, value: 1400 },
+    horizonYear: 2030,
+    targets: [{ year: 2025, value: 1800 }],
+  });
+
+  it('#14.6 charts of imported data cite the imported source, not the newspaper', () => {
+    const workspace = { ...loadStarterWorkspace(), indicators: [imported], scenarios: [own] };
+    const zh = scenarioChartStateFor(workspace, 'own', null, 'zh').source;
+    expect(zh).toBe('来源：区统计局, 2023年公报；预测：Scenario Desk 情景「区软件业务收入：每年增长10%」');
+    expect(zh).not.toContain('重庆日报');
+    const en = scenarioChartStateFor(workspace, 'own', null, 'en').source;
+    expect(en).toBe('Source: 区统计局, 2023年公报; projection: Scenario Desk scenario “District software revenue: 10% a year”');
+    expect(en).not.toContain('Chongqing Daily');
+  });
+
+  it('#14.6 imported data without a note is cited as the user’s own data, by its name', () => {
+    const workspace = { ...loadStarterWorkspace(), indicators: [{ ...imported, sourceNote: '  ' }], scenarios: [own] };
+    expect(scenarioChartStateFor(workspace, 'own', null, 'zh').source).toBe(
+      '来源：用户导入数据「区软件业务收入」；预测：Scenario Desk 情景「区软件业务收入：每年增长10%」',
+    );
+    expect(scenarioChartStateFor(workspace, 'own', null, 'en').source).toMatch(/^Source: imported data “District software revenue”; /);
+  });
+
+  it('#14.13 a scenario on the software revenue cites 夏元’s 本报讯 brief, not the lead feature', () => {
+    // 4200亿元 sits at offset 1454, inside the brief (本报讯 begins at 1319).
+    const software = round({
+      id: 'software',
+      name: '软件营收 15%',
+      indicatorId: 'cq.software.revenue',
+      indicatorName: { zh: '软件和信息服务业营收', en: 'Software and IT services revenue' },
+      unit: 'cny-100m',
+      base: { year: 2024, value: 4200, observationId: 'cq.software.revenue@2024-target' },
+      params: { growthRatePercent: 15 },
+      horizonYear: 2030,
+    });
+    const workspace = { ...loadStarterWorkspace(), scenarios: [software] };
+    expect(scenarioChartStateFor(workspace, 'software', null, 'zh').source).toBe(
+      '来源：重庆日报 2024年2月27日《今年重庆软件产业力争实现营收4200亿元》（记者 夏元）；预测：Scenario Desk 情景「软件营收 15%」',
+    );
+    expect(scenarioChartStateFor(workspace, 'software', null, 'en').source).toBe(
+      'Source: Chongqing Daily, 27 Feb 2024, “Chongqing’s software industry aims for 420 billion yuan of revenue this year” (reporter Xia Yuan); projection: Scenario Desk scenario “Test scenario”',
+    );
+  });
+
+  it('#14.13 a scenario on 涪陵’s new-materials output cites the district piece by 左黎韵 and 彭瑜', () => {
+    // 1203.7亿元 sits at offset 5280, inside 招大引强 各区县出硬招 (from 4885).
+    const fuling = round({
+      id: 'fuling',
+      name: '涪陵新材料',
+      indicatorId: 'fuling.new-materials-output',
+      indicatorName: { zh: '涪陵区新材料产业规上工业产值', en: 'Fuling new-materials output' },
+      unit: 'cny-100m',
+      base: { year: 2023, value: 1203.7, observationId: 'fuling.new-materials-output@2023-actual' },
+      horizonYear: 2030,
+    });
+    const workspace = { ...loadStarterWorkspace(), scenarios: [fuling] };
+    const zh = scenarioChartStateFor(workspace, 'fuling', null, 'zh').source;
+    expect(zh).toBe('来源：重庆日报 2024年2月27日《招大引强 各区县出硬招》（记者 左黎韵 彭瑜）；预测：Scenario Desk 情景「涪陵新材料」');
+    expect(scenarioChartStateFor(workspace, 'fuling', null, 'en').source).toContain('(reporters Zuo Liyun and Peng Yu)');
   });
 });

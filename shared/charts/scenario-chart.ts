@@ -12,7 +12,7 @@ import { getBundledDataset, getObservationsOfIndicator } from '../dataset';
 import { formatPlainNumber, formatValue, inLang, isUnitCode, localName, unitLabel, type BilingualText, type Lang } from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace';
 import type { BandPoint, ChartAxis, ChartBand, ChartPoint, LineChartState, LineSeries, ReferenceLine, TargetMarker } from './chart-state';
-import { chartSourceLine } from './source-line';
+import { chartSourceLine, figureSourcesOf, type FigureSources } from './source-line';
 import { valueAxis, yearAxis } from './ticks';
 
 export interface ActualPoint {
@@ -37,6 +37,8 @@ export interface ScenarioChartInput {
   readonly monteCarlo: MonteCarloResult | null;
   /** Other scenarios of the same indicator and unit (sameIndicatorScenarios). */
   readonly others: readonly OtherPath[];
+  /** Where the scenario's figures come from, for the source line. */
+  readonly sources: FigureSources;
   readonly lang: Lang;
 }
 
@@ -127,7 +129,7 @@ function otherName(index: number): BilingualText {
   return index === 0 ? words : { zh: `${words.zh} ${index + 1}`, en: `${words.en} ${index + 1}` };
 }
 
-export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, others, lang }: ScenarioChartInput): LineChartState {
+export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, others, sources, lang }: ScenarioChartInput): LineChartState {
   const baseYear = scenario.base.year;
   // The years of the chart's data: from the earliest actual value (or other scenario) to the last analysed year.
   const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year), ...others.map((o) => o.startYear));
@@ -222,7 +224,11 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, o
     lang,
     title: name,
     subtitle: lang === 'zh' ? `${indicator}（单位：${unitText(unit, 'zh')}）` : `${indicator} (unit: ${unitText(unit, 'en')})`,
-    source: chartSourceLine(lang, { scenarioNames: [name], ...(monteCarlo ? { monteCarlo: { trials: monteCarlo.trials, seed: monteCarlo.seed } } : {}) }),
+    source: chartSourceLine(lang, {
+      scenarios: [scenario],
+      sources,
+      ...(monteCarlo ? { monteCarlo: { trials: monteCarlo.trials, seed: monteCarlo.seed } } : {}),
+    }),
     x,
     y,
     bands,
@@ -249,6 +255,7 @@ export function scenarioChartStateFor(workspace: Workspace, scenarioId: string, 
     actuals: actualValuesOf(workspace, scenario.indicatorId),
     monteCarlo,
     others,
+    sources: figureSourcesOf(workspace),
     lang,
   });
 }

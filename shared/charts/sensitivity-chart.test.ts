@@ -4,8 +4,10 @@ import { formatValue } from '../units';
 import type { WorkspaceScenario } from '../workspace';
 import { loadStarterWorkspace } from '../workspace/starter';
 import { heatmapState, outcomeUnit, tornadoState, type SensitivityFormat } from './sensitivity-chart';
+import { figureSourcesOf } from './source-line';
 
 const scenarios = loadStarterWorkspace().scenarios;
+const sources = figureSourcesOf({ indicators: [] });
 const byId = (id: string): WorkspaceScenario => {
   const scenario = scenarios.find((candidate) => candidate.id === id);
   if (!scenario) throw new Error(id);
@@ -35,7 +37,15 @@ const tornadoText = { title: '龙卷风图:2027年的值', subtitle: 'S', xTitle
 
 describe('tornado state', () => {
   const result = tornadoSensitivity(software, defaultSensitivityRanges(software), value2027);
-  const state = tornadoState({ id: 'sensitivity-tornado', lang: 'zh', scenario: software, result, format: formatIn('cny-100m', value2027), text: tornadoText });
+  const state = tornadoState({
+    id: 'sensitivity-tornado',
+    lang: 'zh',
+    scenario: software,
+    result,
+    format: formatIn('cny-100m', value2027),
+    text: tornadoText,
+    sources,
+  });
 
   it('puts the growth rate on top: its swing 4200 × (1.2³ − 1.1³) = 1667.4 is wider than the base value’s 840 × 1.15³ = 1277.5', () => {
     expect(state.bars.map((bar) => bar.id)).toEqual(['growthRatePercent', 'baseValue']);
@@ -67,11 +77,23 @@ describe('tornado state', () => {
     expect(state.x).toMatchObject({ title: '2027年的值', unit: 'cny-100m' });
   });
 
-  it('carries its frame text and cites the scenario', () => {
+  it('#14.13 carries its frame text and cites the scenario and the piece its 4200亿元 comes from (the 本报讯 brief by 夏元)', () => {
     expect(state).toMatchObject({ kind: 'tornado', id: 'sensitivity-tornado', lang: 'zh', title: '龙卷风图:2027年的值', subtitle: 'S' });
-    expect(state.source).toBe('来源：重庆日报 2024年2月；预测：Scenario Desk 情景「软件和信息服务业营收:每年增长15%」');
-    const en = tornadoState({ id: 'sensitivity-tornado', lang: 'en', scenario: software, result, format: formatIn('cny-100m', value2027), text: tornadoText });
-    expect(en.source).toBe('Source: Chongqing Daily, February 2024; projection: Scenario Desk scenario “Software & information services revenue: +15% a year”');
+    expect(state.source).toBe(
+      '来源：重庆日报 2024年2月27日《今年重庆软件产业力争实现营收4200亿元》（记者 夏元）；预测：Scenario Desk 情景「软件和信息服务业营收:每年增长15%」',
+    );
+    const en = tornadoState({
+      id: 'sensitivity-tornado',
+      lang: 'en',
+      scenario: software,
+      result,
+      format: formatIn('cny-100m', value2027),
+      text: tornadoText,
+      sources,
+    });
+    expect(en.source).toBe(
+      'Source: Chongqing Daily, 27 Feb 2024, “Chongqing’s software industry aims for 420 billion yuan of revenue this year” (reporter Xia Yuan); projection: Scenario Desk scenario “Software & information services revenue: +15% a year”',
+    );
     expect(en.x.tickLabels[0]).toBe('550bn');
   });
 
@@ -80,7 +102,7 @@ describe('tornado state', () => {
     expect(outcomeUnit(gap, 'firms')).toBe('percent');
     expect(outcomeUnit(value2027, 'firms')).toBe('firms');
     const gapResult = tornadoSensitivity(highTech, defaultSensitivityRanges(highTech), gap);
-    const gapState = tornadoState({ id: 't', lang: 'zh', scenario: highTech, result: gapResult, format: formatIn('firms', gap), text: tornadoText });
+    const gapState = tornadoState({ id: 't', lang: 'zh', scenario: highTech, result: gapResult, format: formatIn('firms', gap), text: tornadoText, sources });
     // The 2025 target is 10,000 firms; 7565 × 1.192² = 10,748.8 misses it by +7.5%.
     expect(gapState.base).toBeCloseTo(7.48836, 4);
     // Base ×1.1: 8321.5 × 1.192² = 11,823.7 (+18.2%); base ×0.9: 6808.5 × 1.192² = 9674.0 (−3.3%): steps of 5 points.
@@ -95,7 +117,15 @@ describe('heatmap state', () => {
   const columns = { key: 'baseValue' as const, values: linspace(3780, 4620, 7) };
   const format = formatIn('cny-100m', value2027);
   const text = { title: '双变量数据表:2027年的值', subtitle: 'S' };
-  const state = heatmapState({ id: 'sensitivity-table', lang: 'zh', scenario: software, table: twoWayTable(software, rows, columns, value2027), format, text });
+  const state = heatmapState({
+    id: 'sensitivity-table',
+    lang: 'zh',
+    scenario: software,
+    table: twoWayTable(software, rows, columns, value2027),
+    format,
+    text,
+    sources,
+  });
 
   it('prints every one of the 7 × 7 outcomes, with the parameter values on the axes', () => {
     expect(state.rows).toHaveLength(7);
@@ -124,6 +154,7 @@ describe('heatmap state', () => {
       table: twoWayTable(software, { key: 'growthRatePercent', values: linspace(11, 19, 4) }, columns, value2027),
       format,
       text,
+      sources,
     });
     expect(off.current).toBeUndefined();
     expect(off.scale.centre).toBeCloseTo((off.scale.min + off.scale.max) / 2, 9);
@@ -133,7 +164,7 @@ describe('heatmap state', () => {
     const logistic = byId('tech-based-firms-logistic');
     // A ceiling of 50,000 is below the base of 58,524 firms: that row is invalid.
     const table = twoWayTable(logistic, { key: 'ceiling', values: [50000, 120000] }, { key: 'growthRatePercent', values: [36.1] }, value2027);
-    const grid = heatmapState({ id: 't', lang: 'zh', scenario: logistic, table, format: formatIn('firms', value2027), text });
+    const grid = heatmapState({ id: 't', lang: 'zh', scenario: logistic, table, format: formatIn('firms', value2027), text, sources });
     expect(grid.cells[0]?.[0]?.label).toBe('—');
     expect(grid.cells[1]?.[0]?.label).not.toBe('—');
     expect(grid.scale.min).toBe(grid.scale.max);
@@ -141,7 +172,7 @@ describe('heatmap state', () => {
   });
 
   it('is an empty grid with its frame text when there is no table', () => {
-    const empty = heatmapState({ id: 'sensitivity-table', lang: 'zh', scenario: software, table: null, format, text });
+    const empty = heatmapState({ id: 'sensitivity-table', lang: 'zh', scenario: software, table: null, format, text, sources });
     expect(empty).toMatchObject({ kind: 'heatmap', title: '双变量数据表:2027年的值', rows: [], columns: [], cells: [] });
     expect(empty.source).toContain('「软件和信息服务业营收:每年增长15%」');
   });

@@ -9,9 +9,9 @@
  * value (a rate, a shift in points, a level), which the view's controls print the same way.
  */
 import { getParameter, type OutputMetric, type ParameterKey, type ScenarioSpec, type TornadoResult, type TwoWayTable } from '../engine';
-import { isUnitCode, localName, type Lang, type Named } from '../units';
+import { isUnitCode, type Lang } from '../units';
 import type { HeatmapState, TornadoState } from './chart-state';
-import { chartSourceLine } from './source-line';
+import { chartSourceLine, type FigureSources, type SourcedScenario } from './source-line';
 import { valueAxis } from './ticks';
 
 /** How the caller prints the numbers of a sensitivity chart, in the chart's language. */
@@ -38,9 +38,11 @@ export const TORNADO_LABEL_ROOM = 0.55;
 export interface TornadoInput {
   readonly id: string;
   readonly lang: Lang;
-  readonly scenario: Named & { readonly unit: string };
+  readonly scenario: SourcedScenario & { readonly unit: string };
   readonly result: TornadoResult;
   readonly format: SensitivityFormat;
+  /** Where the scenario's figures come from, for the source line. */
+  readonly sources: FigureSources;
   /**
    * Translated by the caller: title, subtitle, the outcome axis's title (the metric), the label of
    * the base line ("基准 6387.7亿元") and the legend's names of the two segments ("低值", "高值").
@@ -56,7 +58,7 @@ export interface TornadoInput {
 }
 
 /** The tornado: one bar per parameter around the base outcome, in the engine's order (largest swing first). */
-export function tornadoState({ id, lang, scenario, result, format, text }: TornadoInput): TornadoState {
+export function tornadoState({ id, lang, scenario, result, format, text, sources }: TornadoInput): TornadoState {
   const outcomes = result.bars.flatMap((bar) => [bar.outputAtLow, bar.outputAtHigh]).filter(Number.isFinite);
   const lowest = Math.min(result.baseline, ...outcomes);
   const highest = Math.max(result.baseline, ...outcomes);
@@ -74,7 +76,7 @@ export function tornadoState({ id, lang, scenario, result, format, text }: Torna
     lang,
     title: text.title,
     subtitle: text.subtitle,
-    source: chartSourceLine(lang, { scenarioNames: [localName(scenario, lang)] }),
+    source: chartSourceLine(lang, { scenarios: [scenario], sources }),
     x: {
       title: text.xTitle,
       domain,
@@ -108,16 +110,17 @@ export interface HeatmapInput {
   readonly id: string;
   readonly lang: Lang;
   /** The scenario as it stands: its parameter values mark the current cell. */
-  readonly scenario: ScenarioSpec & Named;
+  readonly scenario: ScenarioSpec & SourcedScenario;
   /** null while the table cannot be computed (the same parameter twice, an engine error): an empty grid. */
   readonly table: TwoWayTable | null;
   readonly format: SensitivityFormat;
   readonly text: { readonly title: string; readonly subtitle: string };
+  readonly sources: FigureSources;
 }
 
 /** The heatmap of a two-way table: every outcome printed, a colour scale over the valid cells, the scenario's own cell marked. */
-export function heatmapState({ id, lang, scenario, table, format, text }: HeatmapInput): HeatmapState {
-  const frame = { id, lang, title: text.title, subtitle: text.subtitle, source: chartSourceLine(lang, { scenarioNames: [localName(scenario, lang)] }) };
+export function heatmapState({ id, lang, scenario, table, format, text, sources }: HeatmapInput): HeatmapState {
+  const frame = { id, lang, title: text.title, subtitle: text.subtitle, source: chartSourceLine(lang, { scenarios: [scenario], sources }) };
   if (table === null) {
     return { kind: 'heatmap', ...frame, xTitle: '', yTitle: '', columns: [], rows: [], cells: [], scale: { min: 0, max: 0, centre: 0 } };
   }

@@ -1,6 +1,7 @@
 import bundledJson from '../../assets/data/dataset.json';
 import { FigureParseError, parseChineseFigure, parseChineseFigureAs, UnitConversionError } from '../units';
-import { datasetSchema, type Dataset, type Indicator, type Observation, type Scope, type SourceRef, type Theme } from './schema';
+import { resolvePiece } from './pieces';
+import { datasetSchema, type Dataset, type Indicator, type Observation, type Piece, type Scope, type SourceRef, type Theme } from './schema';
 
 export class DatasetValidationError extends Error {
   override name = 'DatasetValidationError';
@@ -86,6 +87,13 @@ export function requireObservationValue(dataset: Dataset, observationId: string)
   return observation.value;
 }
 
+/** The piece of the page a quote comes from (the schema refuses a dataset where this could fail). */
+export function requirePieceOf(dataset: Dataset, source: SourceRef): Piece {
+  const resolved = resolvePiece(dataset.pieces, source);
+  if (resolved.kind !== 'piece') throw new MissingDatasetEntryError(resolved.problem);
+  return resolved.piece;
+}
+
 export function getObservationsOfIndicator(dataset: Dataset, indicatorId: string): readonly Observation[] {
   return indexDataset(dataset).observationsByIndicator.get(indicatorId) ?? [];
 }
@@ -95,7 +103,7 @@ export function getObservationsOfIndicator(dataset: Dataset, indicatorId: string
 // ---------------------------------------------------------------------------
 
 export interface SourceIssue {
-  /** "observation", "fact-item" or "event" plus its id. */
+  /** "piece", "observation", "fact-item" or "event" plus its id. */
   where: string;
   problem: string;
 }
@@ -123,10 +131,22 @@ function checkQuoteAt(articleText: string, source: SourceRef, where: string, iss
  * Check every quote against the article: it must sit exactly at its offset,
  * each raw figure must occur in its quote (whitespace ignored) and must parse
  * to the recorded value and qualifier in the indicator's unit, fact labels and
- * event dates must occur in their quotes. Returns an empty list when all hold.
+ * event dates must occur in their quotes, and each piece of the page must hold
+ * its own title and byline names. Returns an empty list when all hold.
  */
 export function verifyDatasetAgainstArticle(dataset: Dataset, articleText: string): SourceIssue[] {
   const issues: SourceIssue[] = [];
+  for (const piece of dataset.pieces) {
+    const where = `piece ${piece.id}`;
+    const beyond = piece.ranges.filter((range) => range.end > articleText.length);
+    if (beyond.length > 0) issues.push({ where, problem: `range ends after the article's ${articleText.length} characters` });
+    // The piece's own text: its title and the names of its byline must be printed in it.
+    const text = removeWhitespace(piece.ranges.map((range) => articleText.slice(range.start, range.end)).join(''));
+    if (!text.includes(removeWhitespace(piece.title.zh))) issues.push({ where, problem: `title ${piece.title.zh} does not occur in the piece's text` });
+    for (const author of piece.byline.authors) {
+      if (!text.includes(author.zh)) issues.push({ where, problem: `author ${author.zh} does not occur in the piece's text` });
+    }
+  }
   const { indicatorsById } = indexDataset(dataset);
   for (const observation of dataset.observations) {
     const where = `observation ${observation.id}`;

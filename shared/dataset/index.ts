@@ -4,3 +4,5 @@ export * from './derived';
 export * from './checks';
 export * from './search';
 export * from './markdown';
+export * from './pieces';
+export * from './dates';

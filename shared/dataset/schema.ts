@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUALIFIERS, UNIT_CODES } from '../units';
+import { overlappingRanges, resolvePiece } from './pieces';
 
 /**
  * Schema of assets/data/dataset.json: every figure, list and date the app takes
@@ -115,11 +116,36 @@ export const datedEventSchema = z.object({
 
 export const datasetSourceSchema = z.object({
   file: z.string().min(1),
-  title: bilingualTextSchema,
   publisher: bilingualTextSchema,
   publishedDate: partialDateSchema,
   yearConvention: bilingualTextSchema,
   caveats: bilingualTextSchema,
+});
+
+/** Characters [start, end) of the article: UTF-16 indexes, end excluded, as String.prototype.slice takes them. */
+export const textRangeSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  })
+  .refine((range) => range.start < range.end, { message: 'a range must end after it starts', path: ['end'] });
+
+/**
+ * One piece of the newspaper page (the page carries several articles, each with its own title
+ * and byline). The OCR interleaves the page's columns, so a piece may own several ranges of the
+ * text; a figure belongs to the piece whose range holds its quote.
+ */
+export const pieceSchema = z.object({
+  id: idSchema,
+  title: bilingualTextSchema,
+  /** The lines printed with the title (引题, 副题), when the piece has any. */
+  subtitle: bilingualTextSchema.optional(),
+  byline: z.object({
+    /** As printed before the names: 首席记者, 记者. */
+    role: bilingualTextSchema,
+    authors: z.array(bilingualTextSchema).min(1),
+  }),
+  ranges: z.array(textRangeSchema).min(1),
 });
 
 function findDuplicates(ids: readonly string[]): string[] {
@@ -141,6 +167,7 @@ export const datasetSchema = z
   .object({
     schemaVersion: z.literal(1),
     source: datasetSourceSchema,
+    pieces: z.array(pieceSchema).min(1),
     themes: z.array(themeSchema).min(1),
     scopes: z.array(scopeSchema).min(1),
     indicators: z.array(indicatorSchema).min(1),
@@ -155,6 +182,10 @@ export const datasetSchema = z
     const checkUnique = (ids: readonly string[], collection: string): void => {
       for (const duplicate of findDuplicates(ids)) report(`duplicate ${collection} id "${duplicate}"`, [collection]);
     };
+    checkUnique(
+      dataset.pieces.map((piece) => piece.id),
+      'pieces',
+    );
     checkUnique(
       dataset.themes.map((theme) => theme.id),
       'themes',
@@ -217,6 +248,15 @@ export const datasetSchema = z
         report(`unknown observation "${factSet.countObservationId}"`, ['factSets', index, 'countObservationId']);
       }
     });
+
+    for (const overlap of overlappingRanges(dataset.pieces)) report(overlap, ['pieces']);
+    const checkPiece = (source: SourceRef, path: (string | number)[]): void => {
+      const resolved = resolvePiece(dataset.pieces, source);
+      if (resolved.kind !== 'piece') report(resolved.problem, [...path, 'source']);
+    };
+    dataset.observations.forEach((observation, index) => checkPiece(observation.source, ['observations', index]));
+    dataset.factSets.forEach((factSet, setIndex) => factSet.items.forEach((item, index) => checkPiece(item.source, ['factSets', setIndex, 'items', index])));
+    dataset.events.forEach((event, index) => checkPiece(event.source, ['events', index]));
   });
 
 export type BilingualText = z.infer<typeof bilingualTextSchema>;
@@ -231,4 +271,6 @@ export type FactItem = z.infer<typeof factItemSchema>;
 export type FactSet = z.infer<typeof factSetSchema>;
 export type DatedEvent = z.infer<typeof datedEventSchema>;
 export type DatasetSource = z.infer<typeof datasetSourceSchema>;
+export type TextRange = z.infer<typeof textRangeSchema>;
+export type Piece = z.infer<typeof pieceSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;

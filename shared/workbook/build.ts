@@ -11,7 +11,8 @@
  * 32,767-character cell limit. `readScenariosFromWorkbook` reads it back.
  */
 import ExcelJS from 'exceljs';
-import { getBundledDataset, indexDataset, type Dataset } from '../dataset';
+import { citeSources, figureSourcesOf, pieceCitation, sourcesOfScenarios } from '../charts/source-line';
+import { getBundledDataset, indexDataset, requirePieceOf, type Dataset } from '../dataset';
 import { analyzeTarget, TARGET_RELATIVE_TOLERANCE } from '../engine/analysis';
 import { lastAnalysisYear, projectScenario } from '../engine/models';
 import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, targetVerdict, verdictLabel, type TargetVerdict } from '../engine/verdict';
@@ -275,8 +276,7 @@ function writeCover(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, t
   const lang = options.lang;
   setWidths(sheet, [16, 48, 34, 22, 16, 60]);
   setCell(sheet, 1, 1, text.title, style('title'));
-  const source = dataset.source;
-  const citation = text.datasetCitation(source.publisher[lang], source.publishedDate, source.title.zh) + (lang === 'en' ? ` (${source.title.en})` : '');
+  const citation = workbookCitation(options, plans, dataset) ?? text.noSources;
   const facts: Array<[string, string]> = [
     [text.exportedAt, options.exportedAt],
     [text.appVersion, options.appVersion],
@@ -553,6 +553,19 @@ function writeUncertainty(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
   if (included === 0) setCell(sheet, 3, 1, text.noMonteCarlo);
 }
 
+/** The sources of the exported scenarios' figures, as the charts' source line cites them (null when they cite none). */
+function workbookCitation(options: BuildWorkbookOptions, plans: readonly ScenarioPlan[], dataset: Dataset): string | null {
+  const sources = figureSourcesOf(options.workspace, dataset);
+  return citeSources(
+    options.lang,
+    sourcesOfScenarios(
+      plans.map((plan) => plan.scenario),
+      sources,
+    ),
+    dataset,
+  );
+}
+
 interface SourceUse {
   readonly observationId: string;
   readonly uses: string[];
@@ -561,13 +574,12 @@ interface SourceUse {
 function writeSources(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, text: WorkbookText, plans: readonly ScenarioPlan[], dataset: Dataset): void {
   const sheet = addSheet(workbook, text.sheets.sources, { xSplit: 0, ySplit: 4 });
   const lang = options.lang;
-  setWidths(sheet, [40, 30, 14, 14, 12, 8, 14, 60, 30]);
+  setWidths(sheet, [40, 30, 14, 14, 12, 8, 14, 60, 30, 50]);
   setCell(sheet, 1, 1, text.sheets.sources, style('title'));
-  const source = dataset.source;
-  setCell(sheet, 2, 1, text.datasetCitation(source.publisher.zh, source.publishedDate, source.title.zh));
+  setCell(sheet, 2, 1, workbookCitation(options, plans, dataset) ?? text.noSources);
   setCell(sheet, 3, 1, text.sourcesIntro, style('note'));
   const c = text.columns;
-  setRow(sheet, 4, [c.observationId, c.indicator, c.value, c.unit, c.kind, c.year, c.asPrinted, c.quote, c.usedBy], style('header'));
+  setRow(sheet, 4, [c.observationId, c.indicator, c.value, c.unit, c.kind, c.year, c.asPrinted, c.quote, c.usedBy, c.piece], style('header'));
   const byId = new Map<string, SourceUse>();
   const use = (observationId: string | undefined, what: string): void => {
     if (observationId === undefined) return;
@@ -596,6 +608,7 @@ function writeSources(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
         observation.rawValue ?? '',
         observation.source.quote,
         uses.join(', '),
+        pieceCitation(dataset, requirePieceOf(dataset, observation.source), lang),
       ]);
       sheet.getRow(row).getCell(3).style = style('plain', indicator ? valueFormat(indicator.unit) : FORMAT_AMOUNT);
       sheet.getRow(row).getCell(8).style = wrap;

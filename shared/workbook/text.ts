@@ -19,7 +19,6 @@ export interface WorkbookText {
   readonly appVersion: string;
   readonly workspace: string;
   readonly dataset: string;
-  readonly datasetCitation: (publisher: string, date: string, title: string) => string;
   readonly scenarioList: string;
   readonly howToTitle: string;
   readonly howTo: readonly string[];
@@ -53,6 +52,8 @@ export interface WorkbookText {
     readonly asPrinted: string;
     readonly quote: string;
     readonly usedBy: string;
+    /** The piece of the page a figure comes from. */
+    readonly piece: string;
     readonly baseline: string;
   };
   readonly models: Readonly<Record<'cagr' | 'ratePath' | 'linear' | 'logistic' | 'targetPath', string>>;
@@ -99,7 +100,6 @@ const zh: WorkbookText = {
   appVersion: '应用版本',
   workspace: '工作区',
   dataset: '数据来源',
-  datasetCitation: (publisher, date, title) => `${publisher} ${date}:《${title}》`,
   scenarioList: '情景列表',
   howToTitle: '使用方法',
   howTo: [
@@ -145,6 +145,7 @@ const zh: WorkbookText = {
     asPrinted: '原文数字',
     quote: '原文引文',
     usedBy: '使用该数据的情景',
+    piece: '出处',
     baseline: '基准情景',
   },
   models: { cagr: '复合增长', ratePath: '逐年增速路径', linear: '线性增长', logistic: 'S型曲线(logistic)', targetPath: '目标路径(几何插值)' },
@@ -200,7 +201,6 @@ const en: WorkbookText = {
   appVersion: 'App version',
   workspace: 'Workspace',
   dataset: 'Data source',
-  datasetCitation: (publisher, date, title) => `${publisher}, ${date}: "${title}"`,
   scenarioList: 'Scenarios',
   howToTitle: 'How to use this workbook',
   howTo: [
@@ -246,6 +246,7 @@ const en: WorkbookText = {
     asPrinted: 'As printed',
     quote: 'Original quote',
     usedBy: 'Used by',
+    piece: 'Published in',
     baseline: 'Baseline',
   },
   models: {

@@ -151,17 +151,67 @@ describe('buildScenarioWorkbook', () => {
     expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Assumptions', 'Projections', 'Targets', 'Uncertainty', 'Sources', HIDDEN_SHEET_NAME]);
   });
 
-  it('cover names the export time, app version, article and how to use the yellow inputs', async () => {
+  it('#14.13 cover names the export time, app version, the pieces of the article the figures come from and how to use the yellow inputs', async () => {
     const workbook = await load(await buildScenarioWorkbook(options(fullWorkspace(), { appVersion: '9.8.7' })));
     const texts: string[] = [];
     workbook.getWorksheet('封面')?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     const all = texts.join('\n');
     expect(all).toContain(EXPORTED_AT);
     expect(all).toContain('9.8.7');
-    expect(all).toContain('重庆日报 2024-02-27');
+    // The starter's figures: high-tech, tech-based, "5+8" and diagnostics from the lead feature, 4200亿元 from the 本报讯 brief.
+    expect(all).toContain(
+      '重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）、《今年重庆软件产业力争实现营收4200亿元》（记者 夏元）',
+    );
     expect(all).toContain('黄色');
     expect(all).toContain('高新技术企业:保持2023年增速19.2%(基准)');
     expect(all).toContain('sN_rate');
+  });
+
+  it('#14.13 the Sources sheet names the piece of every figure it lists', async () => {
+    const workbook = await load(await buildScenarioWorkbook(options(fullWorkspace())));
+    const sheet = workbook.getWorksheet('来源') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(4).values as unknown[]).map(String);
+    const pieceColumn = header.indexOf('出处');
+    expect(pieceColumn).toBeGreaterThan(0);
+    const pieceOf = (observationId: string): string => String(sheet.getRow(findRow(sheet, 1, observationId)).getCell(pieceColumn).value);
+    expect(pieceOf('cq.software.revenue@2024-target')).toBe('重庆日报 2024年2月27日《今年重庆软件产业力争实现营收4200亿元》（记者 夏元）');
+    expect(pieceOf('cq.enterprises.high-tech@2023-actual')).toBe('重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）');
+  });
+
+  it('#14.6 a workbook of imported data cites the imported source on the cover, not the newspaper', async () => {
+    const starter = loadStarterWorkspace();
+    const template = starter.scenarios[0] as WorkspaceScenario;
+    const own: WorkspaceScenario = {
+      ...template,
+      id: 'own',
+      name: '区软件业务收入：每年增长10%',
+      indicatorId: 'district.software.revenue',
+      indicatorName: { zh: '区软件业务收入', en: 'District software revenue' },
+      base: { year: 2023, value: 1400 },
+      targets: [],
+    };
+    const workspace: Workspace = {
+      ...starter,
+      // Not the starter's name, which mentions the newspaper.
+      name: '区软件数据',
+      baselineScenarioId: null,
+      scenarios: [own],
+      indicators: [
+        {
+          id: 'district.software.revenue',
+          name: { zh: '区软件业务收入', en: 'District software revenue' },
+          unit: 'cny-100m',
+          sourceNote: '区统计局, 2023年公报',
+          observations: [{ year: 2023, value: 1400, kind: 'actual' }],
+        },
+      ],
+    };
+    const workbook = await load(await buildScenarioWorkbook(options(workspace)));
+    const texts: string[] = [];
+    workbook.getWorksheet('封面')?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain('区统计局, 2023年公报');
+    expect(texts.join('\n')).not.toContain('重庆日报');
+    expect(String(workbook.getWorksheet('来源')?.getCell('A2').value)).toBe('区统计局, 2023年公报');
   });
 
   it('every formula, evaluated independently, equals its cached engine result (relative 1e-9)', async () => {

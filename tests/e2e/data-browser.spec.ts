@@ -32,6 +32,19 @@ test.describe('data browser in Chinese', () => {
     await page.screenshot({ path: `${screenshotDir}/data-zh.png` });
   });
 
+  test('#14.13 a figure’s detail names the piece of the page and the author it comes from', async ({ page }) => {
+    await openDataView(page);
+    const search = page.getByRole('searchbox', { name: '搜索指标' });
+    // "主营业务收入4200亿元" is in the 本报讯 brief by 记者 夏元, not in the lead feature.
+    await search.fill('软件和信息服务业主营业务收入');
+    await page.getByTestId('observation-cq.software.revenue@2024-target').click();
+    await expect(page.getByTestId('detail-piece')).toHaveText('重庆日报 2024年2月27日《今年重庆软件产业力争实现营收4200亿元》（记者 夏元）');
+    // "涪陵区新材料产业完成规上工业产值1203.7亿元" is in the district piece by 记者 左黎韵 彭瑜.
+    await search.fill('涪陵区新材料');
+    await page.getByTestId('observation-fuling.new-materials-output@2023-actual').click();
+    await expect(page.getByTestId('detail-piece')).toHaveText('重庆日报 2024年2月27日《招大引强 各区县出硬招》（记者 左黎韵 彭瑜）');
+  });
+
   test('reaches and selects a figure with the keyboard alone', async ({ page }) => {
     await openDataView(page);
     const search = page.getByRole('searchbox', { name: '搜索指标' });

@@ -45,7 +45,8 @@ test.describe('presentation mode', () => {
     expect(slideBox?.height).toBeCloseTo(720, 0);
     await expect(slide.getByRole('heading', { level: 2 })).toHaveText(pathTitle);
     await expect(slide.locator('svg').first()).toBeVisible();
-    await expect(slide).toContainText('来源：重庆日报 2024年2月；预测：Scenario Desk 情景「');
+    // The baseline's 7565 firms and its targets are the lead feature's (首席记者 张亦筑).
+    await expect(slide).toContainText('来源：重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）；预测：Scenario Desk 情景「');
     // No app chrome inside: no buttons, no navigation.
     await expect(presentation.getByRole('button')).toHaveCount(0);
     await expect(slide.locator('svg text').filter({ hasText: '2023' }).first()).toBeVisible();

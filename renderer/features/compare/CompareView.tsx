@@ -22,6 +22,7 @@ import { projectedValue, signedPercent, signedValue } from '../../i18n/number-di
 import { useCompareSelection } from '../../app/compare-selection';
 import { setBaseline } from '../../app/workspace/workspace-edits';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { useFigureSources } from '../../app/workspace/useFigureSources';
 import { useChartColours, type ChartColours } from '../charts/chart-colours';
 import { colourOf, dashArrayOf, LineChartView } from '../charts/LineChartView';
 import './compare.css';
@@ -42,6 +43,7 @@ export function CompareView() {
   const fmt = useFormatters();
   const { workspace, edit } = useWorkspace();
   const { selection, setSelection } = useCompareSelection();
+  const sources = useFigureSources();
   const [mode, setMode] = useState<DifferenceMode>('absolute');
   const referenceSelectId = useId();
 
@@ -69,9 +71,9 @@ export function CompareView() {
           xTitle: t('axisYear'),
           yTitle: t('axisValue', { unit }),
         };
-        return { group, projected, state: compareOverlayState({ id: `compare-${index + 1}`, lang: fmt.lang, group, projected, styleIndex, text }) };
+        return { group, projected, state: compareOverlayState({ id: `compare-${index + 1}`, lang: fmt.lang, group, projected, styleIndex, text, sources }) };
       }),
-    [groups, styleIndex, fmt.lang, t],
+    [groups, styleIndex, fmt.lang, t, sources],
   );
   // Several indicators: one small chart each, side by side.
   const multiples = useMemo(
@@ -84,9 +86,10 @@ export function CompareView() {
             subtitle: t('smallMultiples', { count: overlays.length }),
             panels: overlays.map((overlay) => overlay.state),
             scenarios: chosen,
+            sources,
           })
         : null,
-    [overlays, chosen, fmt.lang, t],
+    [overlays, chosen, fmt.lang, t, sources],
   );
 
   const toggle = (id: string, on: boolean) => setSelection(withTicked(shown, selection, id, on));
@@ -290,6 +293,7 @@ function DifferenceSection({
   fmt: Formatters;
 }) {
   const { t } = useTranslation('compare');
+  const sources = useFigureSources();
   const colours = useChartColours();
   const indicator = inLang(group.indicatorName, fmt.lang);
   const sameIndicator = reference.indicatorId === group.indicatorId && reference.unit === group.unit;
@@ -306,8 +310,8 @@ function DifferenceSection({
       xTitle: t('axisYear'),
       yTitle: mode === 'absolute' ? unitName(unit, fmt.lang) : '%',
     };
-    return compareDifferenceState({ id: chartId, lang: fmt.lang, unit, projected, mode, styleIndex, text });
-  }, [chartId, fmt.lang, unit, projected, mode, styleIndex, indicator, t]);
+    return compareDifferenceState({ id: chartId, lang: fmt.lang, unit, projected, mode, styleIndex, text, sources });
+  }, [chartId, fmt.lang, unit, projected, mode, styleIndex, indicator, t, sources]);
   if (!sameIndicator) return <p className="compare-note">{t('differenceOtherIndicator', { indicator })}</p>;
   if (others.length === 0) return <p className="compare-note">{t('differenceNone')}</p>;
 

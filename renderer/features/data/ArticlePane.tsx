@@ -53,7 +53,15 @@ export function ArticlePane({ datasetSource, quote, selectionKey }: ArticlePaneP
           {t('article.quoteNotFound', { quote: quote.quote })}
         </p>
       ) : null}
-      <div ref={textRef} className="data-article-text" lang="zh-CN" tabIndex={0} role="region" aria-label={datasetSource.title.zh} data-testid="article-text">
+      <div
+        ref={textRef}
+        className="data-article-text"
+        lang="zh-CN"
+        tabIndex={0}
+        role="region"
+        aria-label={`${datasetSource.publisher[lang]} ${formatPartialDate(datasetSource.publishedDate, lang)}`}
+        data-testid="article-text"
+      >
         {split !== null && split.placement !== 'missing' ? (
           <>
             {split.before}

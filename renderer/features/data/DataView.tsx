@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pageCitation } from '../../../shared/charts/source-line';
 import { getBundledDataset, getThemeTree, indexDataset } from '../../../shared/dataset';
 import { useFormatters } from '../../i18n/format';
 import { ChecksPanel, DerivedPanel, ListsPanel } from './AnalysisPanels';
 import { ArticlePane } from './ArticlePane';
-import { filterThemeTree, formatPartialDate, indicatorKey, observationKey, selectionKey, selectionSource, themeKey, type DataSelection } from './data-model';
+import { filterThemeTree, indicatorKey, observationKey, selectionKey, selectionSource, themeKey, type DataSelection } from './data-model';
 import { FigureTree } from './FigureTree';
 import { SelectionDetail } from './SelectionDetail';
 import './data.css';
@@ -88,11 +89,7 @@ export function DataView({ onUseInScenario }: DataViewProps) {
       <p className="view-intro">
         {tApp('views.data.intro')}{' '}
         <span className="data-source-line">
-          {t('source', {
-            publisher: dataset.source.publisher[lang],
-            date: formatPartialDate(dataset.source.publishedDate, lang),
-            title: dataset.source.title[lang],
-          })}
+          {t('source', { citation: pageCitation(dataset, lang) })}
           {' · '}
           {t('yearConvention', { text: dataset.source.yearConvention[lang] })}
         </span>

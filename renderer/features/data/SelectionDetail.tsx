@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { indexDataset, type Dataset } from '../../../shared/dataset';
+import { pieceCitation } from '../../../shared/charts/source-line';
+import { indexDataset, requirePieceOf, type Dataset, type SourceRef } from '../../../shared/dataset';
 import { localName, unitLabel } from '../../../shared/units';
 import { useFormatters } from '../../i18n/format';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
@@ -104,6 +105,7 @@ function ObservationDetail({
         ) : null}
         <dt>{t('detail.definition')}</dt>
         <dd>{indicator.definition[lang]}</dd>
+        <PieceRow dataset={dataset} source={observation.source} />
         {observation.note ? (
           <>
             <dt>{t('detail.note')}</dt>
@@ -137,6 +139,7 @@ function FactDetail({ dataset, setId, itemId }: { dataset: Dataset; setId: strin
         <dd>{factSet.name[lang]}</dd>
         <dt>{t('detail.definition')}</dt>
         <dd>{factSet.description[lang]}</dd>
+        <PieceRow dataset={dataset} source={item.source} />
       </dl>
     </>
   );
@@ -157,7 +160,20 @@ function EventDetail({ dataset, eventId }: { dataset: Dataset; eventId: string }
         <dd>{t(`lists.eventKind.${event.kind}`)}</dd>
         <dt>{t('detail.printed')}</dt>
         <dd lang="zh-CN">{event.dateAsWritten}</dd>
+        <PieceRow dataset={dataset} source={event.source} />
       </dl>
+    </>
+  );
+}
+
+/** The piece of the page the quote comes from, cited as the charts cite it. */
+function PieceRow({ dataset, source }: { dataset: Dataset; source: SourceRef }) {
+  const { t } = useTranslation('data');
+  const { lang } = useFormatters();
+  return (
+    <>
+      <dt>{t('detail.piece')}</dt>
+      <dd data-testid="detail-piece">{pieceCitation(dataset, requirePieceOf(dataset, source), lang)}</dd>
     </>
   );
 }

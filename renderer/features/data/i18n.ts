@@ -1,7 +1,7 @@
 /** Texts of this feature, in the i18next namespace 'data'. Chinese and English keys must match. */
 export const dataText = {
   zh: {
-    source: '来源：{{publisher}}，{{date}}，《{{title}}》',
+    source: '来源：{{citation}}',
     yearConvention: '年份口径：{{text}}',
     tabs: {
       label: '数据类别',
@@ -51,6 +51,7 @@ export const dataText = {
       factSet: '名单',
       event: '事件',
       showInList: '在列表中定位',
+      piece: '出处',
     },
     scopeKind: {
       country: '全国',
@@ -114,7 +115,7 @@ export const dataText = {
     },
   },
   en: {
-    source: 'Source: {{publisher}}, {{date}}, “{{title}}”',
+    source: 'Source: {{citation}}',
     yearConvention: 'Years: {{text}}',
     tabs: {
       label: 'Kinds of data',
@@ -164,6 +165,7 @@ export const dataText = {
       factSet: 'List',
       event: 'Event',
       showInList: 'Show in the list',
+      piece: 'Published in',
     },
     scopeKind: {
       country: 'country',

@@ -19,6 +19,7 @@ import { chartTextSizes } from '../../../shared/charts/chart-text';
 import { useChartColours, type ChartColours } from '../charts/chart-colours';
 import { LineChartView, colourOf } from '../charts/LineChartView';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { useFigureSources } from '../../app/workspace/useFigureSources';
 import { presentationText } from './i18n';
 import { usePresentation } from './presentation-context';
 import './presentation.css';
@@ -64,6 +65,7 @@ export function PresentationPanel() {
   const format = useFormatters();
   const colours = useChartColours();
   const { workspace } = useWorkspace();
+  const sources = useFigureSources();
   const presentation = usePresentation();
   const baseline = workspace.scenarios.find((s) => s.id === workspace.baselineScenarioId) ?? workspace.scenarios[0] ?? null;
   const lang = format.lang;
@@ -88,6 +90,7 @@ export function PresentationPanel() {
       scenario: baseline,
       path,
       text: { title, subtitle, xTitle: t('axisYear'), yTitle: unit },
+      sources,
     });
     return {
       path: baselinePathState(input(t('pathTitle', { indicator }), t('pathSubtitle', { name, years, unit }))),
@@ -97,7 +100,7 @@ export function PresentationPanel() {
         increaseName: { zh: presentationText.zh.increaseSeries, en: presentationText.en.increaseSeries },
       }),
     };
-  }, [baseline, path, lang, name, t]);
+  }, [baseline, path, lang, name, t, sources]);
 
   return (
     <section className="presentation-panel" aria-labelledby="presentation-panel-title">

@@ -2,6 +2,7 @@ import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLay
 import { useTranslation } from 'react-i18next';
 import type { LineChartState } from '../../../shared/charts/chart-state';
 import { buildScenarioChartState, withUnchangedParts, type OtherPath } from '../../../shared/charts/scenario-chart';
+import type { FigureSources } from '../../../shared/charts/source-line';
 import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
 import { fractionToPercent, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
@@ -60,6 +61,8 @@ export interface ScenarioBuilderProps {
   scenario: WorkspaceScenario;
   actuals: readonly ActualPoint[];
   others: readonly OtherPath[];
+  /** Where the figures come from, for the chart's source line. */
+  sources: FigureSources;
   edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
 }
 
@@ -90,7 +93,7 @@ function useUnchangedParts(next: LineChartState): LineChartState {
   return merged;
 }
 
-export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, others, edit }: ScenarioBuilderProps) {
+export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, others, sources, edit }: ScenarioBuilderProps) {
   const { t } = useTranslation('scenarios');
   const fm = useFormatters();
   const lang = fm.lang;
@@ -160,8 +163,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const deferredRows = useDeferredValue(rows, noRows);
   const deferredScenario = useDeferredValue<WorkspaceScenario | null>(scenario, null);
   const freshChart = useMemo(
-    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, lang }),
-    [scenario, path, actuals, monteCarlo.result, others, lang],
+    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, sources, lang }),
+    [scenario, path, actuals, monteCarlo.result, others, sources, lang],
   );
   const chartState = useUnchangedParts(freshChart);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { actualValuesOf, projectedPath, sameIndicatorScenarios, type OtherPath } from '../../../shared/charts/scenario-chart';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { useFigureSources } from '../../app/workspace/useFigureSources';
 import { ScenarioBuilder } from './ScenarioBuilder';
 import { ScenarioList } from './ScenarioList';
 
@@ -28,6 +29,7 @@ export function ScenariosView() {
   const indicatorId = selected?.indicatorId ?? null;
   const indicators = workspace.indicators;
   const actuals = useMemo(() => (indicatorId ? actualValuesOf({ indicators }, indicatorId) : []), [indicatorId, indicators]);
+  const sources = useFigureSources();
 
   // Other scenarios on the same indicator and unit, drawn thin behind the selected one.
   const scenarios = workspace.scenarios;
@@ -51,7 +53,7 @@ export function ScenariosView() {
       <div className="sc-layout">
         <ScenarioList workspace={workspace} selectedId={selected?.id ?? null} select={selectScenario} edit={edit} />
         {selected ? (
-          <ScenarioBuilder key={selected.id} scenario={selected} actuals={actuals} others={others} edit={edit} />
+          <ScenarioBuilder key={selected.id} scenario={selected} actuals={actuals} others={others} sources={sources} edit={edit} />
         ) : (
           <div className="empty-state" role="status" data-testid="scenarios-empty">
             {t('empty')}

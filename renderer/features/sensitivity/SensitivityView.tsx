@@ -22,6 +22,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { useChartColours } from '../charts/chart-colours';
 import { projectedValue, signedPercent } from '../../i18n/number-display';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { useFigureSources } from '../../app/workspace/useFigureSources';
 import { HeatmapTable } from './HeatmapTable';
 import {
   axisValueProblem,
@@ -153,6 +154,7 @@ function Tornado({ scenario, metric }: { scenario: WorkspaceScenario; metric: Ou
   const fmt = useFormatters();
   const colours = useChartColours();
   const format = useSensitivityFormat(metric, scenario.unit);
+  const sources = useFigureSources();
   const computed = useMemo((): { result: TornadoResult } | { error: unknown } => {
     try {
       return { result: tornadoSensitivity(scenario, defaultSensitivityRanges(scenario), metric) };
@@ -173,8 +175,8 @@ function Tornado({ scenario, metric }: { scenario: WorkspaceScenario; metric: Ou
       lowName: t('tornadoLow'),
       highName: t('tornadoHigh'),
     };
-    return tornadoState({ id: 'sensitivity-tornado', lang: fmt.lang, scenario, result, format, text });
-  }, [computed, scenario, metric, format, fmt, t]);
+    return tornadoState({ id: 'sensitivity-tornado', lang: fmt.lang, scenario, result, format, text, sources });
+  }, [computed, scenario, metric, format, fmt, t, sources]);
   if ('error' in computed || state === null) {
     return (
       <p className="sensitivity-error" role="alert">
@@ -341,6 +343,7 @@ function DataTable({ scenario, metric }: { scenario: WorkspaceScenario; metric: 
   const [columns, setColumns] = useState<AxisState>({ key: defaults.columnKey, from: null, to: null, steps: DEFAULT_AXIS_STEPS });
   const parameterCount = parametersOf(scenario.model).length;
   const format = useSensitivityFormat(metric, scenario.unit);
+  const sources = useFigureSources();
 
   const computed = useMemo((): { table: TwoWayTable } | { error: unknown } | null => {
     if (rows.key === columns.key) return null;
@@ -364,8 +367,8 @@ function DataTable({ scenario, metric }: { scenario: WorkspaceScenario; metric: 
       title: t('tableTitle', { metric: describeMetric(metric, scenario, fmt, t) }),
       subtitle: t('tableSubtitle', { rows: t(`parameters.${rows.key}`), columns: t(`parameters.${columns.key}`) }),
     };
-    return heatmapState({ id: 'sensitivity-table', lang: fmt.lang, scenario, table, format, text });
-  }, [fmt, scenario, metric, rows.key, columns.key, table, format, t]);
+    return heatmapState({ id: 'sensitivity-table', lang: fmt.lang, scenario, table, format, text, sources });
+  }, [fmt, scenario, metric, rows.key, columns.key, table, format, t, sources]);
 
   if (parameterCount < 2) return <p className="sensitivity-note">{t('needTwoParameters')}</p>;
 
