@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBundledDataset, getThemeTree, searchIndicators } from './index';
+import { getBundledDataset, getThemeTree, searchByName, searchIndicators } from './index';
 
 const ids = (query: string, lang?: 'zh' | 'en') => searchIndicators(query, lang).map((indicator) => indicator.id);
 
@@ -44,5 +44,20 @@ describe('getThemeTree', () => {
     expect(highTech?.observations.map((observation) => observation.year)).toEqual([2023, 2025, 2027]);
     expect(highTech?.scope.label.en).toBe('Chongqing');
     expect(enterprises?.factSets.length).toBeGreaterThan(0);
+  });
+});
+
+describe('#14.12 imported indicators in the search', () => {
+  it('#14.12 finds the workspace’s imported indicators by their Chinese or English name, by the rules of the article’s', () => {
+    const imported = [
+      { id: 'own.district-gdp', name: { zh: '区地区生产总值', en: 'District GDP' } },
+      { id: 'own.s-1a2b3c4d', name: { zh: '区软件业务收入', en: '' } },
+    ];
+    expect(searchByName(imported, '软件').map((i) => i.id)).toEqual(['own.s-1a2b3c4d']);
+    // Spaces typed into Chinese are ignored, English is case-insensitive.
+    expect(searchByName(imported, '区 地区').map((i) => i.id)).toEqual(['own.district-gdp']);
+    expect(searchByName(imported, 'gdp').map((i) => i.id)).toEqual(['own.district-gdp']);
+    expect(searchByName(imported, '区').map((i) => i.id)).toEqual(['own.district-gdp', 'own.s-1a2b3c4d']);
+    expect(searchByName(imported, '高新')).toEqual([]);
   });
 });

@@ -24,18 +24,26 @@ function matchScore(haystack: string, needle: string): number {
  * `lang` restricts matching to one language; an empty query returns everything.
  */
 export function searchIndicators(query: string, lang?: Lang, dataset: Dataset = getBundledDataset()): Indicator[] {
+  return searchByName(dataset.indicators, query, lang);
+}
+
+/**
+ * Anything with a name in both languages, matched as `searchIndicators` matches the article's
+ * indicators: the workspace's imported indicators are found by the same rules.
+ */
+export function searchByName<T extends { readonly name: { readonly zh: string; readonly en: string } }>(items: readonly T[], query: string, lang?: Lang): T[] {
   const needleEn = normaliseForSearch(query);
   const needleZh = normaliseZh(query);
-  if (needleEn === '') return [...dataset.indicators];
-  const scored = dataset.indicators
-    .map((indicator, position) => {
-      const zhScore = lang === 'en' ? 0 : matchScore(normaliseZh(indicator.name.zh), needleZh);
-      const enScore = lang === 'zh' ? 0 : matchScore(normaliseForSearch(indicator.name.en), needleEn);
-      return { indicator, position, score: Math.max(zhScore, enScore) };
+  if (needleEn === '') return [...items];
+  const scored = items
+    .map((item, position) => {
+      const zhScore = lang === 'en' ? 0 : matchScore(normaliseZh(item.name.zh), needleZh);
+      const enScore = lang === 'zh' ? 0 : matchScore(normaliseForSearch(item.name.en), needleEn);
+      return { item, position, score: Math.max(zhScore, enScore) };
     })
     .filter((entry) => entry.score > 0);
   scored.sort((left, right) => right.score - left.score || left.position - right.position);
-  return scored.map((entry) => entry.indicator);
+  return scored.map((entry) => entry.item);
 }
 
 export interface IndicatorNode {

@@ -92,6 +92,18 @@ export function matchHeader(header: string): ImportColumn | null {
   return headerLookup.get(normaliseHeader(header)) ?? null;
 }
 
+/**
+ * A header that names its column and a unit in brackets, as statistical tables do: "数值（亿元）",
+ * "value (CNY 100 million)". Null when the header is not of that form or the part before the
+ * brackets names no column; the unit text is checked by the caller.
+ */
+export function matchHeaderWithUnit(header: string): { column: ImportColumn; unitText: string } | null {
+  const parts = /^(.*?)\s*[(（[【]([^()（）[\]【】]+)[)）\]】]\s*$/.exec(header.normalize('NFKC').trim());
+  if (!parts) return null;
+  const column = matchHeader(parts[1] ?? '');
+  return column === null ? null : { column, unitText: (parts[2] ?? '').trim() };
+}
+
 export function columnLabel(column: ImportColumn): string {
   return columnNames[column].template.en;
 }

@@ -4,3 +4,4 @@ export { importColumns, columnNames, matchHeader, templateHeader, type ImportCol
 export { parseImportFile, importKindOf, type ImportFileKind } from './parse-import';
 export { templateCsvBytes, templateXlsxBytes, templateFileName } from './template';
 export { inspectZip, verifyInflatedSizes, type ZipEntryInfo, type ZipLimits } from './zip-guard';
+export { DEFAULT_SERIES_UNIT, seriesIndicatorId, seriesNameFromFileName, type ImportChoices } from './series';

@@ -7,6 +7,7 @@ import { parseCsv, decodeText } from './csv';
 import { HIDDEN_SHEET_NAME } from '../workbook/hidden-sheet';
 import { importLimits } from './limits';
 import { failure, fileProblem, type ImportFileInput, type ImportProblem, type ImportResult, type ParseOptions, type RawTable } from './types';
+import { DEFAULT_SERIES_UNIT, seriesNameFromFileName } from './series';
 import { buildIndicators } from './validate';
 import { inspectZip, readZipEntryText } from './zip-guard';
 
@@ -113,7 +114,9 @@ async function parseUnguarded(input: ImportFileInput, options: ParseOptions): Pr
   if (dataRows > importLimits.maxRows) return failure(tooManyRows());
 
   options.onProgress?.({ phase: 'validating', fraction: null });
-  const result = buildIndicators(tables);
+  // A table of years and values only is one series: named after its file and in 亿元 until the analyst says otherwise.
+  const fallback = { name: input.choices?.name ?? seriesNameFromFileName(fileName), unit: input.choices?.unit ?? DEFAULT_SERIES_UNIT };
+  const result = buildIndicators(tables, fallback);
   return result.ok ? { ...result, warnings: [...warnings, ...result.warnings] } : result;
 }
 

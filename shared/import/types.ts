@@ -1,5 +1,6 @@
 import type { ImportedIndicator, WorkspaceScenario } from '../workspace/schema';
 import type { InputChange } from '../workspace/inputs';
+import type { ImportChoices } from './series';
 
 /** Stable codes, so the UI and tests can tell kinds of failure apart without reading messages. */
 export type ImportErrorCode =
@@ -39,6 +40,8 @@ export interface ImportProblem {
   code: ImportErrorCode;
   row: number | null;
   column: string | null;
+  /** The column's Chinese name, when no header of the file names it (a missing column); `column` is then its English name. */
+  columnZh?: string;
   /** Worksheet name, for XLSX files. */
   sheet?: string;
   message: string;
@@ -53,8 +56,15 @@ export type ImportResult =
       rowCount: number;
       /** Set when the file is a workbook exported by Scenario Desk. */
       workbook?: ExportedWorkbook;
+      /** Set when the file left out the name or the unit of a series and the import filled them in: the preview asks about them. */
+      choices?: ImportChoices;
     }
-  | { ok: false; errors: ImportProblem[] };
+  | {
+      ok: false;
+      errors: ImportProblem[];
+      /** As on success: what the import filled in for a series, so the analyst can change it (a unit of % for "15%" values) and read the file again. */
+      choices?: ImportChoices;
+    };
 
 /** A workbook exported by Scenario Desk, read back: its scenarios and the input cells changed in Excel. */
 export interface ExportedWorkbook {
@@ -72,6 +82,8 @@ export interface ExportedWorkbook {
 export interface ImportFileInput {
   fileName: string;
   bytes: Uint8Array;
+  /** The analyst's answers in the preview (a series' name and unit), when the file is read again with them. */
+  choices?: ImportChoices;
 }
 
 export type ImportPhase = 'checking' | 'reading' | 'validating';

@@ -4,9 +4,11 @@
  * column; nothing is half-imported.
  */
 import { MAX_INDICATORS, MAX_OBSERVATIONS_PER_INDICATOR, ImportedIndicatorSchema, type ImportedIndicator, type Observation } from '../workspace/schema';
-import { columnLabel, matchHeader, requiredColumns, type ImportColumn } from './columns';
+import { columnLabel, columnNames, matchHeader, matchHeaderWithUnit, requiredColumns, type ImportColumn } from './columns';
 import { importLimits, isForbiddenKey } from './limits';
+import { seriesIndicatorId, type ImportChoices } from './series';
 import { type CellValue, type ImportErrorCode, type ImportProblem, type ImportResult, type RawTable } from './types';
+import type { UnitCode } from '../units';
 import { cellText, parseKindCell, parseValueCell, parseYearCell, resolveUnit, type CellMessage, type UnitResolution } from './values';
 
 const identifierPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -59,7 +61,18 @@ function at(code: ImportErrorCode, row: number, column: string | null, text: Cel
   return sheet === undefined ? { code, row, column, ...text } : { code, row, column, sheet, ...text };
 }
 
-type ColumnMap = Map<ImportColumn, { index: number; label: string }>;
+type ColumnMap = Map<ImportColumn, { index: number; label: string }> & {
+  /** The unit a value header names in brackets ("数值（亿元）"), for a table without a unit column. */
+  valueUnit?: string;
+};
+
+const seriesRequiredColumns: readonly ImportColumn[] = ['year', 'value'];
+
+/** What fills the columns a series leaves out: the name (from the file name, or the analyst's) and the unit. */
+export interface SeriesFallback {
+  name: { zh: string; en: string };
+  unit: UnitCode;
+}
 
 function mapHeader(table: RawTable, problems: ProblemList): ColumnMap | null {
   const columns: ColumnMap = new Map();
@@ -88,7 +101,12 @@ function mapHeader(table: RawTable, problems: ProblemList): ColumnMap | null {
       );
       return;
     }
-    const column = matchHeader(label);
+    let column = matchHeader(label);
+    const withUnit = column === null ? matchHeaderWithUnit(label) : null;
+    if (withUnit?.column === 'value' && resolveUnit(withUnit.unitText) !== null) {
+      column = 'value';
+      columns.valueUnit = withUnit.unitText;
+    }
     if (column === null) {
       problems.warn(
         at(
@@ -116,23 +134,20 @@ function mapHeader(table: RawTable, problems: ProblemList): ColumnMap | null {
     }
     columns.set(column, { index, label });
   });
-  for (const column of requiredColumns) {
-    if (!columns.has(column)) {
-      problems.error(
-        at(
-          'missing-column',
-          headerRow,
-          columnLabel(column),
-          { message: `the column "${columnLabel(column)}" is missing`, messageZh: `缺少“${columnLabel(column)}”列` },
-          sheet,
-        ),
-      );
+  // A table without an indicator id column is a series (or one series per name): only years and values are required.
+  const series = !columns.has('indicatorId');
+  for (const column of series ? seriesRequiredColumns : requiredColumns) {
+    if (!columns.has(column) && !(column === 'unit' && columns.valueUnit !== undefined)) {
+      // No header in the file names a missing column: it is named in each language (the UI shows the one it speaks).
+      const { zh, en } = columnNames[column].template;
+      problems.error({ ...at('missing-column', headerRow, en, { message: `the column "${en}" is missing`, messageZh: `缺少“${zh}”列` }, sheet), columnZh: zh });
     }
   }
-  if (!columns.has('nameZh') && !columns.has('nameEn')) {
-    problems.error(
-      at('missing-column', headerRow, columnLabel('nameZh'), { message: 'an indicator name column is missing', messageZh: '缺少指标名称列' }, sheet),
-    );
+  if (!series && !columns.has('nameZh') && !columns.has('nameEn')) {
+    problems.error({
+      ...at('missing-column', headerRow, columnLabel('nameZh'), { message: 'an indicator name column is missing', messageZh: '缺少指标名称列' }, sheet),
+      columnZh: columnNames.nameZh.template.zh,
+    });
   }
   return problems.errors.length > 0 ? null : columns;
 }
@@ -144,8 +159,11 @@ function tooLong(what: string, whatZh: string, max: number): CellMessage {
 /**
  * Turns header-mapped tables into indicators. Records are keyed by Map, never by plain
  * objects, so an id such as "__proto__" cannot reach Object.prototype even before it is refused.
+ * A table without an indicator id column is a series: its id comes from its name, and the name and
+ * unit it does not have from `fallback`; the result's `choices` say which were used, for the preview to ask.
  */
-export function buildIndicators(tables: readonly RawTable[]): ImportResult {
+export function buildIndicators(tables: readonly RawTable[], fallback?: SeriesFallback): ImportResult {
+  const used: ImportChoices = {};
   const problems = new ProblemList();
   const drafts = new Map<string, IndicatorDraft>();
   let rowCount = 0;
@@ -175,8 +193,20 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
         continue;
       }
 
-      const id = cellText(cellOf(cells, 'indicatorId'));
-      if (id === '') fail('invalid-value', 'indicatorId', { message: 'the indicator id is empty', messageZh: '指标代码为空' });
+      let nameZh = cellText(cellOf(cells, 'nameZh'));
+      let nameEn = cellText(cellOf(cells, 'nameEn'));
+      let id: string;
+      if (columns.has('indicatorId') || !fallback) id = cellText(cellOf(cells, 'indicatorId'));
+      else {
+        if (!columns.has('nameZh') && !columns.has('nameEn')) {
+          ({ zh: nameZh, en: nameEn } = fallback.name);
+          used.name = fallback.name;
+        }
+        id = nameZh === '' && nameEn === '' ? '' : seriesIndicatorId({ zh: nameZh || nameEn, en: nameEn });
+      }
+      if (id === '' && !columns.has('indicatorId'))
+        fail('invalid-value', columns.has('nameZh') ? 'nameZh' : 'nameEn', { message: 'the indicator name is empty', messageZh: '指标名称为空' });
+      else if (id === '') fail('invalid-value', 'indicatorId', { message: 'the indicator id is empty', messageZh: '指标代码为空' });
       else if (isForbiddenKey(id))
         fail('forbidden-key', 'indicatorId', { message: `"${id}" cannot be used as an indicator id`, messageZh: `“${id}”不能用作指标代码` });
       else if (id.length > maxIdLength || !identifierPattern.test(id)) {
@@ -186,12 +216,15 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
         });
       }
 
-      const nameZh = cellText(cellOf(cells, 'nameZh'));
-      const nameEn = cellText(cellOf(cells, 'nameEn'));
       if (nameZh.length > maxNameLength) fail('invalid-value', 'nameZh', tooLong('the name', '名称', maxNameLength));
       if (nameEn.length > maxNameLength) fail('invalid-value', 'nameEn', tooLong('the name', '名称', maxNameLength));
 
-      const unitText = cellText(cellOf(cells, 'unit'));
+      let unitText = cellText(cellOf(cells, 'unit'));
+      if (!columns.has('unit') && columns.valueUnit !== undefined) unitText = columns.valueUnit;
+      else if (!columns.has('unit') && fallback) {
+        unitText = fallback.unit;
+        used.unit = fallback.unit;
+      }
       let unit = unitCache.get(unitText);
       if (unit === undefined) {
         unit = resolveUnit(unitText);
@@ -298,7 +331,8 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
     }
   }
 
-  if (problems.errors.length > 0) return { ok: false, errors: problems.errors };
+  const choices = used.name || used.unit ? { choices: used } : {};
+  if (problems.errors.length > 0) return { ok: false, errors: problems.errors, ...choices };
   if (drafts.size === 0) {
     return {
       ok: false,
@@ -335,5 +369,5 @@ export function buildIndicators(tables: readonly RawTable[]): ImportResult {
     }
     indicators.push(checked.data);
   }
-  return { ok: true, indicators, warnings: problems.warnings, rowCount };
+  return { ok: true, indicators, warnings: problems.warnings, rowCount, ...choices };
 }

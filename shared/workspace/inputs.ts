@@ -95,15 +95,21 @@ export function shiftDistribution(dist: WorkspaceDistribution, from: number, to:
 }
 
 function withValue(scenario: WorkspaceScenario, input: ScenarioInput, value: number): WorkspaceScenario {
+  // A typed base or target is the analyst's own figure: it no longer stands for the dataset
+  // observation it was taken from, so its link goes (the source line then cites the analyst, not the article).
   const replaceTarget = (index: number, patch: { year?: number; value?: number }): WorkspaceScenario => ({
     ...scenario,
-    targets: scenario.targets.map((target, i) => (i === index ? { ...target, ...patch } : target)),
+    targets: scenario.targets.map((target, i) => {
+      if (i !== index) return target;
+      const { observationId: _link, ...own } = target;
+      return { ...own, ...patch };
+    }),
   });
   switch (input.kind) {
     case 'baseYear':
-      return { ...scenario, base: { ...scenario.base, year: value } };
+      return { ...scenario, base: { year: value, value: scenario.base.value } };
     case 'baseValue':
-      return { ...scenario, base: { ...scenario.base, value } };
+      return { ...scenario, base: { year: scenario.base.year, value } };
     case 'horizonYear':
       return { ...scenario, horizonYear: value };
     case 'growthRatePercent':

@@ -1,12 +1,14 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pageCitation } from '../../../shared/charts/source-line';
-import { getBundledDataset, getThemeTree, indexDataset } from '../../../shared/dataset';
+import { getBundledDataset, getThemeTree, indexDataset, searchByName } from '../../../shared/dataset';
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { useFormatters } from '../../i18n/format';
 import { ChecksPanel, DerivedPanel, ListsPanel } from './AnalysisPanels';
 import { ArticlePane } from './ArticlePane';
 import { filterThemeTree, indicatorKey, observationKey, selectionKey, selectionSource, themeKey, type DataSelection } from './data-model';
 import { FigureTree } from './FigureTree';
+import { OwnIndicators } from './OwnIndicators';
 import { SelectionDetail } from './SelectionDetail';
 import './data.css';
 
@@ -34,7 +36,10 @@ export function DataView({ onUseInScenario }: DataViewProps) {
   const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
 
   const tree = useMemo(() => filterThemeTree(fullTree, query, dataset), [fullTree, query, dataset]);
-  const indicatorCount = tree.reduce((sum, node) => sum + node.indicators.length, 0);
+  // The analyst's imported indicators are searched by the same rules as the article's.
+  const { workspace } = useWorkspace();
+  const own = useMemo(() => searchByName(workspace.indicators, query), [workspace.indicators, query]);
+  const indicatorCount = tree.reduce((sum, node) => sum + node.indicators.length, 0) + own.length;
   const source = selection === null ? null : selectionSource(dataset, selection);
   const currentSelectionKey = selection === null ? null : selectionKey(selection);
 
@@ -152,7 +157,7 @@ export function DataView({ onUseInScenario }: DataViewProps) {
                     : t('search.results', { count: indicatorCount })}
                 </p>
               </div>
-              {tree.length === 0 ? (
+              {tree.length === 0 && own.length === 0 ? (
                 <div className="empty-state" data-testid="data-search-empty">
                   <p className="data-empty-title">{t('search.emptyTitle', { query: query.trim() })}</p>
                   <p>{t('search.emptyHint')}</p>
@@ -160,7 +165,7 @@ export function DataView({ onUseInScenario }: DataViewProps) {
                     {t('search.clear')}
                   </button>
                 </div>
-              ) : (
+              ) : tree.length === 0 ? null : (
                 <FigureTree
                   tree={tree}
                   collapsed={collapsed}
@@ -173,6 +178,7 @@ export function DataView({ onUseInScenario }: DataViewProps) {
                   onFocusHandled={onTreeFocusHandled}
                 />
               )}
+              <OwnIndicators indicators={own} />
             </>
           ) : null}
           {tab === 'derived' ? <DerivedPanel dataset={dataset} onSelect={setSelection} /> : null}

@@ -19,6 +19,13 @@ export const dataText = {
       emptyTitle: '没有与“{{query}}”匹配的指标',
       emptyHint: '试试更短的词，或换用英文/中文名称。',
     },
+    own: {
+      title: '我的数据（导入）：{{count}} 个指标',
+      hint: '本工作区中导入的数据，不属于文章。可在“情景”视图的“新建情景 → 我的数据”中用它新建情景。',
+      source: '来源：{{note}}',
+      caption: '{{name}}的数值',
+      kind: { actual: '实际', target: '目标', projection: '预测', estimate: '估计' },
+    },
     tree: {
       label: '主题、指标与数字',
       indicatorCount: '{{count}} 个指标',
@@ -132,6 +139,13 @@ export const dataText = {
       all: '{{themes}} themes, {{indicators}} indicators, {{figures}} figures',
       emptyTitle: 'No indicator matches “{{query}}”',
       emptyHint: 'Try a shorter word, or the Chinese/English name.',
+    },
+    own: {
+      title: 'Your data (imported): {{count}} indicators',
+      hint: 'Imported into this workspace; not from the article. Start a scenario from it under “New scenario → Your data” in the Scenarios view.',
+      source: 'Source: {{note}}',
+      caption: 'Values of {{name}}',
+      kind: { actual: 'actual', target: 'target', projection: 'projection', estimate: 'estimate' },
     },
     tree: {
       label: 'Themes, indicators and figures',

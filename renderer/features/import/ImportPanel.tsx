@@ -7,7 +7,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { MAX_INDICATORS, type ImportedIndicator, type InputChange, type Workspace } from '../../../shared/workspace';
-import type { ExportedWorkbook, ImportProblem, ImportProgress } from '../../../shared/import/types';
+import type { ImportChoices } from '../../../shared/import/series';
+import type { ExportedWorkbook, ImportFileInput, ImportProblem, ImportProgress } from '../../../shared/import/types';
 import { inLang, localName } from '../../../shared/units';
 import { changedInputCount, planWorkbookImport, type WorkbookImportPlan } from '../../../shared/workbook/update-plan';
 import { inputLabel, WORKBOOK_TEXT } from '../../../shared/workbook/text';
@@ -19,13 +20,23 @@ import { getPlatform } from '../../platform';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
 import { createImportWorker, runImport, type ImportRun } from './import-runner';
 import { fitsInWorkspace, importIntoWorkspace, indicatorCountAfterImport, previewRows } from './preview';
+import { SeriesChoices } from './SeriesChoices';
 import './import.css';
 
 type PanelState =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string; progress: ImportProgress | null }
-  | { kind: 'errors'; fileName: string; errors: ImportProblem[] }
-  | { kind: 'preview'; fileName: string; indicators: ImportedIndicator[]; warnings: ImportProblem[]; rowCount: number; workbook: ExportedWorkbook | null };
+  | { kind: 'errors'; fileName: string; errors: ImportProblem[]; choices?: ImportChoices | undefined }
+  | {
+      kind: 'preview';
+      fileName: string;
+      indicators: ImportedIndicator[];
+      warnings: ImportProblem[];
+      rowCount: number;
+      workbook: ExportedWorkbook | null;
+      /** What the import filled in for a plain series (its name, its unit), asked in the preview. */
+      choices?: ImportChoices | undefined;
+    };
 
 /** The toolbar button of the registry command 'importData'. */
 export function ImportButton() {
@@ -52,7 +63,7 @@ function ProblemTable({ problems, caption, testId }: { problems: readonly Import
             <tr key={index}>
               {showSheet ? <td>{problem.sheet ?? ''}</td> : null}
               <td className="import-num">{problem.row ?? t('wholeFile')}</td>
-              <td>{problem.column ?? '—'}</td>
+              <td>{(i18n.language === 'en' ? problem.column : (problem.columnZh ?? problem.column)) ?? '—'}</td>
               <td>{i18n.language === 'en' ? problem.message : problem.messageZh}</td>
             </tr>
           ))}
@@ -214,6 +225,9 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
   const dialogRef = useRef<HTMLDialogElement>(null);
   const runRef = useRef<ImportRun | null>(null);
   const titleId = useId();
+  // The file last chosen, read again when the analyst answers the questions about a series.
+  const pickedRef = useRef<ImportFileInput | null>(null);
+  const [rereading, setRereading] = useState(false);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -228,9 +242,40 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
   const handleClose = useCallback(() => {
     runRef.current?.cancel();
     runRef.current = null;
+    setRereading(false);
     setState((s) => (s.kind === 'reading' ? { kind: 'idle' } : s));
     onClose();
   }, [onClose]);
+
+  /** Reads a file in the worker; with `choices` (the analyst's answers) the preview stays up until the new reading is in. */
+  const read = useCallback(async (picked: ImportFileInput, choices?: ImportChoices) => {
+    const { fileName } = picked;
+    pickedRef.current = picked;
+    if (choices) setRereading(true);
+    else setState({ kind: 'reading', fileName, progress: null });
+    const run = runImport(choices ? { ...picked, choices } : picked, {
+      createWorker: createImportWorker,
+      onProgress: (progress) => setState((s) => (s.kind === 'reading' && s.fileName === fileName ? { ...s, progress } : s)),
+    });
+    runRef.current = run;
+    const result = await run.result;
+    if (runRef.current !== run) return;
+    runRef.current = null;
+    setRereading(false);
+    setState(
+      result.ok
+        ? {
+            kind: 'preview',
+            fileName,
+            indicators: result.indicators,
+            warnings: result.warnings,
+            rowCount: result.rowCount,
+            workbook: result.workbook ?? null,
+            choices: result.choices,
+          }
+        : { kind: 'errors', fileName, errors: result.errors, choices: result.choices },
+    );
+  }, []);
 
   const chooseFile = useCallback(async () => {
     let picked;
@@ -241,22 +286,15 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
       return;
     }
     if (!picked) return;
-    const { fileName } = picked;
-    setState({ kind: 'reading', fileName, progress: null });
-    const run = runImport(picked, {
-      createWorker: createImportWorker,
-      onProgress: (progress) => setState((s) => (s.kind === 'reading' && s.fileName === fileName ? { ...s, progress } : s)),
-    });
-    runRef.current = run;
-    const result = await run.result;
-    if (runRef.current !== run) return;
-    runRef.current = null;
-    setState(
-      result.ok
-        ? { kind: 'preview', fileName, indicators: result.indicators, warnings: result.warnings, rowCount: result.rowCount, workbook: result.workbook ?? null }
-        : { kind: 'errors', fileName, errors: result.errors },
-    );
-  }, [notify, t]);
+    await read(picked);
+  }, [notify, t, read]);
+
+  const answerSeries = useCallback(
+    (choices: ImportChoices) => {
+      if (pickedRef.current) void read(pickedRef.current, choices);
+    },
+    [read],
+  );
 
   const saveTemplate = useCallback(
     async (kind: 'csv' | 'xlsx') => {
@@ -291,6 +329,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
   const cancelReading = useCallback(() => {
     runRef.current?.cancel();
     runRef.current = null;
+    setRereading(false);
     setState({ kind: 'idle' });
   }, []);
 
@@ -345,6 +384,10 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
               {t('cancel')}
             </button>
           </div>
+        ) : null}
+
+        {(state.kind === 'preview' || state.kind === 'errors') && state.choices ? (
+          <SeriesChoices choices={state.choices} busy={rereading} onChange={answerSeries} />
         ) : null}
 
         {state.kind === 'errors' ? (
@@ -426,7 +469,7 @@ export function ImportPanel({ open, onClose }: { open: boolean; onClose: () => v
               </p>
             )}
             {plan === null || !nothingToImport(plan) ? (
-              <button type="button" className="button primary" onClick={doImport} disabled={!fits} data-testid="import-confirm">
+              <button type="button" className="button primary" onClick={doImport} disabled={!fits || rereading} data-testid="import-confirm">
                 {plan === null ? t('importButton', { count: state.indicators.length }) : confirmText(plan, t)}
               </button>
             ) : null}

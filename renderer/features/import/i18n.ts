@@ -12,9 +12,19 @@ export const importText = {
     templateFailed: '无法保存模板',
     help: {
       summary: '文件格式说明',
-      columns: '列（中英文表头均可）：指标代码、指标名称（中文）、指标名称（英文）、单位、年份、数值、类型（实际/目标/预测/估计）、来源说明。',
+      columns:
+        '列（中英文表头均可）：指标代码、指标名称（中文）、指标名称（英文）、单位、年份、数值、类型（实际/目标/预测/估计）、来源说明。只有“年份,数值”两列的 CSV 作为一个指标导入，名称和单位在预览中填写；单位也可写在表头中，如“数值（亿元）”。',
       units: '单位：亿元、万元、元、家、个、人、项、%、万平方米、兆瓦，或单位代码如 cny-100m。数值可写作 12,700、1.27万、15%。',
       limits: '限制：文件不超过 20 MB、数据不超过 10 万行、工作表不超过 50 个。',
+    },
+    series: {
+      title: '这一列数据是什么？',
+      about: '文件只有年份和数值两列，作为一个指标导入。请确认它的名称和单位。',
+      nameZh: '指标名称（中文）',
+      nameEn: '指标名称（英文，可不填）',
+      unit: '单位',
+      unitHint: '文件中没有注明单位，默认按亿元；如有不同请选择。',
+      rereading: '正在按所填内容重新读取文件…',
     },
     phase: {
       checking: '正在检查文件…',
@@ -93,9 +103,18 @@ export const importText = {
     help: {
       summary: 'File format',
       columns:
-        'Columns (Chinese or English headers): indicator id, indicator name (zh), indicator name (en), unit, year, value, kind (actual/target/projection/estimate), source note.',
+        'Columns (Chinese or English headers): indicator id, indicator name (zh), indicator name (en), unit, year, value, kind (actual/target/projection/estimate), source note. A CSV of only “year,value” comes in as one indicator, named and given a unit in the preview; the unit may also be in the header, e.g. “value (CNY 100 million)”.',
       units: 'Units: 亿元, 万元, 元, 家, 个, 人, 项, %, 万平方米, 兆瓦, or a unit code such as cny-100m. Values may be written 12,700, 1.27万 or 15%.',
       limits: 'Limits: files up to 20 MB, up to 100,000 data rows and 50 worksheets.',
+    },
+    series: {
+      title: 'What are these figures?',
+      about: 'The file has only years and values, so it comes in as one indicator. Check its name and unit.',
+      nameZh: 'Indicator name (Chinese)',
+      nameEn: 'Indicator name (English, optional)',
+      unit: 'Unit',
+      unitHint: 'The file does not say the unit; it is taken as CNY 100 million (亿元) unless you pick another.',
+      rereading: 'Reading the file again with these answers…',
     },
     phase: {
       checking: 'Checking the file…',

@@ -64,7 +64,7 @@ export function runImport(file: ImportFileInput, options: RunOptions): ImportRun
   const bytes = file.bytes.slice();
   const run = runWorkerTask({
     createWorker: options.createWorker,
-    request: { fileName: file.fileName, bytes },
+    request: { fileName: file.fileName, bytes, ...(file.choices ? { choices: file.choices } : {}) },
     transfer: [bytes.buffer],
     timeoutMs,
     startTimeoutMs: options.startTimeoutMs ?? 3 * timeoutMs,

@@ -9,8 +9,9 @@ import type { WorkerReply, WorkerRequest } from './import-runner';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { fileName, bytes } = event.data;
-  void parseImportFile({ fileName, bytes }, { onProgress: (progress) => scope.postMessage({ type: 'progress', progress } satisfies WorkerReply) }).then(
-    (result) => scope.postMessage({ type: 'result', result } satisfies WorkerReply),
-  );
+  const { fileName, bytes, choices } = event.data;
+  void parseImportFile(
+    { fileName, bytes, ...(choices ? { choices } : {}) },
+    { onProgress: (progress) => scope.postMessage({ type: 'progress', progress } satisfies WorkerReply) },
+  ).then((result) => scope.postMessage({ type: 'result', result } satisfies WorkerReply));
 };

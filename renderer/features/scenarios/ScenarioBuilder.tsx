@@ -11,6 +11,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { useMonteCarlo } from '../../app/results/useMonteCarlo';
 import { updateScenario } from '../../app/workspace/workspace-edits';
 import { useChartColours } from '../charts/chart-colours';
+import { BaseAndTargets } from './BaseAndTargets';
 import { builderKeyTestId, distributionKey, parseBuilderKey } from './builder-keys';
 import { ParameterField } from './ParameterField';
 import {
@@ -219,7 +220,6 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
                 {modelError}
               </p>
             ) : null}
-            <p className="sc-muted">{t('builder.base', { year: scenario.base.year, value: fm.value(scenario.base.value, unit) })}</p>
             {defs.map((def) => (
               <ParameterField
                 key={def.key}
@@ -263,6 +263,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
               notANumber={notANumber}
             />
           </fieldset>
+
+          <BaseAndTargets scenario={scenario} unitText={unitText} yearSuffix={yearSuffix} commitValue={commitValue} change={change} />
 
           <fieldset className="sc-panel">
             <legend>{t('uncertainty.title')}</legend>

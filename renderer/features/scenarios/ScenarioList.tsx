@@ -5,7 +5,7 @@ import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
 import { addScenario, deleteScenario, duplicateScenario, setBaseline, updateScenario } from '../../app/workspace/workspace-edits';
-import { indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
+import { defaultBase, indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
 
 export interface ScenarioListProps {
   workspace: Workspace;
@@ -148,7 +148,7 @@ function AddScenario({ workspace, edit, select }: Pick<ScenarioListProps, 'works
   const needle = query.trim().toLowerCase();
   const matching = needle ? choices.filter((c) => c.name.zh.toLowerCase().includes(needle) || c.name.en.toLowerCase().includes(needle)) : choices;
   const indicator: IndicatorChoice | undefined = matching.find((c) => c.id === indicatorId) ?? matching[0];
-  const base = indicator?.bases.find((b) => b.key === baseKey) ?? indicator?.bases.find((b) => b.kind === 'actual') ?? indicator?.bases[0];
+  const base = indicator?.bases.find((b) => b.key === baseKey) ?? (indicator ? defaultBase(indicator) : undefined);
   const nameOf = (choice: IndicatorChoice) => inLang(choice.name, fm.lang);
   const groups: Array<[string, IndicatorChoice[]]> = [
     [t('add.fromArticle'), matching.filter((c) => c.source === 'article')],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builderKeyTestId, distributionKey, parseBuilderKey, rateKey } from './builder-keys';
+import { builderKeyTestId, distributionKey, parseBuilderKey, rateKey, targetKey } from './builder-keys';
 
 describe('builder keys', () => {
   it('reads back the year of a rate path it wrote', () => {
@@ -30,5 +30,17 @@ describe('builder keys', () => {
     expect(builderKeyTestId('rate:0')).toBe('param-rate-0');
     expect(builderKeyTestId('dist:sd')).toBe('dist-sd');
     expect(builderKeyTestId('horizonYear')).toBe('param-horizonYear');
+  });
+});
+
+describe('#14.4 keys of the base and the targets', () => {
+  it('#14.4 reads back the base and target keys it wrote, with the test ids the e2e tests use', () => {
+    expect(parseBuilderKey('baseYear')).toEqual({ kind: 'base', field: 'year' });
+    expect(parseBuilderKey('baseValue')).toEqual({ kind: 'base', field: 'value' });
+    expect(targetKey(2, 'value')).toBe('target:2:value');
+    expect(parseBuilderKey(targetKey(2, 'value'))).toEqual({ kind: 'target', index: 2, field: 'value' });
+    expect(parseBuilderKey('target:x:year')).toEqual({ kind: 'target', index: Number.NaN, field: 'year' });
+    expect(builderKeyTestId(targetKey(0, 'year'))).toBe('target-0-year');
+    expect(builderKeyTestId('baseValue')).toBe('param-baseValue');
   });
 });

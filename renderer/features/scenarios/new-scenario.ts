@@ -85,6 +85,16 @@ export function indicatorChoices(workspace: Pick<Workspace, 'indicators'>): Indi
   return [...article, ...own].filter((choice) => choice.bases.length > 0);
 }
 
+/**
+ * The figure a new scenario starts from unless the analyst picks another: the latest actual value
+ * (a projection starts from the newest known fact, not the oldest), else the latest estimate, else
+ * the earliest figure there is (a target or projection, for indicators the data only plans).
+ */
+export function defaultBase(choice: IndicatorChoice): BaseChoice | undefined {
+  const latest = (kind: string) => choice.bases.filter((b) => b.kind === kind).at(-1);
+  return latest('actual') ?? latest('estimate') ?? choice.bases[0];
+}
+
 /** A new scenario from a base choice of `indicatorChoices`. */
 export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key: string, nowIso: string, lang: Lang): WorkspaceScenario {
   if (key.startsWith('obs:')) return scenarioFromObservation(key.slice(4), nowIso, lang);

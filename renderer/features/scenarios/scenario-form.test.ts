@@ -3,9 +3,12 @@ import { loadStarterWorkspace } from '../../../shared/workspace/starter';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import {
   applyCheckedEdit,
+  baseIsLinked,
   buildYearRows,
+  fieldOfKey,
   issueText,
   parseNumberInput,
+  projectedValue,
   projectionOf,
   sameButModifiedAt,
   scenarioIssues,
@@ -14,6 +17,9 @@ import {
   tryEdit,
   withBuilderValue,
   withParameterValue,
+  withTargetAdded,
+  withTargetLabel,
+  withTargetRemoved,
 } from './scenario-form';
 
 function starter(id: string): WorkspaceScenario {
@@ -117,5 +123,79 @@ describe('checking an edit once', () => {
     // A change the engine refuses on the stored copy (−120%) leaves it as it is.
     const refused = (s: WorkspaceScenario) => withParameterValue(s, 'growthRatePercent', -120);
     expect(applyCheckedEdit(renamed, from, outcome.scenario, refused, 'params.growthRatePercent')).toBe(renamed);
+  });
+});
+
+describe('#14.4 the base and the targets are edited in the builder', () => {
+  // The high-tech baseline: 7,565 firms in 2023 (the article), 19.2% a year, targets 10,000 in 2025 and 12,700 in 2027.
+  const highTech = () => starter('high-tech-firms-19-2pct');
+  const edit = (s: WorkspaceScenario, key: string, value: number) => tryEdit(s, (x) => withBuilderValue(x, key, value), fieldOfKey(s, key));
+
+  it('#14.4 a typed base value becomes the analyst’s own figure and moves the whole path', () => {
+    const outcome = edit(highTech(), 'baseValue', 8000);
+    if (!outcome.ok) throw new Error(outcome.issue.message);
+    const edited = outcome.scenario;
+    // The link to the article's 7,565 is gone: the base is now the analyst's figure.
+    expect(edited.base).toEqual({ year: 2023, value: 8000 });
+    expect(baseIsLinked(edited)).toBe(false);
+    expect(baseIsLinked(highTech())).toBe(true);
+    // 8000 × 1.192² = 8000 × 1.420864 = 11,366.912 firms in 2025.
+    expect(projectedValue(edited, 2025)).toBeCloseTo(11366.912, 6);
+  });
+
+  it('#14.4 a typed base year starts the path a year earlier, unlinked', () => {
+    const outcome = edit(highTech(), 'baseYear', 2022);
+    if (!outcome.ok) throw new Error(outcome.issue.message);
+    expect(outcome.scenario.base).toEqual({ year: 2022, value: 7565 });
+    // 7565 × 1.192³ = 7565 × 1.693669888 = 12,812.61 firms in 2025.
+    expect(projectedValue(outcome.scenario, 2025)).toBeCloseTo(12812.6127, 3);
+  });
+
+  it('#14.4 a base year after a target year is refused, naming the target year', () => {
+    const outcome = edit(highTech(), 'baseYear', 2026);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    // The 2025 target would lie before the base.
+    expect(outcome.issue.field).toBe('targets[0].year');
+    expect(issueText(outcome.issue, 'zh')).toBe('目标年份必须晚于基期年份 2026(当前为 2025)');
+  });
+
+  it('#14.4 a target’s year and value are edited, and the figure typed is the analyst’s own', () => {
+    const outcome = edit(highTech(), 'target:1:value', 13000);
+    if (!outcome.ok) throw new Error(outcome.issue.message);
+    // The label stays (it is shown, and editable, beside the value); the link to the article's 12,700 goes.
+    expect(outcome.scenario.targets[1]).toEqual({ label: '2027年目标:超过1.27万家(“双倍增”)', year: 2027, value: 13000 });
+    const moved = edit(outcome.scenario, 'target:1:year', 2028);
+    if (!moved.ok) throw new Error(moved.issue.message);
+    expect(moved.scenario.targets.map((t) => [t.year, t.value])).toEqual([
+      [2025, 10000],
+      [2028, 13000],
+    ]);
+  });
+
+  it('#14.4 a target before the base year, a fractional year and a huge value are refused with messages naming the field', () => {
+    const before = edit(highTech(), 'target:0:year', 2020);
+    expect(before.ok ? null : [before.issue.field, issueText(before.issue, 'zh')]).toEqual(['targets[0].year', '目标年份必须晚于基期年份 2023(当前为 2020)']);
+    const fraction = edit(highTech(), 'target:0:year', 2025.5);
+    expect(fraction.ok ? null : issueText(fraction.issue, 'en')).toBe('year must be a whole number (got 2025.5)');
+    const huge = edit(highTech(), 'target:0:value', 1e16);
+    expect(huge.ok ? null : huge.issue.field).toBe('targets[0].value');
+    expect(huge.ok ? null : issueText(huge.issue, 'en')).toMatch(/^target value must be at most 1e15 in magnitude/);
+    const baseHuge = edit(highTech(), 'baseValue', 2e15);
+    expect(baseHuge.ok ? null : issueText(baseHuge.issue, 'zh')).toMatch(/^基期值的绝对值不能超过 1e15/);
+  });
+
+  it('#14.4 a target is added on the path at the horizon, labelled, and removed', () => {
+    const added = withTargetAdded(highTech());
+    // The horizon is 2030: 7565 × 1.192⁷ = 7565 × 3.4193 ≈ 25,866.8 firms, rounded to the slider step of 100.
+    expect(added.targets.at(-1)).toEqual({ year: 2030, value: 25900 });
+    expect(scenarioIssues(added)).toEqual([]);
+    // A second one goes to the year after the last target.
+    expect(withTargetAdded(added).targets.at(-1)?.year).toBe(2031);
+    const labelled = withTargetLabel(added, 2, '  “十五五”末  ');
+    expect(labelled.targets[2]?.label).toBe('“十五五”末');
+    expect(withTargetLabel(labelled, 2, ' ').targets[2]).toEqual({ year: 2030, value: 25900 });
+    const removed = withTargetRemoved(labelled, 0);
+    expect(removed.targets.map((t) => t.year)).toEqual([2027, 2030]);
   });
 });

@@ -16,7 +16,14 @@ import {
   type ScenarioSpec,
 } from '../../../shared/engine';
 import { constantGrowthPercent, inLang, MAX_ABS_VALUE, withoutNegativeZero, type Lang } from '../../../shared/units';
-import { withInput, type ScenarioInput, type WorkspaceDistribution, type WorkspaceScenario } from '../../../shared/workspace';
+import {
+  MAX_TARGETS_PER_SCENARIO,
+  withInput,
+  type ScenarioInput,
+  type WorkspaceDistribution,
+  type WorkspaceScenario,
+  type WorkspaceTarget,
+} from '../../../shared/workspace';
 import { parseBuilderKey, rateKey } from './builder-keys';
 
 export type { ActualPoint } from '../../../shared/charts/scenario-chart';
@@ -136,6 +143,76 @@ function inputOfKey(scenario: WorkspaceScenario, key: string): ScenarioInput | n
 export function withParameterValue(scenario: WorkspaceScenario, key: string, value: number): WorkspaceScenario {
   const input = inputOfKey(scenario, key);
   return input === null ? scenario : withInput(scenario, input, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The base and the targets: the analyst's own figures
+
+/**
+ * The scenario started from another base year. A typed base is the analyst's own figure: it no
+ * longer stands for the dataset observation it was taken from, so the link to it is dropped (the
+ * source line and the workbook's Sources sheet then cite the analyst, not the article).
+ */
+export function withBaseYear(scenario: WorkspaceScenario, year: number): WorkspaceScenario {
+  return withInput(scenario, { kind: 'baseYear' }, year);
+}
+
+/** The scenario from another base value, unlinked from its observation; a spread on the base moves with it (`withInput`). */
+export function withBaseValue(scenario: WorkspaceScenario, value: number): WorkspaceScenario {
+  return withInput(scenario, { kind: 'baseValue' }, value);
+}
+
+/** Whether the base is still the dataset's figure (bundled or imported) rather than one the analyst typed. */
+export function baseIsLinked(scenario: WorkspaceScenario): boolean {
+  return scenario.base.observationId !== undefined;
+}
+
+function withTarget(scenario: WorkspaceScenario, index: number, change: (target: WorkspaceTarget) => WorkspaceTarget): WorkspaceScenario {
+  const current = Number.isInteger(index) ? scenario.targets[index] : undefined;
+  if (!current) return scenario;
+  const next = change(current);
+  if (next === current) return scenario;
+  return { ...scenario, targets: scenario.targets.map((target, i) => (i === index ? next : target)) };
+}
+
+/** A target's year or value set; a typed target is the analyst's own, so its observation link goes too (`withInput`). */
+export function withTargetNumber(scenario: WorkspaceScenario, index: number, field: 'year' | 'value', value: number): WorkspaceScenario {
+  return withInput(scenario, { kind: field === 'year' ? 'targetYear' : 'targetValue', index }, value);
+}
+
+/** A target's label, trimmed; a blank label is removed. The label is the analyst's note, so the figure keeps its link. */
+export function withTargetLabel(scenario: WorkspaceScenario, index: number, label: string): WorkspaceScenario {
+  const text = label.trim().slice(0, 200);
+  return withTarget(scenario, index, (target) => {
+    if ((target.label ?? '') === text) return target;
+    const { label: _old, ...rest } = target;
+    return text === '' ? rest : { ...rest, label: text };
+  });
+}
+
+/** Whether another target fits in the file format (MAX_TARGETS_PER_SCENARIO). */
+export function canAddTarget(scenario: WorkspaceScenario): boolean {
+  return scenario.targets.length < MAX_TARGETS_PER_SCENARIO;
+}
+
+/**
+ * The scenario with one more target, for the analyst to overwrite: in the horizon year (or the
+ * year after the last target, if that is later), at the path's value there rounded to the slider
+ * step, so a new target starts valid and on the path.
+ */
+export function withTargetAdded(scenario: WorkspaceScenario): WorkspaceScenario {
+  if (!canAddTarget(scenario)) return scenario;
+  const lastTarget = Math.max(scenario.base.year, ...scenario.targets.map((t) => t.year));
+  const year = Math.min(MAX_YEAR, Math.max(scenario.horizonYear, lastTarget + 1, scenario.base.year + 1));
+  const onPath = scenarioIssues(scenario).length === 0 ? pathValue(scenario, year) : scenario.base.value;
+  const step = niceStep(onPath);
+  const value = Number.isFinite(onPath) && onPath > 0 ? Math.max(step, round(onPath / step, 0) * step) : 1;
+  return { ...scenario, targets: [...scenario.targets, { year, value: Number(value.toPrecision(12)) }] };
+}
+
+export function withTargetRemoved(scenario: WorkspaceScenario, index: number): WorkspaceScenario {
+  if (!(Number.isInteger(index) && index >= 0 && index < scenario.targets.length)) return scenario;
+  return { ...scenario, targets: scenario.targets.filter((_target, i) => i !== index) };
 }
 
 /** Every problem the engine finds with the scenario (its path, then its uncertainty). */
@@ -412,6 +489,10 @@ export function fieldOfKey(scenario: WorkspaceScenario, key: string): string {
   switch (parsed.kind) {
     case 'horizon':
       return 'horizonYear';
+    case 'base':
+      return `base.${parsed.field}`;
+    case 'target':
+      return `targets[${parsed.index}].${parsed.field}`;
     case 'rate':
       return `params.ratesPercent[${parsed.index}]`;
     case 'distribution':
@@ -441,6 +522,8 @@ export function withBuilderValue(scenario: WorkspaceScenario, key: string, value
       field in dist && (dist as Record<string, number | string>)[field] !== value ? ({ ...dist, [field]: value } as WorkspaceDistribution) : dist,
     );
   }
+  if (parsed.kind === 'base') return parsed.field === 'year' ? withBaseYear(scenario, value) : withBaseValue(scenario, value);
+  if (parsed.kind === 'target') return withTargetNumber(scenario, parsed.index, parsed.field, value);
   if (parsed.kind === 'simulation') {
     const setting = parsed.setting;
     if (!scenario.uncertainty || scenario.uncertainty[setting] === value) return scenario;
