@@ -156,7 +156,8 @@ describe('buildScenarioWorkbook', () => {
     const texts: string[] = [];
     workbook.getWorksheet('封面')?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     const all = texts.join('\n');
-    expect(all).toContain(EXPORTED_AT);
+    // The cover shows the time as the export wrote it; a Z time is UTC (#14 item 8: the app writes its local offset).
+    expect(all).toContain('2026-03-01 08:00:00 (UTC)');
     expect(all).toContain('9.8.7');
     expect(all).toContain('重庆日报 2024-02-27');
     expect(all).toContain('黄色');
