@@ -1,4 +1,5 @@
 /** Plain-text tables (CJK-width aware), number formatting and CSV escaping for CLI output. */
+import { formatFixed } from '../shared/units/units';
 import type { FormulaGuard } from './output-hygiene';
 
 /** Display width in a terminal: CJK ideographs, Hangul and full-width forms take two columns. */
@@ -43,12 +44,8 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
  * prints as "—": no output of the CLI spells NaN or Infinity.
  */
 export function formatNumber(value: number, decimals = 2): string {
-  if (!Number.isFinite(value)) return NOT_DEFINED;
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  return sign + grouped + (fraction === undefined ? '' : `.${fraction}`);
+  // Fixed decimals in a column of figures, grouped and never "-0.00": the rule of shared/units.
+  return Number.isFinite(value) ? formatFixed(value, decimals) : NOT_DEFINED;
 }
 
 export function formatPercent(value: number, decimals = 2): string {

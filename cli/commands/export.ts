@@ -3,6 +3,7 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import packageJson from '../../package.json';
 import { simulate, type MonteCarloResult } from '../../shared/engine/montecarlo';
+import { localTimestamp } from '../../shared/units/time';
 import type { Command } from '../command';
 import { CliError } from '../io';
 import { loadWorkspaceFile } from '../workspace-file';
@@ -72,7 +73,7 @@ export const exportCommand: Command = {
       monteCarlo[scenario.id] = simulate({ scenario, uncertainty });
     }
     const { buildScenarioWorkbook } = await loadWorkbookModule();
-    const bytes = await buildScenarioWorkbook({ workspace, lang, appVersion: packageJson.version, exportedAt: new Date().toISOString(), monteCarlo });
+    const bytes = await buildScenarioWorkbook({ workspace, lang, appVersion: packageJson.version, exportedAt: localTimestamp(new Date()), monteCarlo });
     await writeAtomically(out, bytes);
     const simulated = Object.keys(monteCarlo).length;
     io.stdout(`Wrote ${out}: ${workspace.scenarios.length} scenarios, ${simulated} with Monte Carlo results, ${Math.round(bytes.byteLength / 1024)} KB\n`);

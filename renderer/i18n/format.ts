@@ -2,7 +2,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   formatAxisTick,
-  formatPlainNumber,
+  formatFixed,
+  formatFreeUnitTick,
+  formatFreeUnitValue,
+  formatGroupedNumber,
   formatValue,
   fractionToPercent,
   isUnitCode,
@@ -35,15 +38,15 @@ export function useFormatters(): Formatters {
 
 export function createFormatters(lang: Lang): Formatters {
   const known = (unit: string): unit is UnitCode => isUnitCode(unit);
-  const percent = (valuePercent: number, decimals = 1): string => (Number.isFinite(valuePercent) ? `${valuePercent.toFixed(decimals)}%` : '—');
+  const percent = (valuePercent: number, decimals = 1): string => (Number.isFinite(valuePercent) ? `${formatFixed(valuePercent, decimals)}%` : '—');
   return {
     lang,
     value: (value, unit, options) =>
-      Number.isFinite(value) ? (known(unit) ? formatValue(value, unit, lang, options) : `${formatPlainNumber(value)} ${unit}`) : '—',
+      Number.isFinite(value) ? (known(unit) ? formatValue(value, unit, lang, options) : formatFreeUnitValue(value, unit, options)) : '—',
     // A tick is never labelled NaN or ∞, whichever chart asks (the engine keeps values finite; this is the last guard).
-    axisTick: (value, unit) => (!Number.isFinite(value) ? '' : known(unit) ? formatAxisTick(value, unit, lang) : formatPlainNumber(value)),
+    axisTick: (value, unit) => (!Number.isFinite(value) ? '' : known(unit) ? formatAxisTick(value, unit, lang) : formatFreeUnitTick(value)),
     percent,
     fractionAsPercent: (valueFraction, decimals = 1) => percent(fractionToPercent(valueFraction), decimals),
-    number: (value, maxDecimals = 2) => (Number.isFinite(value) ? formatPlainNumber(value, maxDecimals) : '—'),
+    number: (value, maxDecimals = 2) => (Number.isFinite(value) ? formatGroupedNumber(value, maxDecimals) : '—'),
   };
 }

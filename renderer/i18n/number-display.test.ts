@@ -6,12 +6,12 @@ const zh = createFormatters('zh');
 const en = createFormatters('en');
 
 describe('number display', () => {
-  it('prints projected firm counts in whole firms and money with one decimal', () => {
+  it('#8 prints projected firm counts in whole firms and money with 4 significant figures', () => {
     // 7565 × 1.192² = 10748.83616 firms
     expect(projectedValue(zh, 10748.83616, 'firms')).toBe('10,749家');
     expect(projectedValue(en, 10748.83616, 'firms')).toBe('10,749 firms');
-    // 4200 × 1.15³ = 6387.675亿元 = CNY 638.7675 bn
-    expect(projectedValue(zh, 6387.675, 'cny-100m')).toBe('6387.7亿元');
+    // 4200 × 1.15³ = 6387.675亿元 → 4 figures 6388; = CNY 638.7675 bn → 638.8
+    expect(projectedValue(zh, 6387.675, 'cny-100m')).toBe('6,388亿元');
     expect(projectedValue(en, 6387.675, 'cny-100m')).toBe('CNY 638.8 bn');
   });
 
@@ -21,5 +21,7 @@ describe('number display', () => {
     expect(signedPercent(zh, -6.9388)).toBe('−6.9%');
     expect(signedValue(en, 2573.2, 'firms')).toBe('+2,573 firms');
     expect(signedPercent(en, 0.04)).toBe('0.0%');
+    // 0.3 firms shows as 0家: no sign on a zero.
+    expect(signedValue(zh, 0.3, 'firms')).toBe('0家');
   });
 });

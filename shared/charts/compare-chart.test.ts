@@ -159,7 +159,7 @@ describe('compare difference state', () => {
     // 2030: 16,098 − 25,866.8 = −9,768.8 firms; a fifth of the span is 1954, so steps of 2000 down to −10,000.
     expect(state.series[0]?.points.at(-1)?.y).toBeCloseTo(-9768.8, 1);
     expect(state.y.ticks).toEqual([-10000, -8000, -6000, -4000, -2000, 0]);
-    expect(state.y.tickLabels).toEqual(['-1万', '-8000', '-6000', '-4000', '-2000', '0']);
+    expect(state.y.tickLabels).toEqual(['-1万', '-8,000', '-6,000', '-4,000', '-2,000', '0']);
     expect(state.source).toContain('「高新技术企业:保持2023年增速19.2%(基准)」');
   });
 
@@ -188,8 +188,8 @@ describe('compare small multiples', () => {
     const state = compareSmallMultiplesState({ id: 'compare', lang: 'zh', title: '对比', subtitle: '', panels, scenarios: [rate, software], sources });
     expect(state.kind).toBe('small-multiples');
     expect(state.panels.map((panel) => panel.id)).toEqual(['compare-1', 'compare-2']);
-    // Software: 4200 × 1.15⁶ = 9714.9亿元 in 2030, so 0…10,000亿 in steps of 2000亿; its years 2024…2030 one by one.
-    expect(state.panels[1]?.y.tickLabels).toEqual(['0', '2000亿', '4000亿', '6000亿', '8000亿', '1万亿']);
+    // Software: 4200 × 1.15⁶ = 9714.9亿元 in 2030, so 0…10,000亿元 in steps of 2000 (in 亿元, as the axis title says); its years 2024…2030 one by one.
+    expect(state.panels[1]?.y.tickLabels).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000']);
     expect(state.panels[1]?.x.ticks).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(state.panels[0]?.y.tickLabels).toEqual(['0', '1万', '2万', '3万']);
     // 7565 firms (offset 3778) are the lead feature's; 4200亿元 (offset 1454) is the 本报讯 brief's, by 夏元.

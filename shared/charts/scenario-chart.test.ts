@@ -97,14 +97,14 @@ describe('the scenario chart as state', () => {
     expect(state.x).toMatchObject({ title: '年份', domain: [2023, 2030], ticks: [2023, 2025, 2027, 2029], tickLabels: ['2023', '2025', '2027', '2029'] });
     // From 7565 to 7565 × 1.192⁷ ≈ 25,867: a fifth of the span is about 3660, so steps of 5000.
     expect(state.y).toMatchObject({ title: '家(企业)', unit: 'firms', domain: [5000, 30000], ticks: [5000, 10000, 15000, 20000, 25000, 30000] });
-    expect(state.y.tickLabels).toEqual(['5000', '1万', '1.5万', '2万', '2.5万', '3万']);
+    expect(state.y.tickLabels).toEqual(['5,000', '1万', '1.5万', '2万', '2.5万', '3万']);
   });
 
   it('says the same in English, and names every series in both languages', () => {
     const state = scenarioChartStateFor(loadStarterWorkspace(), 'high-tech-firms-19-2pct', null, 'en');
     expect(state.title).toBe('High-tech enterprises: keep 2023 growth of 19.2% (baseline)');
     expect(state.subtitle).toBe('Chongqing high-tech enterprises (unit: firms)');
-    expect(state.targets.map((t) => t.label)).toEqual(['Target 2025: 10 thousand firms', 'Target 2027: 12.7 thousand firms']);
+    expect(state.targets.map((t) => t.label)).toEqual(['Target 2025: 10,000 firms', 'Target 2027: 12,700 firms']);
     expect(state.x.title).toBe('Year');
     expect(state.y.tickLabels).toEqual(['5k', '10k', '15k', '20k', '25k', '30k']);
     expect(state.series.map((s) => s.name)).toEqual([

@@ -9,7 +9,7 @@
  */
 import { lastAnalysisYear, projectInto, validateScenarioSpec, type MonteCarloResult, type ScenarioSpec } from '../engine';
 import { getBundledDataset, getObservationsOfIndicator } from '../dataset';
-import { formatPlainNumber, formatValue, inLang, isUnitCode, localName, unitLabel, type BilingualText, type Lang } from '../units';
+import { formatFreeUnitValue, formatValue, inLang, isUnitCode, localName, unitLabel, type BilingualText, type Lang } from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace';
 import type { BandPoint, ChartAxis, ChartBand, ChartPoint, LineChartState, LineSeries, ReferenceLine, TargetMarker } from './chart-state';
 import { chartSourceLine, figureSourcesOf, type FigureSources } from './source-line';
@@ -99,7 +99,7 @@ export function sameIndicatorScenarios(scenarios: readonly WorkspaceScenario[], 
 
 function valueText(value: number, unit: string, lang: Lang): string {
   if (!Number.isFinite(value)) return '—';
-  return isUnitCode(unit) ? formatValue(value, unit, lang) : `${formatPlainNumber(value)} ${unit}`;
+  return isUnitCode(unit) ? formatValue(value, unit, lang) : formatFreeUnitValue(value, unit);
 }
 
 function unitText(unit: string, lang: Lang): string {

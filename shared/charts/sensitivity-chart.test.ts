@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSensitivityRanges, linspace, tornadoSensitivity, twoWayTable, type OutputMetric, type ParameterKey } from '../engine';
-import { formatValue } from '../units';
+import { formatFixed, formatValue } from '../units';
 import type { WorkspaceScenario } from '../workspace';
 import { loadStarterWorkspace } from '../workspace/starter';
 import { heatmapState, outcomeUnit, tornadoState, type SensitivityFormat } from './sensitivity-chart';
@@ -24,11 +24,11 @@ const names: Record<ParameterKey, string> = {
   ceiling: '上限',
   targetValue: '目标值',
 };
-/** Prints as the view does: values in their unit with one decimal, rates in percent with one. */
+/** Prints as the view does: values by the display rule of their unit (#14 item 8), rates in percent with one decimal. */
 function formatIn(unit: 'cny-100m' | 'firms', metric: OutputMetric): SensitivityFormat {
   return {
-    outcome: (value) => (metric.kind === 'valueAtYear' ? formatValue(value, unit, 'zh', { maxDecimals: 1 }) : `${value.toFixed(1)}%`),
-    parameter: (key, value) => (key === 'growthRatePercent' ? `${value.toFixed(1)}%` : formatValue(value, unit, 'zh', { maxDecimals: 1 })),
+    outcome: (value) => (metric.kind === 'valueAtYear' ? formatValue(value, unit, 'zh') : `${formatFixed(value, 1)}%`),
+    parameter: (key, value) => (key === 'growthRatePercent' ? `${formatFixed(value, 1)}%` : formatValue(value, unit, 'zh')),
     parameterName: (key) => names[key],
   };
 }
@@ -53,12 +53,12 @@ describe('tornado state', () => {
   });
 
   it('prints the outcomes at the bar ends and the parameter values behind them', () => {
-    // Growth 10% and 20% (±5 points): 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元.
-    expect(state.bars[0]).toMatchObject({ lowLabel: '10.0%', highLabel: '20.0%', lowOutcomeLabel: '5590.2亿元', highOutcomeLabel: '7257.6亿元' });
+    // Growth 10% and 20% (±5 points): 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元, shown with 4 figures.
+    expect(state.bars[0]).toMatchObject({ lowLabel: '10.0%', highLabel: '20.0%', lowOutcomeLabel: '5,590亿元', highOutcomeLabel: '7,258亿元' });
     expect(state.bars[0]?.low).toBeCloseTo(5590.2, 6);
     expect(state.bars[0]?.high).toBeCloseTo(7257.6, 6);
-    // Base ±10%: 3780 and 4620亿元 grown by 1.15³ = 1.520875: 5748.9 and 7026.4亿元.
-    expect(state.bars[1]).toMatchObject({ lowLabel: '3780亿元', highLabel: '4620亿元', lowOutcomeLabel: '5748.9亿元', highOutcomeLabel: '7026.4亿元' });
+    // Base ±10%: 3780 and 4620亿元 grown by 1.15³ = 1.520875: 5748.9 and 7026.4亿元, shown with 4 figures.
+    expect(state.bars[1]).toMatchObject({ lowLabel: '3,780亿元', highLabel: '4,620亿元', lowOutcomeLabel: '5,749亿元', highOutcomeLabel: '7,026亿元' });
   });
 
   it('centres on the base outcome 4200 × 1.15³ = 6387.675亿元', () => {
@@ -67,13 +67,13 @@ describe('tornado state', () => {
     expect(state).toMatchObject({ lowName: '低值', highName: '高值' });
   });
 
-  it('leaves 55% of the 1667.4 span either side for the printed values, with round ticks in 亿', () => {
+  it('leaves 55% of the 1667.4 span either side for the printed values, with round ticks in 亿元', () => {
     // 5590.2 − 0.55 × 1667.4 = 4673.13; 7257.6 + 917.07 = 8174.67.
     expect(state.x.domain[0]).toBeCloseTo(4673.13, 6);
     expect(state.x.domain[1]).toBeCloseTo(8174.67, 6);
     // A fifth of 5590.2…7257.6 is 333.5: steps of 500.
     expect(state.x.ticks).toEqual([5500, 6000, 6500, 7000, 7500]);
-    expect(state.x.tickLabels).toEqual(['5500亿', '6000亿', '6500亿', '7000亿', '7500亿']);
+    expect(state.x.tickLabels).toEqual(['5,500', '6,000', '6,500', '7,000', '7,500']);
     expect(state.x).toMatchObject({ title: '2027年的值', unit: 'cny-100m' });
   });
 
@@ -94,7 +94,7 @@ describe('tornado state', () => {
     expect(en.source).toBe(
       'Source: Chongqing Daily, 27 Feb 2024, “Chongqing’s software industry aims for 420 billion yuan of revenue this year” (reporter Xia Yuan); projection: Scenario Desk scenario “Software & information services revenue: +15% a year”',
     );
-    expect(en.x.tickLabels[0]).toBe('550bn');
+    expect(en.x.tickLabels[0]).toBe('5,500');
   });
 
   it('labels a gap to a target in percent', () => {
@@ -132,9 +132,9 @@ describe('heatmap state', () => {
     expect(state.columns).toHaveLength(7);
     expect(state.cells.flat()).toHaveLength(49);
     expect(state.rows[3]?.label).toBe('15.0%');
-    expect(state.columns[3]?.label).toBe('4200亿元');
-    // 4200 × 1.15³ = 6387.675 → 6387.7亿元.
-    expect(state.cells[3]?.[3]?.label).toBe('6387.7亿元');
+    expect(state.columns[3]?.label).toBe('4,200亿元');
+    // 4200 × 1.15³ = 6387.675 → 6,388亿元 (4 figures).
+    expect(state.cells[3]?.[3]?.label).toBe('6,388亿元');
     expect(state).toMatchObject({ xTitle: '基期值', yTitle: '增长率', title: '双变量数据表:2027年的值' });
   });
 

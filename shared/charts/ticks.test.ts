@@ -50,23 +50,23 @@ describe('nice value ticks', () => {
 });
 
 describe('value axis', () => {
-  it('spans the data and the values it must include, labelled in 亿 / 万亿', () => {
-    // 4200亿元 of revenue in 2023 and a 10,000亿元 target: ticks of 2000亿.
+  it('spans the data and the values it must include, labelled in 亿元 as the axis title says', () => {
+    // 4200亿元 of revenue in 2023 and a 10,000亿元 target: ticks of 2000亿元.
     expect(valueAxis([4200, 6500, null, Number.NaN], 'cny-100m', 'zh', [10000])).toEqual({
       domain: [4000, 10000],
       ticks: [4000, 6000, 8000, 10000],
-      tickLabels: ['4000亿', '6000亿', '8000亿', '1万亿'],
+      tickLabels: ['4,000', '6,000', '8,000', '10,000'],
     });
   });
 
-  it('labels the same axis in English with bn / tn', () => {
-    expect(valueAxis([4200, 10000], 'cny-100m', 'en').tickLabels).toEqual(['400bn', '600bn', '800bn', '1tn']);
+  it('labels the same axis in English in CNY 100 million, as its title says', () => {
+    expect(valueAxis([4200, 10000], 'cny-100m', 'en').tickLabels).toEqual(['4,000', '6,000', '8,000', '10,000']);
   });
 });
 
 describe('value axis of a user’s own unit', () => {
   it('labels the ticks with plain numbers when the unit is free text', () => {
     // 120…980 台: a fifth of the span is 172, so steps of 200.
-    expect(valueAxis([120, 980], '台', 'zh').tickLabels).toEqual(['0', '200', '400', '600', '800', '1000']);
+    expect(valueAxis([120, 980], '台', 'zh').tickLabels).toEqual(['0', '200', '400', '600', '800', '1,000']);
   });
 });

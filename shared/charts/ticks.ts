@@ -5,17 +5,24 @@
  * not measure every label in the DOM to thin them out (a layout per label on the way to the first
  * chart).
  */
-import { formatAxisTick, formatPlainNumber, isUnitCode, type Lang } from '../units';
+import { formatAxisTick, formatFreeUnitTick, hasWholeTicks, isUnitCode, type Lang } from '../units';
 
-/** Round outwards to a step of 1, 2, 2.5 or 5 × 10^n giving about five intervals, as Recharts' 'auto' would. */
-export function niceTicks(min: number, max: number): number[] {
+/**
+ * Round outwards to a step of 1, 2, 2.5 or 5 × 10^n giving about five intervals, as Recharts' 'auto'
+ * would. `whole`: only whole steps (an axis of firms has no tick at 2.5 firms).
+ */
+export function niceTicks(min: number, max: number, whole = false): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
   if (min === max) return [min - 1, min, max + 1];
   const low = Math.min(min, max);
   const high = Math.max(min, max);
   const raw = (high - low) / 5;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power;
+  const step =
+    [1, 2, 2.5, 5, 10]
+      .map((m) => m * power)
+      .filter((candidate) => !whole || Number.isInteger(candidate))
+      .find((candidate) => candidate >= raw) ?? (whole ? Math.max(1, 10 * power) : 10 * power);
   const first = Math.floor(low / step);
   const last = Math.ceil(high / step);
   // Rounded so float steps print as 0.3 rather than 0.30000000000000004.
@@ -54,8 +61,8 @@ export function valueAxis(values: Iterable<number | null | undefined>, unit: str
   };
   for (const value of values) take(value);
   include.forEach(take);
-  const ticks = niceTicks(min, max);
-  const label = (tick: number) => (!Number.isFinite(tick) ? '' : isUnitCode(unit) ? formatAxisTick(tick, unit, lang) : formatPlainNumber(tick));
+  const ticks = niceTicks(min, max, isUnitCode(unit) && hasWholeTicks(unit));
+  const label = (tick: number) => (!Number.isFinite(tick) ? '' : isUnitCode(unit) ? formatAxisTick(tick, unit, lang) : formatFreeUnitTick(tick));
   return { domain: [ticks[0] ?? 0, ticks.at(-1) ?? 1], ticks, tickLabels: ticks.map(label) };
 }
 

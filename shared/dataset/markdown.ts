@@ -1,4 +1,4 @@
-import { formatValueEn, formatValueZh, UNITS } from '../units';
+import { formatValueEn, formatValueZh, printedSignificantFigures, UNITS } from '../units';
 import { computeDerivedFigures, type DerivedFigure } from './derived';
 import { runConsistencyChecks, type ConsistencyCheck } from './checks';
 import { bylineText, resolvePiece } from './pieces';
@@ -101,7 +101,9 @@ export function renderDatasetMarkdown(
         row(['---', '---', '---', '---', '---:', '---', '---', '---', '---', '---', '---:', '---']),
       );
       for (const observation of observations) {
-        const qualifier = { qualifier: observation.qualifier };
+        // As many figures as the article printed (1203.7亿元 keeps its .7), as the data view shows it.
+        const printed = observation.rawValue === null ? null : printedSignificantFigures(observation.rawValue);
+        const qualifier = { qualifier: observation.qualifier, ...(printed === null ? {} : { significantFigures: printed }) };
         push(
           row([
             `\`${observation.id}\``,

@@ -2,3 +2,4 @@ export * from './units';
 export * from './bounds';
 export * from './names';
 export * from './rates';
+export * from './time';

@@ -34,3 +34,17 @@ export function bilingualName(named: Named): BilingualText {
 export function inLang(text: BilingualText, lang: Lang): string {
   return lang === 'en' && text.en.trim() !== '' ? text.en : text.zh;
 }
+
+export interface Labelled {
+  readonly label?: string | null | undefined;
+  readonly labelEn?: string | null | undefined;
+}
+
+/**
+ * A target's label in `lang`: the English label in English when there is one, else the label as
+ * typed (a label typed once is the label in both languages until it is translated), as localName.
+ */
+export function localLabel(labelled: Labelled, lang: Lang): string | undefined {
+  const english = labelled.labelEn ?? '';
+  return lang === 'en' && english.trim() !== '' ? english : (labelled.label ?? undefined);
+}

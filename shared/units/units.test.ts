@@ -78,7 +78,7 @@ describe('parseChineseFigureAs and conversion', () => {
 
 describe('formatValueZh', () => {
   it.each([
-    [4200, 'cny-100m', '4200亿元'],
+    [4200, 'cny-100m', '4,200亿元'],
     [6.36, 'cny-100m', '6.36亿元'],
     [10000, 'cny-100m', '1万亿元'],
     [200, 'cny-10k', '200万元'],
@@ -86,7 +86,7 @@ describe('formatValueZh', () => {
     [67000, 'firms', '6.7万家'],
     [10000, 'firms', '1万家'],
     [58524, 'firms', '58,524家'],
-    [7565, 'firms', '7565家'],
+    [7565, 'firms', '7,565家'],
     [100000, 'persons', '10万人'],
     [80, 'sqm-10k', '80万平方米'],
     [15, 'percent', '15%'],
@@ -99,7 +99,7 @@ describe('formatValueZh', () => {
   it('places qualifiers the way the article writes them', () => {
     expect(formatValueZh(50, 'firms', { qualifier: 'more-than' })).toBe('50余家');
     expect(formatValueZh(12700, 'firms', { qualifier: 'over' })).toBe('超过1.27万家');
-    expect(formatValueZh(3000, 'cny-100m', { qualifier: 'about' })).toBe('约3000亿元');
+    expect(formatValueZh(3000, 'cny-100m', { qualifier: 'about' })).toBe('约3,000亿元');
     expect(formatValueZh(33, 'persons', { measureWord: '名' })).toBe('33名');
   });
 
@@ -114,12 +114,12 @@ describe('formatValueEn', () => {
     [6.36, 'cny-100m', 'CNY 636 mn'],
     [200, 'cny-10k', 'CNY 2 mn'],
     [10000, 'cny-100m', 'CNY 1 tn'],
-    [12700, 'firms', '12.7 thousand firms'],
+    [12700, 'firms', '12,700 firms'],
     [58524, 'firms', '58,524 firms'],
     [7565, 'firms', '7,565 firms'],
-    [100000, 'persons', '100 thousand persons'],
+    [100000, 'persons', '100,000 persons'],
     [1, 'zones', '1 zone'],
-    [80, 'sqm-10k', '800 thousand m²'],
+    [80, 'sqm-10k', '800,000 m²'],
     [18, 'megawatt', '18 MW'],
     [12.93, 'percent', '12.93%'],
   ] as const)('%d %s → %s', (value, unit, expected) => {
@@ -127,7 +127,7 @@ describe('formatValueEn', () => {
   });
 
   it('prefixes qualifiers', () => {
-    expect(formatValueEn(86000, 'firms', { qualifier: 'over' })).toBe('over 86 thousand firms');
+    expect(formatValueEn(86000, 'firms', { qualifier: 'over' })).toBe('over 86,000 firms');
     expect(formatValueEn(5500, 'cny-100m', { qualifier: 'about' })).toBe('about CNY 550 bn');
   });
 });
@@ -135,18 +135,22 @@ describe('formatValueEn', () => {
 describe('axis ticks', () => {
   it('zh uses 万/亿 without measure words', () => {
     expect(formatAxisTickZh(0, 'firms')).toBe('0');
-    expect(formatAxisTickZh(5000, 'firms')).toBe('5000');
+    expect(formatAxisTickZh(5000, 'firms')).toBe('5,000');
     expect(formatAxisTickZh(15000, 'firms')).toBe('1.5万');
-    expect(formatAxisTickZh(4200, 'cny-100m')).toBe('4200亿');
-    expect(formatAxisTickZh(20000, 'cny-100m')).toBe('2万亿');
+    // An axis titled 亿元 has its ticks in 亿元 (#14 item 8).
+    expect(formatAxisTickZh(4200, 'cny-100m')).toBe('4,200');
+    expect(formatAxisTickZh(20000, 'cny-100m')).toBe('20,000');
+    expect(formatAxisTickZh(4.2e11, 'cny')).toBe('4200亿');
     expect(formatAxisTickZh(15, 'percent')).toBe('15%');
   });
 
-  it('en uses k / m / bn / tn', () => {
+  it('en uses k / m / bn / tn where the axis title has no magnitude', () => {
     expect(formatAxisTickEn(12700, 'firms')).toBe('12.7k');
     expect(formatAxisTickEn(1_500_000, 'persons')).toBe('1.5m');
-    expect(formatAxisTickEn(4200, 'cny-100m')).toBe('420bn');
-    expect(formatAxisTickEn(6.36, 'cny-100m')).toBe('636m');
+    expect(formatAxisTickEn(4.2e11, 'cny')).toBe('420bn');
+    // Under "CNY 100 million" the tick is in CNY 100 million (#14 item 8).
+    expect(formatAxisTickEn(4200, 'cny-100m')).toBe('4,200');
+    expect(formatAxisTickEn(6.36, 'cny-100m')).toBe('6.36');
     expect(formatAxisTickEn(15, 'percent')).toBe('15%');
   });
 });
@@ -184,11 +188,11 @@ describe('properties', () => {
     );
   });
 
-  it('亿元 amounts round-trip through the zh formatter at two decimals', () => {
+  it('亿元 amounts round-trip through the zh formatter when two decimals are asked for', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 99_999_99 }), (hundredths) => {
         const value = hundredths / 100;
-        expect(parseChineseFigureAs(formatValueZh(value, 'cny-100m'), 'cny-100m')).toBe(value);
+        expect(parseChineseFigureAs(formatValueZh(value, 'cny-100m', { maxDecimals: 2 }), 'cny-100m')).toBe(value);
       }),
     );
   });

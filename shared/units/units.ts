@@ -412,14 +412,81 @@ export interface FormatOptions {
   measureWord?: string;
   /**
    * Lossy compact form: always use the largest magnitude with two decimals
-   * (58524 → 5.85万 / 58.52 thousand). Default false: never drops digits.
+   * (58524 → 5.85万). Default false: never drops digits beyond the display rule.
    */
   compact?: boolean;
-  /** Maximum decimals shown; default 2. */
+  /**
+   * At most this many decimals, instead of the unit's display rule (DISPLAY RULES below): for a
+   * figure shown exactly as the article printed it (1203.7亿元 with 1), or a tolerance of ±0.5家.
+   */
   maxDecimals?: number;
+  /**
+   * At least this many significant figures, where the unit's rule gives fewer: a figure shown as
+   * the article printed it (1203.7亿元 has 5: "1,203.7亿元", "CNY 120.37 bn"). See printedSignificantFigures.
+   */
+  significantFigures?: number;
 }
 
-/** Up to `maxDecimals` decimals, trailing zeros removed, never "-0". */
+/*
+ * DISPLAY RULES (issue #14 item 8). One rule per unit, so a projection reads the same in the
+ * table, the tooltip, the target panel and the image:
+ *  - counts (firms, projects, persons…) are whole numbers: 15272.63 firms → 15,273;
+ *  - every other unit has a fixed number of significant figures (4 for money, area, power and
+ *    percent; 3 for ratios and durations), counted on the number as shown (4668.4567亿元 →
+ *    4,668亿元, and in English 466.84567 bn → CNY 466.8 bn), but the integer part is never cut:
+ *    15272.63亿元 → 15,273亿元, not 15,270;
+ *  - thousands separators in both languages (7,565家 / 7,565 firms);
+ *  - an explicit `maxDecimals` replaces the rule (figures as printed, tolerances).
+ */
+
+/** Significant figures of a unit's values by default; null for counts, which are shown whole. */
+export function significantFiguresOf(unit: UnitCode): number | null {
+  const meta = UNITS[unit];
+  if (meta.dimension === 'count') return null;
+  if (unit === 'ratio' || meta.dimension === 'duration') return 3;
+  return 4;
+}
+
+/** No display rule asks for more decimals than this (0.000001亿元 is 100元; below that is noise). */
+const MAX_DISPLAY_DECIMALS = 6;
+
+/** Position of the leading digit: 4668 → 3, 0.0234 → −2 (log10 corrected where floats land just below a power of ten). */
+function leadingDigitPower(absolute: number): number {
+  let power = Math.floor(Math.log10(absolute));
+  if (10 ** (power + 1) <= absolute) power++;
+  else if (10 ** power > absolute) power--;
+  return power;
+}
+
+/**
+ * Decimals that show `value` with `figures` significant figures without cutting its integer part:
+ * (4668.4567, 4) → 0, (39.8, 4) → 2, (6.3612, 4) → 3, (15272.63, 4) → 0.
+ */
+export function significantDecimals(value: number, figures: number): number {
+  const absolute = Math.abs(value);
+  if (absolute === 0 || !Number.isFinite(absolute)) return 0;
+  return Math.min(MAX_DISPLAY_DECIMALS, Math.max(0, figures - 1 - leadingDigitPower(absolute)));
+}
+
+/** The decimals a number shown for `unit` gets: the caller's maxDecimals, else whole counts, else significant figures. */
+function displayDecimals(shown: number, unit: UnitCode, options: FormatOptions): number {
+  if (options.maxDecimals !== undefined) return options.maxDecimals;
+  const figures = significantFiguresOf(unit);
+  return figures === null ? 0 : significantDecimals(shown, Math.max(figures, options.significantFigures ?? 0));
+}
+
+/**
+ * Significant figures of a figure as printed: "1203.7亿元" → 5, "6.36亿元" → 3, "1.27万家" → 3,
+ * "0.5%" → 1; null for a figure written in words (两个, 近一半), which has no digits to keep.
+ */
+export function printedSignificantFigures(raw: string): number | null {
+  const match = /\d+(?:\.\d+)?/.exec(normaliseFigureText(raw));
+  if (!match) return null;
+  const digits = match[0].replace('.', '').replace(/^0+/, '');
+  return digits === '' ? 1 : digits.length;
+}
+
+/** Up to `maxDecimals` decimals, trailing zeros removed, never "-0". No grouping (for messages and files). */
 export function formatPlainNumber(value: number, maxDecimals = 2): string {
   const fixed = value.toFixed(maxDecimals);
   const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
@@ -432,6 +499,22 @@ function groupThousands(plain: string): string {
   const [integerPart = '0', fractionPart] = unsigned.split('.');
   const grouped = integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${fractionPart === undefined ? '' : `.${fractionPart}`}`;
+}
+
+/** A number with thousands separators and up to `maxDecimals` decimals (trailing zeros removed): 12345.6 → "12,345.6". */
+export function formatGroupedNumber(value: number, maxDecimals = 2): string {
+  return groupThousands(formatPlainNumber(value, maxDecimals));
+}
+
+/** Exactly `decimals` decimals with thousands separators, never "-0.0": for a column of percentages (99.0%, 15.3%). */
+export function formatFixed(value: number, decimals: number): string {
+  const fixed = groupThousands(value.toFixed(decimals));
+  return /^-[0.,]*$/.test(fixed) ? fixed.slice(1) : fixed;
+}
+
+/** The value rounded to `decimals` decimals as a number (for a sign that must match what is shown). */
+export function roundToDecimals(value: number, decimals: number): number {
+  return Number(value.toFixed(decimals));
 }
 
 function isMultipleOf(value: number, step: number): boolean {
@@ -451,11 +534,11 @@ const ZH_MAGNITUDES: readonly MagnitudeStep[] = [
   { word: '万', scale: 1e4, exactStep: 1e2 },
 ];
 
+// No "thousand": English readers write 12,700 firms, not 12.7 thousand firms.
 const EN_MAGNITUDES: readonly MagnitudeStep[] = [
   { word: 'trillion', scale: 1e12, exactStep: 1e10 },
   { word: 'billion', scale: 1e9, exactStep: 1e7 },
   { word: 'million', scale: 1e6, exactStep: 1e4 },
-  { word: 'thousand', scale: 1e3, exactStep: 1e1 },
 ];
 
 interface NumberParts {
@@ -464,31 +547,30 @@ interface NumberParts {
 }
 
 /**
- * The counting rule (zh and en alike), chosen so that the default output never
- * loses a digit of what the article printed:
- *  - values below 10,000 are written in full without separators in zh
- *    ("7565家") and with separators in en ("7,565 firms");
- *  - from 10,000 up, a magnitude word (万/亿, thousand/million/billion) is used
- *    when it represents the value exactly with at most two decimals
- *    ("1.27万家", "12.7 thousand firms", "10万人");
- *  - otherwise the full number with thousands separators ("58,524家", "58,524 firms").
- * With `compact: true` the largest magnitude is always used with two decimals
- * (lossy: "5.85万家", "58.52 thousand firms").
+ * The counting rule (zh and en alike), chosen so that the output never loses a digit of the
+ * value as rounded by the display rule:
+ *  - from 10,000 up, a magnitude word (万/亿, million/billion) is used when it represents the
+ *    value exactly with at most two decimals ("1.27万家", "1.5 million persons", "10万人");
+ *  - otherwise the full number with thousands separators ("58,524家", "12,700 firms").
+ * With `compact: true` the largest magnitude is always used with two decimals (lossy: "5.85万家").
  */
-function splitMagnitude(value: number, steps: readonly MagnitudeStep[], minimumForMagnitude: number, options: FormatOptions, groupSmall: boolean): NumberParts {
-  const maxDecimals = options.maxDecimals ?? 2;
+function splitMagnitude(value: number, decimals: number, steps: readonly MagnitudeStep[], options: FormatOptions): NumberParts {
   const absolute = Math.abs(value);
-  if (absolute >= minimumForMagnitude) {
+  if (absolute >= 1e4) {
     for (const step of steps) {
       if (absolute < step.scale) continue;
       if (options.compact === true || isMultipleOf(absolute, step.exactStep)) {
         return { number: formatPlainNumber(value / step.scale, 2), magnitude: step.word };
       }
     }
-    return { number: groupThousands(formatPlainNumber(value, maxDecimals)), magnitude: '' };
   }
-  const plain = formatPlainNumber(value, maxDecimals);
-  return { number: groupSmall ? groupThousands(plain) : plain, magnitude: '' };
+  return { number: formatGroupedNumber(value, decimals), magnitude: '' };
+}
+
+/** A count as shown: whole by default (15272.63 → 15273), as given when the caller fixes the decimals. */
+function countShown(value: number, unit: UnitCode, options: FormatOptions): { value: number; decimals: number } {
+  const decimals = displayDecimals(value, unit, options);
+  return { value: roundToDecimals(value, decimals), decimals };
 }
 
 function isExactAtDecimals(value: number, decimals: number): boolean {
@@ -497,25 +579,25 @@ function isExactAtDecimals(value: number, decimals: number): boolean {
 }
 
 /**
- * Currency and area in zh keep their own magnitude (亿元 stays 亿元) and move up
- * (e.g. to 万亿) only when that loses no digit: 10000亿元 → 1万亿元, but
- * 37500.01亿元 stays as written. `compact` moves up regardless.
+ * Currency and area in zh keep their own magnitude (亿元 stays 亿元) and move up (e.g. to 万亿)
+ * only when the value as rounded loses no digit there: 10000亿元 → 1万亿元, but 15272.63亿元 →
+ * 15,273亿元. `compact` moves up regardless.
  */
 function zhScaledParts(value: number, unit: UnitCode, options: FormatOptions): NumberParts {
-  const maxDecimals = options.maxDecimals ?? 2;
-  const base = toBaseAmount(value, unit);
+  const decimals = displayDecimals(value, unit, options);
+  const shown = roundToDecimals(value, decimals);
+  const base = toBaseAmount(shown, unit);
   const ownScale = UNITS[unit].scaleToBase;
   const absolute = Math.abs(base);
   for (const step of ZH_MAGNITUDES) {
-    if (step.scale < ownScale) break;
+    if (step.scale <= ownScale) break;
     if (absolute < step.scale) continue;
-    if (step.scale === ownScale || options.compact === true || isExactAtDecimals(base / step.scale, maxDecimals)) {
-      return { number: formatPlainNumber(base / step.scale, maxDecimals), magnitude: step.word };
+    if (options.compact === true || isExactAtDecimals(base / step.scale, Math.max(2, decimals))) {
+      return { number: formatPlainNumber(base / step.scale, Math.max(2, decimals)), magnitude: step.word };
     }
   }
   const own = ZH_MAGNITUDES.find((step) => step.scale === ownScale);
-  if (own) return { number: formatPlainNumber(base / own.scale, maxDecimals), magnitude: own.word };
-  return { number: formatPlainNumber(base, maxDecimals), magnitude: '' };
+  return { number: formatGroupedNumber(shown, decimals), magnitude: own?.word ?? '' };
 }
 
 function joinZh(parts: NumberParts, suffix: string, qualifier: Qualifier): string {
@@ -524,25 +606,30 @@ function joinZh(parts: NumberParts, suffix: string, qualifier: Qualifier): strin
   return `${prefix}${parts.number}${moreThan}${parts.magnitude}${suffix}`;
 }
 
-/** Chinese display: 4200亿元, 200万元, 1.27万家, 58,524家, 15%, 80万平方米, 18兆瓦, 约3000亿元. */
+/** A plain (unscaled) value by the display rule: 19.2 → "19.2", 12.893 → "12.89". */
+function ruledNumber(value: number, unit: UnitCode, options: FormatOptions): string {
+  return formatGroupedNumber(value, displayDecimals(value, unit, options));
+}
+
+/** Chinese display: 4,200亿元, 200万元, 1.27万家, 58,524家, 15%, 80万平方米, 18兆瓦, 约3,000亿元. */
 export function formatValueZh(value: number, unit: UnitCode, options: FormatOptions = {}): string {
   const meta = UNITS[unit];
   const qualifier = options.qualifier ?? 'exact';
-  const maxDecimals = options.maxDecimals ?? 2;
   switch (meta.dimension) {
     case 'currency':
       return joinZh(zhScaledParts(value, unit, options), '元', qualifier);
     case 'area':
       return joinZh(zhScaledParts(value, unit, options), '平方米', qualifier);
     case 'power':
-      return joinZh({ number: formatPlainNumber(value, maxDecimals), magnitude: '' }, '兆瓦', qualifier);
+      return joinZh({ number: ruledNumber(value, unit, options), magnitude: '' }, '兆瓦', qualifier);
     case 'fraction':
-      return joinZh({ number: formatPlainNumber(value, maxDecimals), magnitude: '' }, unit === 'percent' ? '%' : '倍', qualifier);
+      return joinZh({ number: ruledNumber(value, unit, options), magnitude: '' }, unit === 'percent' ? '%' : '倍', qualifier);
     case 'duration':
-      return joinZh({ number: formatPlainNumber(value, maxDecimals), magnitude: '' }, '年', qualifier);
+      return joinZh({ number: ruledNumber(value, unit, options), magnitude: '' }, '年', qualifier);
     case 'count': {
       const measureWord = options.measureWord ?? meta.measureWords[0] ?? '';
-      return joinZh(splitMagnitude(value, ZH_MAGNITUDES, 1e4, options, false), measureWord, qualifier);
+      const shown = countShown(value, unit, options);
+      return joinZh(splitMagnitude(shown.value, shown.decimals, ZH_MAGNITUDES, options), measureWord, qualifier);
     }
   }
 }
@@ -557,31 +644,35 @@ const EN_CURRENCY_MAGNITUDES: readonly MagnitudeStep[] = [
   { word: 'mn', scale: 1e6, exactStep: 1 },
 ];
 
-/** English display: "CNY 420 bn", "12.7 thousand firms", "7,565 firms", "15%", "18 MW", "over 12.7 thousand firms". */
+/** English display: "CNY 420 bn", "12,700 firms", "7,565 firms", "15%", "18 MW", "over 12,700 firms". */
 export function formatValueEn(value: number, unit: UnitCode, options: FormatOptions = {}): string {
   const meta = UNITS[unit];
   const prefix = enQualifierPrefix(options.qualifier ?? 'exact');
-  const maxDecimals = options.maxDecimals ?? 2;
   switch (meta.dimension) {
     case 'currency': {
       const base = toBaseAmount(value, unit);
       const step = EN_CURRENCY_MAGNITUDES.find((candidate) => Math.abs(base) >= candidate.scale);
-      if (step) return `${prefix}CNY ${formatPlainNumber(base / step.scale, maxDecimals)} ${step.word}`;
-      return `${prefix}CNY ${groupThousands(formatPlainNumber(base, maxDecimals))}`;
+      // The significant figures count on the number as shown (466.84567 bn → 466.8), not on the 亿元 value.
+      const shown = step ? base / step.scale : base;
+      const number = formatGroupedNumber(shown, displayDecimals(shown, unit, options));
+      return step ? `${prefix}CNY ${number} ${step.word}` : `${prefix}CNY ${number}`;
     }
     case 'area': {
-      const parts = splitMagnitude(toBaseAmount(value, unit), EN_MAGNITUDES, 1e4, options, true);
+      const base = toBaseAmount(value, unit);
+      const decimals = displayDecimals(base, unit, options);
+      const parts = splitMagnitude(roundToDecimals(base, decimals), decimals, EN_MAGNITUDES, options);
       return `${prefix}${parts.number}${parts.magnitude ? ` ${parts.magnitude}` : ''} m²`;
     }
     case 'power':
-      return `${prefix}${formatPlainNumber(value, maxDecimals)} MW`;
+      return `${prefix}${ruledNumber(value, unit, options)} MW`;
     case 'fraction':
-      return unit === 'percent' ? `${prefix}${formatPlainNumber(value, maxDecimals)}%` : `${prefix}${formatPlainNumber(value, maxDecimals)}×`;
+      return unit === 'percent' ? `${prefix}${ruledNumber(value, unit, options)}%` : `${prefix}${ruledNumber(value, unit, options)}×`;
     case 'duration':
     case 'count': {
-      const parts = splitMagnitude(value, EN_MAGNITUDES, 1e4, options, true);
+      const shown = countShown(value, unit, options);
+      const parts = splitMagnitude(shown.value, shown.decimals, EN_MAGNITUDES, options);
       const noun = meta.enNoun ?? { one: meta.label.en, other: meta.label.en };
-      const singular = parts.magnitude === '' && Math.abs(value) === 1;
+      const singular = parts.magnitude === '' && Math.abs(shown.value) === 1;
       const magnitude = parts.magnitude ? ` ${parts.magnitude}` : '';
       return `${prefix}${parts.number}${magnitude} ${singular ? noun.one : noun.other}`;
     }
@@ -590,6 +681,27 @@ export function formatValueEn(value: number, unit: UnitCode, options: FormatOpti
 
 export function formatValue(value: number, unit: UnitCode, lang: Lang, options: FormatOptions = {}): string {
   return lang === 'zh' ? formatValueZh(value, unit, options) : formatValueEn(value, unit, options);
+}
+
+/**
+ * A value of a user's own unit given as free text ("台"): no rule is known for it, so the rule of
+ * money applies (4 significant figures, integer part whole), then the unit as typed: "1,235 台"
+ * (no unit: the number alone).
+ */
+export function formatFreeUnitValue(value: number, unit: string, options: Pick<FormatOptions, 'maxDecimals'> = {}): string {
+  const number = formatGroupedNumber(value, options.maxDecimals ?? significantDecimals(value, 4));
+  return unit.trim() === '' ? number : `${number} ${unit}`;
+}
+
+/**
+ * The Excel number format of a block of values of `unit` whose typical size (the scenario's base)
+ * is `typical`: the same rule as the screen, fixed for the block because a cell format cannot count
+ * significant figures. 4200亿元 → "#,##0", 39.8亿元 → "#,##0.00", firms → "#,##0".
+ */
+export function spreadsheetNumberFormat(unit: UnitCode, typical: number, significantFigures?: number): string {
+  const figures = significantFiguresOf(unit);
+  const decimals = figures === null ? 0 : significantDecimals(typical, Math.max(figures, significantFigures ?? 0));
+  return decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(decimals)}`;
 }
 
 const ZH_TICK_MAGNITUDES: ReadonlyArray<readonly [number, string]> = [
@@ -610,33 +722,58 @@ function compactTick(base: number, magnitudes: ReadonlyArray<readonly [number, s
   for (const [scale, word] of magnitudes) {
     if (absolute >= scale) return `${formatPlainNumber(base / scale, 2)}${word}`;
   }
-  return formatPlainNumber(base, 2);
+  return formatGroupedNumber(base, MAX_DISPLAY_DECIMALS);
 }
 
 /**
- * Short chart tick in zh, without measure word (the axis title carries the unit):
- * 15000 firms → "1.5万", 4200 cny-100m → "4200亿", 15 percent → "15%".
+ * Whether the unit's own name carries a magnitude (亿元, 万元, 万平方米 / CNY 100 million…). An
+ * axis titled with such a unit has its ticks in that unit, as plain numbers: "12,000" under
+ * "CNY 100 million", never "1.2tn" (which would be 1.2 tn × 100 million).
+ */
+function labelCarriesMagnitude(unit: UnitCode): boolean {
+  const meta = UNITS[unit];
+  return (meta.dimension === 'currency' || meta.dimension === 'area') && meta.scaleToBase !== 1;
+}
+
+/** A tick number: ticks are already round (shared/charts/ticks.ts), so every decimal they have is shown, grouped. */
+function tickNumber(value: number): string {
+  return formatGroupedNumber(value, MAX_DISPLAY_DECIMALS);
+}
+
+/**
+ * Short chart tick in zh, without measure word (the axis title, unitLabel, carries the unit):
+ * 15000 firms → "1.5万" under 家(企业), 4200 cny-100m → "4,200" under 亿元, 15 percent → "15%".
  */
 export function formatAxisTickZh(value: number, unit: UnitCode): string {
   const meta = UNITS[unit];
-  if (meta.dimension === 'fraction') return unit === 'percent' ? `${formatPlainNumber(value, 2)}%` : `${formatPlainNumber(value, 2)}倍`;
-  if (meta.dimension === 'power' || meta.dimension === 'duration') return formatPlainNumber(value, 2);
+  if (meta.dimension === 'fraction') return unit === 'percent' ? `${tickNumber(value)}%` : `${tickNumber(value)}倍`;
+  if (meta.dimension === 'power' || meta.dimension === 'duration' || labelCarriesMagnitude(unit)) return tickNumber(value);
   return compactTick(toBaseAmount(value, unit), ZH_TICK_MAGNITUDES);
 }
 
 /**
- * Short chart tick in en with k / m / bn / tn: 12700 firms → "12.7k",
- * 4200 cny-100m → "420bn", 15 percent → "15%".
+ * Short chart tick in en: 12700 firms → "12.7k" under "firms", 4200 cny-100m → "4,200" under
+ * "CNY 100 million", 15 percent → "15%".
  */
 export function formatAxisTickEn(value: number, unit: UnitCode): string {
   const meta = UNITS[unit];
-  if (meta.dimension === 'fraction') return unit === 'percent' ? `${formatPlainNumber(value, 2)}%` : `${formatPlainNumber(value, 2)}×`;
-  if (meta.dimension === 'power' || meta.dimension === 'duration') return formatPlainNumber(value, 2);
+  if (meta.dimension === 'fraction') return unit === 'percent' ? `${tickNumber(value)}%` : `${tickNumber(value)}×`;
+  if (meta.dimension === 'power' || meta.dimension === 'duration' || labelCarriesMagnitude(unit)) return tickNumber(value);
   return compactTick(toBaseAmount(value, unit), EN_TICK_MAGNITUDES);
 }
 
 export function formatAxisTick(value: number, unit: UnitCode, lang: Lang): string {
   return lang === 'zh' ? formatAxisTickZh(value, unit) : formatAxisTickEn(value, unit);
+}
+
+/** A tick of an axis whose unit is a user's free text ("台"): a plain grouped number, as the ticks of a known unit are. */
+export function formatFreeUnitTick(value: number): string {
+  return tickNumber(value);
+}
+
+/** Whether an axis of this unit takes whole ticks only (a count: no 2.5 firms). */
+export function hasWholeTicks(unit: UnitCode): boolean {
+  return UNITS[unit].dimension === 'count';
 }
 
 /** The unit's name for axis titles and table headers: 亿元 / CNY 100 million. */

@@ -17,7 +17,22 @@ import { analyzeTarget, TARGET_RELATIVE_TOLERANCE } from '../engine/analysis';
 import { lastAnalysisYear, projectScenario } from '../engine/models';
 import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, targetVerdict, verdictLabel, type TargetVerdict } from '../engine/verdict';
 import type { MonteCarloResult } from '../engine/montecarlo';
-import { constantGrowthFactor, getUnitMeta, percentToFraction, inLang, isUnitCode, localName, unitLabel, type Lang } from '../units';
+import {
+  constantGrowthFactor,
+  formatGroupedNumber,
+  getUnitMeta,
+  inLang,
+  isUnitCode,
+  localLabel,
+  localName,
+  percentToFraction,
+  printedSignificantFigures,
+  significantDecimals,
+  spreadsheetNumberFormat,
+  timestampForDisplay,
+  unitLabel,
+  type Lang,
+} from '../units';
 import type { Workspace, WorkspaceScenario } from '../workspace/schema';
 import { readInput } from '../workspace/inputs';
 import { bindingsOf, scenarioPrefix, toCellValue, type CellBinding } from './bindings';
@@ -99,7 +114,6 @@ const FIXED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 export const FORMAT_PERCENT = '0.0%';
 export const FORMAT_COUNT = '#,##0';
 export const FORMAT_AMOUNT = '#,##0.0';
-export const FORMAT_PLAIN = '0.0';
 export const FORMAT_YEAR = '0';
 
 const styleCache = new Map<string, Partial<ExcelJS.Style>>();
@@ -138,12 +152,15 @@ function style(kind: 'header' | 'block' | 'input' | 'fixed' | 'plain' | 'title' 
   return created;
 }
 
-function valueFormat(unit: string): string {
-  if (!isUnitCode(unit)) return FORMAT_AMOUNT;
-  const dimension = getUnitMeta(unit).dimension;
-  if (dimension === 'count') return FORMAT_COUNT;
-  if (dimension === 'fraction' || dimension === 'duration') return FORMAT_PLAIN;
-  return FORMAT_AMOUNT;
+/**
+ * The number format of cells holding values of `unit` about the size of `typical` (the scenario's
+ * base): the display rule of shared/units, so a cell shows what the screen shows (4,200 / 39.80 / 7,565).
+ * A user's own unit (free text) takes the rule of money, as on the screen.
+ */
+function valueFormat(unit: string, typical: number, significantFigures?: number): string {
+  if (isUnitCode(unit)) return spreadsheetNumberFormat(unit, typical, significantFigures);
+  const decimals = significantDecimals(typical, Math.max(4, significantFigures ?? 0));
+  return decimals === 0 ? FORMAT_COUNT : `#,##0.${'0'.repeat(decimals)}`;
 }
 
 function unitText(unit: string, lang: Lang): string {
@@ -225,8 +242,8 @@ interface ScenarioPlan {
   readonly column: number;
 }
 
-function bindingLabel(binding: CellBinding, scenario: WorkspaceScenario, text: WorkbookText): string {
-  return inputLabel(binding.field, scenario, text, guardText);
+function bindingLabel(binding: CellBinding, scenario: WorkspaceScenario, text: WorkbookText, lang: Lang): string {
+  return inputLabel(binding.field, scenario, text, lang, guardText);
 }
 
 function bindingValue(binding: CellBinding, scenario: WorkspaceScenario): number {
@@ -235,10 +252,10 @@ function bindingValue(binding: CellBinding, scenario: WorkspaceScenario): number
   return toCellValue(value, binding.scale);
 }
 
-function bindingFormat(binding: CellBinding, unit: string): string {
+function bindingFormat(binding: CellBinding, scenario: WorkspaceScenario): string {
   if (binding.scale === 'percent') return FORMAT_PERCENT;
   if (binding.scale === 'year') return FORMAT_YEAR;
-  return valueFormat(unit);
+  return valueFormat(scenario.unit, scenario.base.value);
 }
 
 function bindingUnit(binding: CellBinding, unit: string, lang: Lang): string {
@@ -278,7 +295,8 @@ function writeCover(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, t
   setCell(sheet, 1, 1, text.title, style('title'));
   const citation = workbookCitation(options, plans, dataset) ?? text.noSources;
   const facts: Array<[string, string]> = [
-    [text.exportedAt, options.exportedAt],
+    // The analyst's local time with its offset, as the export wrote it (exportedAt carries the offset).
+    [text.exportedAt, timestampForDisplay(options.exportedAt)],
     [text.appVersion, options.appVersion],
     [text.workspace, guardText(options.workspace.name)],
     [text.dataset, citation],
@@ -344,9 +362,9 @@ function writeAssumptions(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
       style('block'),
     );
     for (const binding of plan.bindings) {
-      const format = bindingFormat(binding, scenario.unit);
+      const format = bindingFormat(binding, scenario);
       setCell(sheet, row, 1, plan.prefix);
-      setCell(sheet, row, 3, bindingLabel(binding, scenario, text));
+      setCell(sheet, row, 3, bindingLabel(binding, scenario, text, lang));
       setCell(sheet, row, 4, bindingValue(binding, scenario), binding.input ? style('input', format) : style('fixed', format));
       setCell(sheet, row, 5, bindingUnit(binding, scenario.unit, lang));
       setCell(sheet, row, 6, binding.name);
@@ -395,7 +413,7 @@ function writeProjections(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
   }
   if (plans.length === 0) return { sheetName, firstDataRow, firstYear: 0, lastRow: firstDataRow - 1, lastColumn: 1 };
   const yearStyle = style('block', FORMAT_YEAR);
-  const formats = plans.map((plan) => style('plain', valueFormat(plan.scenario.unit)));
+  const formats = plans.map((plan) => style('plain', valueFormat(plan.scenario.unit, plan.scenario.base.value)));
   for (let year = firstYear; year <= lastYear; year++) {
     const rowNumber = firstDataRow + (year - firstYear);
     const row = sheet.getRow(rowNumber);
@@ -474,12 +492,12 @@ function writeTargets(
   for (const plan of plans) {
     const scenario = plan.scenario;
     const p = plan.prefix;
-    const valueFmt = valueFormat(scenario.unit);
+    const valueFmt = valueFormat(scenario.unit, scenario.base.value);
     scenario.targets.forEach((target, index) => {
       const t = `${p}_t${index + 1}`;
       const projected = plan.values[target.year - scenario.base.year] as number;
       const gap = projected - target.value;
-      setRow(sheet, row, [p, scenarioName(scenario, lang), guardText(target.label ?? '')]);
+      setRow(sheet, row, [p, scenarioName(scenario, lang), guardText(localLabel(target, lang) ?? '')]);
       setCell(sheet, row, 4, { formula: `${t}_year`, result: target.year }, style('plain', FORMAT_YEAR));
       setCell(sheet, row, 5, { formula: `${t}_value`, result: target.value }, style('plain', valueFmt));
       setCell(sheet, row, 6, { formula: `VLOOKUP(D${row},${lookupRange},${plan.column},FALSE)`, result: projected }, style('plain', valueFmt));
@@ -508,8 +526,9 @@ function writeTargets(
   if (row === 4) setCell(sheet, row, 1, text.noTargets, style('note'));
 }
 
-function formatCount(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+/** A count in running text ("20,000 trials"): grouped alike in both languages, by shared/units. */
+function formatCount(value: number): string {
+  return formatGroupedNumber(value, 0);
 }
 
 function writeUncertainty(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions, text: WorkbookText, plans: readonly ScenarioPlan[]): void {
@@ -534,9 +553,9 @@ function writeUncertainty(workbook: ExcelJS.Workbook, options: BuildWorkbookOpti
     included++;
     const shockMode = scenario.uncertainty?.shockMode;
     setCell(sheet, row++, 1, `${plan.prefix} · ${scenarioName(scenario, lang)} (${unitText(scenario.unit, lang)})`, style('block'));
-    setCell(sheet, row++, 1, text.monteCarloHeader(formatCount(result.trials, lang), result.seed, shockMode === undefined ? '' : text.shockModes[shockMode]));
+    setCell(sheet, row++, 1, text.monteCarloHeader(formatCount(result.trials), result.seed, shockMode === undefined ? '' : text.shockModes[shockMode]));
     setRow(sheet, row++, [text.columns.year, ...result.percentileLevels.map((level) => `P${level}`), text.columns.mean], style('header'));
-    const numberStyle = style('plain', valueFormat(scenario.unit));
+    const numberStyle = style('plain', valueFormat(scenario.unit, scenario.base.value));
     const yearStyle = style('plain', FORMAT_YEAR);
     for (let index = 0; index < result.yearCount; index++) {
       const values: number[] = [result.startYear + index, ...result.percentiles.map((levels) => levels[index] as number), result.mean[index] as number];
@@ -610,7 +629,9 @@ function writeSources(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
         uses.join(', '),
         pieceCitation(dataset, requirePieceOf(dataset, observation.source), lang),
       ]);
-      sheet.getRow(row).getCell(3).style = style('plain', indicator ? valueFormat(indicator.unit) : FORMAT_AMOUNT);
+      // As many figures as the article printed (1203.7亿元 keeps its .7), the rule's at least.
+      const printed = observation.rawValue === null ? undefined : (printedSignificantFigures(observation.rawValue) ?? undefined);
+      sheet.getRow(row).getCell(3).style = style('plain', indicator ? valueFormat(indicator.unit, observation.value ?? 0, printed) : FORMAT_AMOUNT);
       sheet.getRow(row).getCell(8).style = wrap;
     } else {
       const imported = options.workspace.indicators.find((indicator) => indicator.observations.some((candidate) => candidate.id === observationId));

@@ -1,6 +1,6 @@
 /** Texts written into the workbook, in the UI language of the export. Both languages have the same keys. */
 
-import type { Lang } from '../units/names';
+import { localLabel, type Lang } from '../units/names';
 import type { ScenarioInput } from '../workspace/inputs';
 import type { WorkspaceScenario } from '../workspace/schema';
 
@@ -304,8 +304,13 @@ export function inputLabel(
   input: ScenarioInput,
   scenario: Pick<WorkspaceScenario, 'base' | 'targets'>,
   text: WorkbookText,
+  lang: Lang,
   targetLabel: (label: string) => string = (label) => label,
 ): string {
+  const labelOf = (index: number): string => {
+    const target = scenario.targets[index];
+    return targetLabel(target === undefined ? '' : (localLabel(target, lang) ?? ''));
+  };
   switch (input.kind) {
     case 'baseYear':
       return text.params.baseYear;
@@ -328,8 +333,8 @@ export function inputLabel(
     case 'pathTargetValue':
       return text.params.targetValue;
     case 'targetYear':
-      return text.params.targetNYear(input.index + 1, targetLabel(scenario.targets[input.index]?.label ?? ''));
+      return text.params.targetNYear(input.index + 1, labelOf(input.index));
     case 'targetValue':
-      return text.params.targetN(input.index + 1, targetLabel(scenario.targets[input.index]?.label ?? ''));
+      return text.params.targetN(input.index + 1, labelOf(input.index));
   }
 }

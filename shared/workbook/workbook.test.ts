@@ -156,7 +156,8 @@ describe('buildScenarioWorkbook', () => {
     const texts: string[] = [];
     workbook.getWorksheet('封面')?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     const all = texts.join('\n');
-    expect(all).toContain(EXPORTED_AT);
+    // The cover shows the time as the export wrote it; a Z time is UTC (#14 item 8: the app writes its local offset).
+    expect(all).toContain('2026-03-01 08:00:00 (UTC)');
     expect(all).toContain('9.8.7');
     // The starter's figures: high-tech, tech-based, "5+8" and diagnostics from the lead feature, 4200亿元 from the 本报讯 brief.
     expect(all).toContain(

@@ -68,6 +68,8 @@ export const BaseSchema = z.strictObject({
 
 export const TargetSchema = z.strictObject({
   label: z.string().max(200).optional(),
+  // The label's English, shown in English (localLabel); without it the label is the label in both languages.
+  labelEn: z.string().max(200).optional().describe('English label; without it the label shows in both languages'),
   year,
   value: z.number(),
   observationId: observationId.optional(),

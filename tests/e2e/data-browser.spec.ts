@@ -18,13 +18,13 @@ test.describe('data browser in Chinese', () => {
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
     await expect(page.getByTestId('data-search-status')).toContainText('找到');
     // Article: "科技型企业和高新技术企业分别达到58524家和7565家" (2023).
-    const figure = page.getByRole('treeitem', { name: /2023 · 实际 · 7565家/ });
+    const figure = page.getByRole('treeitem', { name: /2023 · 实际 · 7,565家/ });
     await figure.click();
     await expect(figure).toHaveAttribute('aria-selected', 'true');
     const mark = page.getByTestId('article-highlight');
     await expect(mark).toContainText('7565');
     await expect(mark).toBeInViewport();
-    await expect(page.getByTestId('detail-value')).toHaveText('7565家');
+    await expect(page.getByTestId('detail-value')).toHaveText('7,565家');
     // The 2027 goal is printed as "超过1.27万家": the qualifier stays with the number.
     await expect(page.getByRole('treeitem', { name: /2027 · 目标 · 超过1\.27万家/ })).toBeVisible();
     expect(problems).toEqual([]);
@@ -85,7 +85,7 @@ test.describe('data browser in Chinese', () => {
   test('"用于情景" starts a scenario from the figure and switches to the Scenarios view', async ({ page }) => {
     await openDataView(page);
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
-    await page.getByRole('treeitem', { name: /7565家/ }).click();
+    await page.getByRole('treeitem', { name: /7,565家/ }).click();
     await page.getByRole('button', { name: '用于情景' }).click();
     await expect(page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^情景/ })).toHaveAttribute('aria-current', 'page');
   });
@@ -104,11 +104,11 @@ test.describe('data browser in Chinese', () => {
     await openDataView(page);
     await page.getByRole('tab', { name: '推算数字' }).click();
     const base = page.getByTestId('derived-cq.enterprises.high-tech@2022-implied');
-    // 7565 ÷ (1 + 19.2%) = 7565 ÷ 1.192 = 6346.48 → 6346 firms.
-    await expect(base.getByTestId('derived-value')).toHaveText('6346家');
+    // 7565 ÷ (1 + 19.2%) = 7565 ÷ 1.192 = 6346.48 → 6,346 firms.
+    await expect(base.getByTestId('derived-value')).toHaveText('6,346家');
     await expect(base).toContainText('7565 ÷ (1 + 19.2%)');
     // An input opens its quote in the article.
-    await base.getByRole('button', { name: /7565家/ }).click();
+    await base.getByRole('button', { name: /7,565家/ }).click();
     await expect(page.getByTestId('article-highlight')).toContainText('7565');
     // …and can be found in the tree from there.
     await page.getByRole('button', { name: '在列表中定位' }).click();
@@ -152,7 +152,7 @@ test.describe('data browser in Chinese', () => {
     await openDataView(page);
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');
-    await page.getByRole('treeitem', { name: /7565家/ }).click();
+    await page.getByRole('treeitem', { name: /7,565家/ }).click();
     await expect(page.getByTestId('article-highlight')).toBeInViewport();
     await fontsReady(page);
     await page.screenshot({ path: testInfo.outputPath('data-zh-dark.png') });
@@ -173,7 +173,7 @@ test.describe('data browser in English', () => {
     await expect(mark).toBeInViewport();
     await expect(page.getByTestId('detail-value')).toHaveText('7,565 firms');
     // 1.27万 = 12,700, printed as "超过" (over).
-    await expect(page.getByRole('treeitem', { name: /2027 · target · over 12\.7 thousand firms/ })).toBeVisible();
+    await expect(page.getByRole('treeitem', { name: /2027 · target · over 12,700 firms/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Use in a scenario' })).toBeVisible();
     expect(problems).toEqual([]);
     await fontsReady(page);

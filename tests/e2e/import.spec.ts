@@ -33,7 +33,7 @@ test.describe('import (zh)', () => {
     await expect(page.getByTestId('import-panel')).toContainText('在“good.csv”中找到 3 个指标（7 行数据）');
     await expect(preview.locator('tbody tr')).toHaveCount(3);
     // Last values as the file gives them: 1800亿元 (2025 target), 13,050 firms (2024), 3.1% (2027).
-    await expect(preview.getByRole('row', { name: /district\.software\.revenue/ })).toContainText('1800亿元 (2025)');
+    await expect(preview.getByRole('row', { name: /district\.software\.revenue/ })).toContainText('1,800亿元 (2025)');
     await expect(preview.getByRole('row', { name: /district\.high-tech-firms/ })).toContainText('13,050家 (2024)');
     await expect(preview.getByRole('row', { name: /district\.rd-intensity/ })).toContainText('3.1% (2027)');
     await expect(preview.getByRole('row', { name: /district\.high-tech-firms/ })).toContainText('新增');
@@ -94,8 +94,8 @@ test.describe('import (en)', () => {
     await pickFixture(page, 'good.xlsx');
     const preview = page.getByTestId('import-preview');
     await expect(preview).toBeVisible({ timeout: 30_000 });
-    // 1.27 in a 万家 column = 12,700 firms, shown as 12.7 thousand firms.
-    await expect(preview.getByRole('row', { name: /cq\.test\.firms/ })).toContainText('12.7 thousand firms (2027)');
+    // 1.27 in a 万家 column = 12,700 firms, shown as 12,700 firms.
+    await expect(preview.getByRole('row', { name: /cq\.test\.firms/ })).toContainText('12,700 firms (2027)');
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('workspace-indicators').locator('tbody tr')).toHaveCount(2);
   });

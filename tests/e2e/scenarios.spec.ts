@@ -26,10 +26,10 @@ test.describe('scenario builder', () => {
     await rate.press('Shift+ArrowDown');
     await expect(rate).toHaveValue('12');
     await expect(page.getByTestId('param-growthRatePercent-slider')).toHaveValue('12');
-    // 4200 × 1.12³ = 4200 × 1.404928 = 5900.6976 亿元, printed with two decimals, trailing zero dropped.
-    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+    // 4200 × 1.12³ = 4200 × 1.404928 = 5900.6976 亿元, printed with 4 significant figures (#14 item 8): 5,901.
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5,901亿元');
     // 2024 is the base year: the article's 4200亿元.
-    await expect(page.getByTestId('year-value-2024')).toHaveText('4200亿元');
+    await expect(page.getByTestId('year-value-2024')).toHaveText('4,200亿元');
     await page.screenshot({ path: `${screenshotDir}/scenarios-zh.png`, fullPage: false });
 
     // A pessimistic variant: duplicate, then type a lower rate.
@@ -41,19 +41,19 @@ test.describe('scenario builder', () => {
     await page.getByTestId('scenario-name').press('Enter');
     await expect(copyItem).toContainText('软件营收：悲观情景');
     await rate.fill('8');
-    // 4200 × 1.08³ = 4200 × 1.259712 = 5290.7904 → 5290.79亿元
-    await expect(page.getByTestId('year-value-2027')).toHaveText('5290.79亿元');
+    // 4200 × 1.08³ = 4200 × 1.259712 = 5290.7904 → 5,291亿元 (4 significant figures)
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5,291亿元');
 
     // Ctrl+Z (focus outside a text field) restores the copy's previous rate, 12%.
     await page.getByTestId('param-growthRatePercent-slider').focus();
     await page.keyboard.press('Control+z');
     await expect(rate).toHaveValue('12');
-    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5,901亿元');
 
     // A value the engine refuses is explained next to the field and not stored.
     await rate.fill('-120');
     await expect(page.getByTestId('param-growthRatePercent-error')).toContainText('增长率必须大于 −100%');
-    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5,901亿元');
     await rate.fill('12');
     await expect(page.getByTestId('param-growthRatePercent-error')).toHaveCount(0);
 
@@ -65,7 +65,7 @@ test.describe('scenario builder', () => {
     await expect(page.getByTestId('scenario-item-software-revenue-15pct-copy')).toContainText('软件营收：悲观情景');
     await page.getByTestId('scenario-item-software-revenue-15pct').click();
     await expect(page.getByTestId('param-growthRatePercent-input')).toHaveValue('12');
-    await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
+    await expect(page.getByTestId('year-value-2027')).toHaveText('5,901亿元');
 
     // English: every label in the builder changes; only names and data may stay Chinese.
     await page.getByTestId('language-select').selectOption('en');
@@ -73,8 +73,8 @@ test.describe('scenario builder', () => {
     await expect(builder.getByText('Growth per year', { exact: true })).toBeVisible();
     await expect(builder.getByText('Values year by year')).toBeVisible();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Scenarios');
-    // 5900.6976 亿元 = CNY 590.06976 bn → two decimals.
-    await expect(page.getByTestId('year-value-2027')).toHaveText('CNY 590.07 bn');
+    // 5900.6976 亿元 = CNY 590.06976 bn → 4 significant figures: 590.1.
+    await expect(page.getByTestId('year-value-2027')).toHaveText('CNY 590.1 bn');
     const labels = await builder
       .locator('label, legend, th, caption, button, option, .sc-field-hint, .sc-muted, .recharts-legend-item-text, .chart-frame-source')
       .allInnerTexts();
@@ -163,7 +163,7 @@ test.describe('scenario builder', () => {
     await page.getByTestId('add-confirm').click();
     const builder = page.getByTestId('scenario-builder');
     await expect(page.getByTestId('scenario-name')).toHaveValue(/每年增长10%/);
-    // Base 7565 firms (2023); at the default 10%: 7565 × 1.1² = 9153.65 firms in 2025.
-    await expect(builder.getByTestId('year-value-2025')).toHaveText('9153.65家');
+    // Base 7565 firms (2023); at the default 10%: 7565 × 1.1² = 9153.65 firms in 2025, shown whole (#14 item 8).
+    await expect(builder.getByTestId('year-value-2025')).toHaveText('9,154家');
   });
 });

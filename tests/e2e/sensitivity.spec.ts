@@ -20,18 +20,18 @@ test.describe('sensitivity view in Chinese', () => {
     const growthBar = page.getByTestId('tornado-bar-growthRatePercent');
     await expect(growthBar).toContainText('增长率');
     await expect(page.getByTestId('tornado-bar-baseValue')).toContainText('基期值');
-    // Growth 10% and 20% (±5 points): 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元.
-    await expect(page.getByTestId('tornado-label-growthRatePercent-low')).toHaveText('5590.2亿元 (低值 10.0%)');
-    await expect(page.getByTestId('tornado-label-growthRatePercent-high')).toHaveText('7257.6亿元 (高值 20.0%)');
+    // Growth 10% and 20% (±5 points): 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元, with 4 significant figures.
+    await expect(page.getByTestId('tornado-label-growthRatePercent-low')).toHaveText('5,590亿元 (低值 10.0%)');
+    await expect(page.getByTestId('tornado-label-growthRatePercent-high')).toHaveText('7,258亿元 (高值 20.0%)');
 
     const heatmap = page.getByTestId('heatmap');
     // 7 × 7 cells, each with a printed value.
     await expect(heatmap.locator('td')).toHaveCount(49);
     await expect(heatmap.locator('td').filter({ hasText: /^\s*$/ })).toHaveCount(0);
-    // Centre: 15% (middle of 10…20%) × 4200亿元 (middle of 3780…4620): 4200 × 1.15³ = 6387.675 → 6387.7亿元.
+    // Centre: 15% (middle of 10…20%) × 4200亿元 (middle of 3780…4620): 4200 × 1.15³ = 6387.675 → 6,388亿元.
     await expect(page.getByTestId('heatmap-row-3')).toHaveText('15.0%');
-    await expect(page.getByTestId('heatmap-column-3')).toHaveText('4200亿元');
-    await expect(page.getByTestId('heatmap-cell-3-3')).toContainText('6387.7亿元');
+    await expect(page.getByTestId('heatmap-column-3')).toHaveText('4,200亿元');
+    await expect(page.getByTestId('heatmap-cell-3-3')).toContainText('6,388亿元');
     // The text colour of every cell reaches AA contrast (4.5:1) against its background.
     const worstContrast = await heatmap.locator('td').evaluateAll((cells) => {
       const luminance = (colour: string) => {
@@ -100,7 +100,7 @@ test.describe('sensitivity view in English', () => {
     await openSensitivity(page, /^Sensitivity/);
     await page.getByTestId('sensitivity-scenario').selectOption('software-revenue-15pct');
     await expect(page.getByTestId('tornado-bar-growthRatePercent')).toContainText('Growth rate');
-    // 6387.675亿元 = CNY 638.7675 bn → one decimal.
+    // 6387.675亿元 = CNY 638.7675 bn → 4 significant figures: 638.8.
     await expect(page.getByTestId('heatmap-cell-3-3')).toContainText('CNY 638.8 bn');
     expect(problems).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 1200 });

@@ -59,7 +59,7 @@ test.describe('targets view in English', () => {
     const problems = watchPageErrors(page);
     await openTargets(page, /^Targets/);
     const row2027 = page.getByTestId('target-row-high-tech-firms-19-2pct-2027');
-    await expect(row2027).toContainText('12.7 thousand firms');
+    await expect(row2027).toContainText('12,700 firms');
     await expect(row2027.getByTestId('required-growth')).toHaveText('13.8%');
     await expect(page.getByTestId('target-row-high-tech-firms-19-2pct-2025').getByTestId('projected')).toHaveText('10,749 firms');
     await expect(page.getByTestId('target-row-high-tech-firms-19-2pct-2025').getByTestId('target-status')).toHaveText(/✓\s*On track/);

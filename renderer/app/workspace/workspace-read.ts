@@ -9,6 +9,7 @@ import { runWorkerTask, workersAvailable, type TaskOutcome, type TaskReply, type
 import { MAX_WORKSPACE_BYTES } from '../../../shared/workspace/schema';
 import { parseWorkspace, type ParseWorkspaceResult, type WorkspaceProblem, type WorkspaceProblemCode } from '../../../shared/workspace/parse';
 import type { Workspace } from '../../../shared/workspace/schema';
+import { formatFixed, formatPlainNumber } from '../../../shared/units';
 
 export const workspaceReadLimits = {
   /** Parsing in the worker is abandoned after this long, counted from the worker's first message. */
@@ -63,7 +64,7 @@ export interface ReadOptions {
 
 function secondsText(ms: number): string {
   const seconds = ms / 1000;
-  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
+  return formatPlainNumber(seconds, 1);
 }
 
 export function timeoutProblem(fileName: string, limitMs: number): WorkspaceReadProblem {
@@ -78,7 +79,7 @@ export function timeoutProblem(fileName: string, limitMs: number): WorkspaceRead
 
 function tooLargeProblem(fileName: string, chars: number): WorkspaceReadProblem {
   const limitMb = workspaceReadLimits.maxChars / 1024 / 1024;
-  const sizeMb = (chars / 1024 / 1024).toFixed(1);
+  const sizeMb = formatFixed(chars / 1024 / 1024, 1);
   return {
     path: '$',
     code: 'too-large',

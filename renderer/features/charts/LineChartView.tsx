@@ -41,7 +41,7 @@ import type {
   ReferenceLine as StateReferenceLine,
   TargetMarker,
 } from '../../../shared/charts/chart-state';
-import { formatPlainNumber, formatValue, inLang, isUnitCode, type Lang } from '../../../shared/units';
+import { formatFreeUnitValue, formatValue, inLang, isUnitCode, type Lang } from '../../../shared/units';
 import { useAxisStyle } from './axis-style';
 import { chartTextSizes } from '../../../shared/charts/chart-text';
 import { seriesStyle, type ChartColours } from './chart-colours';
@@ -102,7 +102,7 @@ function valueFormatter(y: ChartAxis, lang: Lang): (value: number) => string {
   return (value) => {
     if (!Number.isFinite(value)) return '—';
     if (unit !== undefined && unit !== 'year' && isUnitCode(unit)) return formatValue(value, unit, lang);
-    return y.title && unit !== 'year' ? `${formatPlainNumber(value)} ${y.title}` : formatPlainNumber(value);
+    return formatFreeUnitValue(value, unit !== 'year' ? y.title : '');
   };
 }
 

@@ -21,14 +21,14 @@ describe('formatObservationValue', () => {
     // Article: "到2027年…分别超过1.27万家" — 1.27万 = 12,700, a target stated as "over".
     const target2027 = observation('cq.enterprises.high-tech@2027-target');
     expect(formatObservationValue(target2027, 'firms', 'zh')).toBe('超过1.27万家');
-    expect(formatObservationValue(target2027, 'firms', 'en')).toBe('over 12.7 thousand firms');
+    expect(formatObservationValue(target2027, 'firms', 'en')).toBe('over 12,700 firms');
     // Article: "分别达到58524家和7565家".
     const actual2023 = observation('cq.enterprises.high-tech@2023-actual');
-    expect(formatObservationValue(actual2023, 'firms', 'zh')).toBe('7565家');
+    expect(formatObservationValue(actual2023, 'firms', 'zh')).toBe('7,565家');
     expect(formatObservationValue(actual2023, 'firms', 'en')).toBe('7,565 firms');
     // Article: "5500亿元左右" — about 5500 × 1亿 = 550 bn yuan.
     const diagnostics2028 = observation('cn.diagnostics.market@2028-projection');
-    expect(formatObservationValue(diagnostics2028, 'cny-100m', 'zh')).toBe('约5500亿元');
+    expect(formatObservationValue(diagnostics2028, 'cny-100m', 'zh')).toBe('约5,500亿元');
     expect(formatObservationValue(diagnostics2028, 'cny-100m', 'en')).toBe('about CNY 550 bn');
   });
 
@@ -38,6 +38,13 @@ describe('formatObservationValue', () => {
     // Article: "50余家".
     expect(formatObservationValue(observation('changan.sda-partner-firms@2023-actual'), 'firms', 'zh')).toBe('50余家');
     expect(formatObservationValue(observation('changan.sda-partner-firms@2023-actual'), 'firms', 'en')).toBe('more than 50 firms');
+  });
+
+  it('#8 keeps every figure the article printed, however many the display rule keeps', () => {
+    // Article: "新材料产值1203.7亿元": five significant figures, more than the 4 of the rule; 1203.7亿 = 120.37 bn.
+    const fuling = observation('fuling.new-materials-output@2023-actual');
+    expect(formatObservationValue(fuling, 'cny-100m', 'zh')).toBe('1,203.7亿元');
+    expect(formatObservationValue(fuling, 'cny-100m', 'en')).toBe('CNY 120.37 bn');
   });
 
   it('never turns the truncated diagnostics share into a number', () => {

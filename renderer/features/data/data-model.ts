@@ -4,15 +4,21 @@
  * visible and what a key press does in the tree.
  */
 import { searchIndicators, type Dataset, type Observation, type SourceRef, type ThemeNode } from '../../../shared/dataset';
-import { formatValue, getUnitMeta, parseChineseFigure, FigureParseError, type Lang, type UnitCode } from '../../../shared/units';
+import { formatValue, getUnitMeta, parseChineseFigure, printedSignificantFigures, FigureParseError, type Lang, type UnitCode } from '../../../shared/units';
 
 /**
- * The figure with its qualifier, in the UI language ("超过1.27万家", "over 12.7 thousand firms"),
+ * The figure with its qualifier, in the UI language ("超过1.27万家", "over 12,700 firms"),
  * or null when the article lost the number: a missing value is never shown as a number.
  */
 export function formatObservationValue(observation: Pick<Observation, 'value' | 'qualifier' | 'rawValue'>, unit: UnitCode, lang: Lang): string | null {
   if (observation.value === null) return null;
-  return formatValue(observation.value, unit, lang, { qualifier: observation.qualifier, measureWord: printedMeasureWord(observation.rawValue, unit) });
+  // As many figures as the article printed (1203.7亿元 stays 1,203.7亿元), however many the display rule keeps.
+  const printed = observation.rawValue === null ? null : printedSignificantFigures(observation.rawValue);
+  return formatValue(observation.value, unit, lang, {
+    qualifier: observation.qualifier,
+    measureWord: printedMeasureWord(observation.rawValue, unit),
+    ...(printed === null ? {} : { significantFigures: printed }),
+  });
 }
 
 /** Keeps the article's measure word (33名 stays 名, not 人) when the unit allows it. */

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { scenarioChartStateFor } from '../../../shared/charts/scenario-chart';
 import type { MonteCarloResult } from '../../../shared/engine';
 import { EngineError } from '../../../shared/engine/issues';
-import { inLang, langOf, type Lang } from '../../../shared/units';
+import { inLang, langOf, localTimestamp, type Lang } from '../../../shared/units';
 import type { Workspace } from '../../../shared/workspace';
 import { useCommand } from '../../app/commands/hooks';
 import { useNotify } from '../../app/notifications';
@@ -82,7 +82,8 @@ export function useExcelExport(): ExcelExport {
         workspace: current,
         lang,
         appVersion: __APP_VERSION__,
-        exportedAt: now.toISOString(),
+        // The analyst's clock with its offset (the cover shows it as written), not UTC.
+        exportedAt: localTimestamp(now),
         monteCarlo: Object.fromEntries(monteCarlo),
       });
       setExportStatus({ phase: 'saving', fileName: null, error: null });

@@ -108,7 +108,7 @@ function changeLines(plan: WorkbookImportPlan, workspace: Workspace, format: For
     return update.changes.map((change) =>
       t('workbook.changeLine', {
         scenario: localName(scenario, format.lang),
-        input: inputLabel(change.field, scenario, text),
+        input: inputLabel(change.field, scenario, text, format.lang),
         from: inputText(change, change.from, scenario.unit, format, t),
         to: inputText(change, change.to, scenario.unit, format, t),
         where: change.where ?? '',

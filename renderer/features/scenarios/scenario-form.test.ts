@@ -164,7 +164,12 @@ describe('#14.4 the base and the targets are edited in the builder', () => {
     const outcome = edit(highTech(), 'target:1:value', 13000);
     if (!outcome.ok) throw new Error(outcome.issue.message);
     // The label stays (it is shown, and editable, beside the value); the link to the article's 12,700 goes.
-    expect(outcome.scenario.targets[1]).toEqual({ label: '2027年目标:超过1.27万家(“双倍增”)', year: 2027, value: 13000 });
+    expect(outcome.scenario.targets[1]).toEqual({
+      label: '2027年目标:超过1.27万家(“双倍增”)',
+      labelEn: '2027 target: over 12,700 firms ("double doubling")',
+      year: 2027,
+      value: 13000,
+    });
     const moved = edit(outcome.scenario, 'target:1:year', 2028);
     if (!moved.ok) throw new Error(moved.issue.message);
     expect(moved.scenario.targets.map((t) => [t.year, t.value])).toEqual([
@@ -197,5 +202,11 @@ describe('#14.4 the base and the targets are edited in the builder', () => {
     expect(withTargetLabel(labelled, 2, ' ').targets[2]).toEqual({ year: 2030, value: 25900 });
     const removed = withTargetRemoved(labelled, 0);
     expect(removed.targets.map((t) => t.year)).toEqual([2027, 2030]);
+  });
+
+  it('#14.8 a retyped target note is the note in both languages: the old English note does not stay behind', () => {
+    // The starter's 2027 target reads "2027 target: over 12,700 firms" in English; typed over, English must not keep the old text.
+    const retyped = withTargetLabel(highTech(), 1, '2027年目标:1.3万家');
+    expect(retyped.targets[1]).toEqual({ label: '2027年目标:1.3万家', year: 2027, value: 12700, observationId: 'cq.enterprises.high-tech@2027-target' });
   });
 });

@@ -180,12 +180,13 @@ export function withTargetNumber(scenario: WorkspaceScenario, index: number, fie
   return withInput(scenario, { kind: field === 'year' ? 'targetYear' : 'targetValue', index }, value);
 }
 
-/** A target's label, trimmed; a blank label is removed. The label is the analyst's note, so the figure keeps its link. */
+/** A target's label, trimmed; a blank label is removed, and so is an English label of the old one. The label is the analyst's note, so the figure keeps its link. */
 export function withTargetLabel(scenario: WorkspaceScenario, index: number, label: string): WorkspaceScenario {
   const text = label.trim().slice(0, 200);
   return withTarget(scenario, index, (target) => {
     if ((target.label ?? '') === text) return target;
-    const { label: _old, ...rest } = target;
+    // A typed label is the label in both languages until the analyst gives a translation (as names are): the old English label goes.
+    const { label: _old, labelEn: _oldEn, ...rest } = target;
     return text === '' ? rest : { ...rest, label: text };
   });
 }

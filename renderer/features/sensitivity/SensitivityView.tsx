@@ -15,7 +15,7 @@ import {
 } from '../../../shared/engine';
 import type { TornadoState } from '../../../shared/charts/chart-state';
 import { heatmapState, tornadoState, type SensitivityFormat } from '../../../shared/charts/sensitivity-chart';
-import { inLang, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
+import { inLang, isUnitCode, localLabel, localName, unitLabel, type Lang } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
@@ -59,7 +59,7 @@ function formatMetricValue(metric: OutputMetric, value: number, unit: string, fm
 function describeMetric(metric: OutputMetric, scenario: WorkspaceScenario, fmt: Formatters, t: SensitivityT): string {
   if (metric.kind === 'valueAtYear') return t('metricValueAt', { year: metric.year });
   const target = scenario.targets[metric.targetIndex];
-  return t('metricGapTo', { target: target ? (target.label ?? `${target.year}: ${fmt.value(target.value, scenario.unit)}`) : '' });
+  return t('metricGapTo', { target: target ? (localLabel(target, fmt.lang) ?? `${target.year}: ${fmt.value(target.value, scenario.unit)}`) : '' });
 }
 
 export function SensitivityView() {

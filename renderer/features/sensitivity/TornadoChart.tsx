@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TornadoBar, TornadoState } from '../../../shared/charts/chart-state';
-import { formatPlainNumber } from '../../../shared/units';
+import { formatFreeUnitValue } from '../../../shared/units';
 import { seriesStyle, type ChartColours } from '../charts/chart-colours';
 
 const TORNADO_WIDTH = 820;
@@ -10,7 +10,7 @@ const TOP = 34;
 
 function outcomeText(bar: TornadoBar, side: 'low' | 'high'): string {
   // A state from elsewhere may leave the printed outcomes out: the plain number is better than nothing.
-  return side === 'low' ? (bar.lowOutcomeLabel ?? formatPlainNumber(bar.low)) : (bar.highOutcomeLabel ?? formatPlainNumber(bar.high));
+  return side === 'low' ? (bar.lowOutcomeLabel ?? formatFreeUnitValue(bar.low, '')) : (bar.highOutcomeLabel ?? formatFreeUnitValue(bar.high, ''));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { getBundledDataset } from '../../../shared/dataset';
 import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, VERDICT_ICONS, verdictLabel, verdictName } from '../../../shared/engine';
-import { inLang, localName } from '../../../shared/units';
+import { inLang, localLabel, localName } from '../../../shared/units';
 import type { WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters, type Formatters } from '../../i18n/format';
 import { useMonteCarlo, type MonteCarloState } from '../../app/results/useMonteCarlo';
@@ -212,7 +212,7 @@ function TargetTableRow({
       </th>
       <td>
         <span className="targets-nowrap">{t('targetIn', { year: row.year, value: fmt.value(row.value, unit) })}</span>
-        {row.label ? <small className="targets-sub">{row.label}</small> : null}
+        {row.label ? <small className="targets-sub">{localLabel(row, fmt.lang)}</small> : null}
         {row.source === 'dataset' ? <small className="targets-sub">{t('fromDataset')}</small> : null}
       </td>
       <td className="num" data-testid="required-growth">

@@ -21,6 +21,8 @@ export interface TargetRow {
   scenario: WorkspaceScenario;
   source: 'scenario' | 'dataset';
   label: string | null;
+  /** The label's English (shown in English through localLabel), when the target has one. */
+  labelEn: string | null;
   year: number;
   value: number;
   /** Null when the scenario itself is invalid (then `invalidReason` says why). */
@@ -55,7 +57,7 @@ function impliedGrowthPercent(scenario: WorkspaceScenario, projected: number, ye
 
 function rowFor(
   scenario: WorkspaceScenario,
-  target: { year: number; value: number; label: string | null },
+  target: { year: number; value: number; label: string | null; labelEn: string | null },
   source: TargetRow['source'],
   valid: boolean,
 ): TargetRow {
@@ -67,6 +69,7 @@ function rowFor(
       scenario,
       source,
       label: target.label,
+      labelEn: target.labelEn,
       year: target.year,
       value: target.value,
       analysis: null,
@@ -82,6 +85,7 @@ function rowFor(
     scenario,
     source,
     label: target.label,
+    labelEn: target.labelEn,
     year: target.year,
     value: target.value,
     analysis,
@@ -106,7 +110,7 @@ export function buildTargetRows(workspace: Workspace, targets: readonly KnownTar
       if (seen.has(sameKey)) continue;
       seen.add(sameKey);
       if (target.observationId) seen.add(target.observationId);
-      rows.push(rowFor(scenario, { year: target.year, value: target.value, label: target.label ?? null }, 'scenario', valid));
+      rows.push(rowFor(scenario, { year: target.year, value: target.value, label: target.label ?? null, labelEn: target.labelEn ?? null }, 'scenario', valid));
     }
     for (const target of targets) {
       if (target.indicatorId !== scenario.indicatorId) continue;
@@ -114,7 +118,7 @@ export function buildTargetRows(workspace: Workspace, targets: readonly KnownTar
       if (seen.has(`${target.year}|${target.value}`)) continue;
       if (target.year === scenario.base.year && target.value === scenario.base.value) continue;
       seen.add(`${target.year}|${target.value}`);
-      rows.push(rowFor(scenario, { year: target.year, value: target.value, label: null }, 'dataset', valid));
+      rows.push(rowFor(scenario, { year: target.year, value: target.value, label: null, labelEn: null }, 'dataset', valid));
     }
   }
   return rows;
