@@ -29,6 +29,7 @@ export const scenariosText = {
     },
     builder: {
       name: '情景名称',
+      nameEn: '英文名称（可选，留空时英文界面也显示情景名称）',
       model: '增长模型与参数',
       modelKind: '模型',
       base: '基期：{{year}}年 {{value}}',
@@ -156,6 +157,7 @@ export const scenariosText = {
     },
     builder: {
       name: 'Scenario name',
+      nameEn: 'English name (optional; when blank, English shows the scenario name)',
       model: 'Growth model and parameters',
       modelKind: 'Model',
       base: 'Base: {{value}} in {{year}}',

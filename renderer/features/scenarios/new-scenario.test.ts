@@ -3,7 +3,7 @@ import { scenarioFromObservation } from './new-scenario';
 
 describe('scenarioFromObservation', () => {
   it('starts from the 2023 high-tech enterprise count with the 2025 and 2027 targets of the article', () => {
-    const scenario = scenarioFromObservation('cq.enterprises.high-tech@2023-actual', '2026-11-26T00:00:00.000Z', 'zh');
+    const scenario = scenarioFromObservation('cq.enterprises.high-tech@2023-actual', '2026-11-26T00:00:00.000Z');
     expect(scenario.base).toEqual({ year: 2023, value: 7565, observationId: 'cq.enterprises.high-tech@2023-actual' });
     expect(scenario.targets.map((t) => [t.year, t.value])).toEqual([
       [2025, 10000],
@@ -15,6 +15,6 @@ describe('scenarioFromObservation', () => {
   });
 
   it('refuses a figure the article lost', () => {
-    expect(() => scenarioFromObservation('cn.diagnostics.new-technology-share@2028-projection', '2026-11-26T00:00:00.000Z', 'en')).toThrow(/has no value/);
+    expect(() => scenarioFromObservation('cn.diagnostics.new-technology-share@2028-projection', '2026-11-26T00:00:00.000Z')).toThrow(/has no value/);
   });
 });
