@@ -70,11 +70,6 @@ describe('a line chart drawn from its state', () => {
     expect(en).not.toContain('基准');
   });
 
-  it('leaves out of the legend a line that says another entry stands for it', () => {
-    const state = lineState({ series: [...lineState().series, series('c', '其他情景 2', 'Other 2', [10, 10, 10], { inLegend: false })] });
-    expect(texts(chartSvg(state))).not.toContain('其他情景 2');
-  });
-
   it('sets the title, subtitle and source line around the chart, and the axes’ tick labels', () => {
     const lines = texts(chartSvg(lineState(), { width: 900 }));
     expect(lines[0]).toBe(frame.title);

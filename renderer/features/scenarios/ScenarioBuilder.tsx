@@ -1,7 +1,7 @@
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineChartState } from '../../../shared/charts/chart-state';
-import { buildScenarioChartState, withUnchangedParts, type OtherPath } from '../../../shared/charts/scenario-chart';
+import { buildScenarioChartState, withUnchangedParts } from '../../../shared/charts/scenario-chart';
 import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
 import { fractionToPercent, isUnitCode, localName, maxNameLength, unitLabel, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
@@ -54,12 +54,9 @@ export function scenarioChartReady(): Promise<unknown> {
   return chartModule;
 }
 
-export type { OtherPath } from '../../../shared/charts/scenario-chart';
-
 export interface ScenarioBuilderProps {
   scenario: WorkspaceScenario;
   actuals: readonly ActualPoint[];
-  others: readonly OtherPath[];
   edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
 }
 
@@ -90,7 +87,7 @@ function useUnchangedParts(next: LineChartState): LineChartState {
   return merged;
 }
 
-export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, others, edit }: ScenarioBuilderProps) {
+export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, edit }: ScenarioBuilderProps) {
   const { t } = useTranslation('scenarios');
   const fm = useFormatters();
   const lang = fm.lang;
@@ -160,8 +157,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const deferredRows = useDeferredValue(rows, noRows);
   const deferredScenario = useDeferredValue<WorkspaceScenario | null>(scenario, null);
   const freshChart = useMemo(
-    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, lang }),
-    [scenario, path, actuals, monteCarlo.result, others, lang],
+    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, lang }),
+    [scenario, path, actuals, monteCarlo.result, lang],
   );
   const chartState = useUnchangedParts(freshChart);
 
