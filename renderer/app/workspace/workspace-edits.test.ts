@@ -54,6 +54,10 @@ describe('workspace edits', () => {
       return scenario ? [localName(scenario, 'zh'), localName(scenario, 'en')] : [];
     };
 
+    it('renaming the software scenario (which has an English name) renames it in English too', () => {
+      expect(names(renameScenario(starter, software.id, '软件10%情景', now), software.id)).toEqual(['软件10%情景', '软件10%情景']);
+    });
+
     it('the renamed copy of the software scenario reads the new name in Chinese and in English, not "… (copy)"', () => {
       const { workspace, newId } = duplicateScenario(starter, software.id, copySuffix, now);
       if (!newId) throw new Error('no copy');
