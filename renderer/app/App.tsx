@@ -83,17 +83,16 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
   const { edit, selectScenario } = workspace;
   const useInScenario = useCallback(
     (observationId: string) => {
-      const lang = langOf(i18n.language);
       let newId: string | null = null;
       edit((ws, nowIso) => {
-        const next = addScenario(ws, scenarioFromObservation(observationId, nowIso, lang), nowIso);
+        const next = addScenario(ws, scenarioFromObservation(observationId, nowIso), nowIso);
         newId = next.scenarios.at(-1)?.id ?? null;
         return next;
       });
       if (newId) selectScenario(newId);
       setView('scenarios');
     },
-    [edit, selectScenario, i18n.language, setView],
+    [edit, selectScenario, setView],
   );
 
   // The registry's one keyboard dispatcher, and the native menu's commands routed into it.

@@ -44,11 +44,6 @@ export interface LineSeries {
   readonly showPoints: boolean;
   readonly points: readonly ChartPoint[];
   /**
-   * false: no legend entry of its own, because the entry of an earlier series stands for a group
-   * of alike lines (the thin "other scenarios of this indicator"). Absent means true.
-   */
-  readonly inLegend?: boolean;
-  /**
    * 'bar' draws a bar from zero at each point, for yearly flows such as the increase over the
    * previous year (give the x axis half a year of room either side). Absent means 'line'.
    */

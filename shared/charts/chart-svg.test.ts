@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { HeatmapState, LineChartState, LineSeries, SmallMultiplesState, TornadoState } from './chart-state';
 import { chartImage, chartSvg, escapeXmlText, lightImagePalette } from './chart-svg';
 import { exportPresets } from './image-layout';
+import { compareDifferenceState, compareOverlayState, compareSmallMultiplesState, groupScenarios, projectGroup } from './compare-chart';
+import { scenarioChartStateFor } from './scenario-chart';
+import { figureSourcesOf } from './source-line';
+import { loadStarterWorkspace } from '../workspace/starter';
+import { localName, namesAfter, withNames, type Lang } from '../units';
+import type { WorkspaceScenario } from '../workspace';
 
 const frame = { lang: 'zh' as const, title: '基准情景：高新技术企业数量', subtitle: '情景「保持增速」，单位：家', source: '来源：重庆日报 2024年2月' };
 
@@ -68,11 +74,6 @@ describe('a line chart drawn from its state', () => {
     expect(en).toContain('Baseline');
     expect(en).toContain('High growth');
     expect(en).not.toContain('基准');
-  });
-
-  it('leaves out of the legend a line that says another entry stands for it', () => {
-    const state = lineState({ series: [...lineState().series, series('c', '其他情景 2', 'Other 2', [10, 10, 10], { inLegend: false })] });
-    expect(texts(chartSvg(state))).not.toContain('其他情景 2');
   });
 
   it('sets the title, subtitle and source line around the chart, and the axes’ tick labels', () => {
@@ -293,5 +294,77 @@ describe('the other chart kinds', () => {
     expect(svg).toMatch(/fill="#0b3a73"[^>]*\/><text[^>]*fill="#ffffff">9亿元<\/text>/);
     expect(texts(svg)).toEqual(expect.arrayContaining(['增长率', '基数', '10%', '20%', '100亿元']));
     expect(svg).toMatch(/fill="none" stroke="rgb\(27, 31, 36\)" stroke-width="3"/);
+  });
+});
+
+describe('#14.1 exported comparison charts name their lines in the legend, in the chart’s language', () => {
+  const workspace = loadStarterWorkspace();
+  const scenario = (id: string): WorkspaceScenario => {
+    const found = workspace.scenarios.find((s) => s.id === id);
+    if (!found) throw new Error(id);
+    return found;
+  };
+  const rate = scenario('high-tech-firms-19-2pct');
+  const netGain = scenario('high-tech-firms-linear-net-gain');
+  const software = scenario('software-revenue-15pct');
+  const styleIndex = new Map([
+    [rate.id, 0],
+    [netGain.id, 1],
+    [software.id, 2],
+  ]);
+  const words = { title: 'T', subtitle: 'S', xTitle: 'X', yTitle: 'Y' };
+  const sources = figureSourcesOf({ indicators: [] });
+  const overlay = (scenarios: readonly WorkspaceScenario[], lang: Lang) => {
+    const group = groupScenarios(scenarios)[0];
+    if (!group) throw new Error('no group');
+    return compareOverlayState({ id: 'compare-1', lang, group, projected: projectGroup(group.scenarios), styleIndex, text: words, sources });
+  };
+  const difference = (lang: Lang) =>
+    compareDifferenceState({
+      id: 'compare-difference-1',
+      lang,
+      unit: 'firms',
+      projected: projectGroup([rate, netGain]),
+      mode: 'absolute',
+      styleIndex,
+      text: words,
+      sources,
+    });
+  // The drawing of presentation mode: the chart alone at the slide's logical size (PresentationOverlay).
+  const slide = (state: Parameters<typeof chartSvg>[0]) => chartSvg(state, { frame: 'none', width: 800, height: 450 });
+
+  for (const lang of ['zh', 'en'] as const) {
+    // As drawn: texts() leaves entities as written (“&” is “&amp;”).
+    const names = [localName(rate, lang), localName(netGain, lang)].map(escapeXmlText);
+
+    it(`the overlay’s image and slide name both scenarios (${lang})`, () => {
+      for (const svg of [chartSvg(overlay([rate, netGain], lang)), slide(overlay([rate, netGain], lang))])
+        for (const name of names) expect(texts(svg)).toContain(name);
+    });
+
+    it(`the difference chart names the baseline it is measured against as well as the scenario (${lang})`, () => {
+      for (const svg of [chartSvg(difference(lang)), slide(difference(lang))]) for (const name of names) expect(texts(svg)).toContain(name);
+    });
+
+    it(`small multiples name every scenario of every panel once (${lang})`, () => {
+      const panels = groupScenarios([rate, netGain, software]).map((group, index) =>
+        compareOverlayState({ id: `compare-${index + 1}`, lang, group, projected: projectGroup(group.scenarios), styleIndex, text: words, sources }),
+      );
+      const state = compareSmallMultiplesState({ id: 'compare', lang, title: 'T', subtitle: '', panels, scenarios: [rate, netGain, software], sources });
+      const drawn = texts(chartSvg(state));
+      for (const name of [...names, escapeXmlText(localName(software, lang))]) expect(drawn.filter((text) => text === name)).toHaveLength(1);
+    });
+
+    it(`the scenario chart names its lines (${lang})`, () => {
+      const drawn = texts(slide(scenarioChartStateFor(workspace, rate.id, null, lang)));
+      expect(drawn).toEqual(expect.arrayContaining(lang === 'zh' ? ['实际值', '情景预测'] : ['Actual', 'Scenario projection']));
+    });
+  }
+
+  it('an English image names a renamed copy by the name the user typed, not the old English name', () => {
+    const copy = withNames(netGain, namesAfter(netGain, { kind: 'typed', text: '净增情景' }));
+    const drawn = texts(chartSvg(overlay([rate, copy], 'en')));
+    expect(drawn).toContain('净增情景');
+    expect(drawn).not.toContain(escapeXmlText(netGain.nameEn ?? ''));
   });
 });

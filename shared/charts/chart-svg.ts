@@ -272,7 +272,7 @@ function legendItems(charts: readonly LineChartState[], draw: Draw): LegendItem[
   for (const chart of charts) {
     for (const band of chart.bands)
       add({ name: inLang(band.name, draw.lang), swatch: { kind: 'area', colour: colourOf(band.colour, draw.palette), opacity: band.opacity } });
-    for (const series of chart.series) if (series.inLegend !== false) add({ name: inLang(series.name, draw.lang), swatch: seriesSwatch(series, draw.palette) });
+    for (const series of chart.series) add({ name: inLang(series.name, draw.lang), swatch: seriesSwatch(series, draw.palette) });
   }
   return items;
 }

@@ -148,16 +148,19 @@ describe('compare difference state', () => {
     [netGain.id, 1],
   ]);
 
-  it('draws the other scenarios minus the baseline, keeping their colour, with the zero line', () => {
+  it('draws the other scenarios minus the baseline, keeping their colour, over the baseline’s line at zero', () => {
     const state = compareDifferenceState({ id: 'compare-difference-1', lang: 'zh', unit: 'firms', projected, mode: 'absolute', styleIndex, text, sources });
-    expect(state.series.map((series) => scenarioIdOfSeries(series.id))).toEqual(['high-tech-firms-linear-net-gain']);
-    expect(state.series[0]?.role).toBe('difference');
-    expect(state.series[0]?.colour).toEqual({ kind: 'series', index: 1 });
-    expect(state.referenceLines).toEqual([{ axis: 'y', value: 0, label: '' }]);
+    expect(state.series.map((series) => scenarioIdOfSeries(series.id))).toEqual(['high-tech-firms-19-2pct', 'high-tech-firms-linear-net-gain']);
+    expect(state.series.map((series) => series.role)).toEqual(['baseline', 'difference']);
+    expect(state.series[1]?.colour).toEqual({ kind: 'series', index: 1 });
+    // The baseline in its own colour, at zero in each of its years 2023…2030.
+    expect(state.series[0]?.colour).toEqual({ kind: 'series', index: 0 });
+    expect(state.series[0]?.points.map((point) => point.y)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(state.referenceLines).toEqual([]);
     // The shared base year: no difference.
-    expect(state.series[0]?.points[0]).toEqual({ x: 2023, y: 0 });
+    expect(state.series[1]?.points[0]).toEqual({ x: 2023, y: 0 });
     // 2030: 16,098 − 25,866.8 = −9,768.8 firms; a fifth of the span is 1954, so steps of 2000 down to −10,000.
-    expect(state.series[0]?.points.at(-1)?.y).toBeCloseTo(-9768.8, 1);
+    expect(state.series[1]?.points.at(-1)?.y).toBeCloseTo(-9768.8, 1);
     expect(state.y.ticks).toEqual([-10000, -8000, -6000, -4000, -2000, 0]);
     expect(state.y.tickLabels).toEqual(['-1万', '-8,000', '-6,000', '-4,000', '-2,000', '0']);
     expect(state.source).toContain('「高新技术企业:保持2023年增速19.2%(基准)」');
@@ -165,7 +168,7 @@ describe('compare difference state', () => {
 
   it('shows the difference in percent of the baseline on a percent axis', () => {
     const state = compareDifferenceState({ id: 'compare-difference-1', lang: 'en', unit: 'firms', projected, mode: 'percent', styleIndex, text, sources });
-    const at2025 = state.series[0]?.points.find((point) => point.x === 2025);
+    const at2025 = state.series[1]?.points.find((point) => point.x === 2025);
     // −745.83616 / 10,748.83616 = −6.9388%.
     expect(at2025?.y).toBeCloseTo(-6.9388, 3);
     // 2030: −9,768.8 / 25,866.8 = −37.77%: steps of 10 points.

@@ -208,17 +208,31 @@ export interface CompareDifferenceInput {
 }
 
 /**
+ * The baseline in its own difference chart: the line at zero wherever it has a value, named after
+ * the baseline scenario, so an image or slide of the chart says what the differences are to (an
+ * unnamed zero line left the reader to guess). In the baseline's colour and dash when it is among
+ * the chosen scenarios, else in the text colour.
+ */
+function baselineAtZero(entry: ProjectedSeries, styleIndex: ReadonlyMap<string, number>, years: readonly number[]): LineSeries {
+  const index = styleIndex.get(entry.scenario.id);
+  const zeros = entry.values.map((value) => (value === null ? null : 0));
+  const line = scenarioSeries(entry.scenario, 'baseline', index ?? 0, years, zeros);
+  return index === undefined ? { ...line, colour: { kind: 'actual' }, dash: 'solid' } : line;
+}
+
+/**
  * Each scenario minus the baseline, in the indicator's unit or in percent of the baseline, with
- * the zero line (where a scenario meets the baseline) always on the axis.
+ * the baseline itself as the named line at zero (where a scenario meets it), always on the axis.
  */
 export function compareDifferenceState({ id, lang, unit, projected, mode, styleIndex, text, sources }: CompareDifferenceInput): LineChartState {
   const [baseline, ...others] = projected.series;
   const baselineValues = baseline?.values ?? [];
-  const series = others.map((entry) => {
+  const differences = others.map((entry) => {
     const differences = differenceToBaseline(baselineValues, entry.values);
     const values = differences.map((difference) => (mode === 'absolute' ? difference.absolute : difference.percent));
     return scenarioSeries(entry.scenario, 'difference', styleIndex.get(entry.scenario.id) ?? 0, projected.years, values);
   });
+  const series = baseline ? [baselineAtZero(baseline, styleIndex, projected.years), ...differences] : differences;
   const yUnit = mode === 'absolute' ? unit : 'percent';
   const y = valueAxis(
     series.flatMap((line) => line.points.map((point) => point.y)),
@@ -239,8 +253,7 @@ export function compareDifferenceState({ id, lang, unit, projected, mode, styleI
     bands: [],
     series,
     targets: [],
-    // The baseline itself: a difference of zero. Unlabelled on screen, as the intro above the chart names the baseline.
-    referenceLines: [{ axis: 'y', value: 0, label: '' }],
+    referenceLines: [],
   };
 }
 

@@ -10,7 +10,7 @@ export function dashArray(dash: LineDash): string {
   return dash === 'dashed' ? '7 5' : dash === 'dotted' ? '2 3' : '';
 }
 
-/** Thin, faint lines for reference (other scenarios), thick ones for what the chart is about. */
+/** Thin, faint lines for reference, thick ones for what the chart is about. */
 export function lineStroke(role: LineSeries['role']): { width: number; opacity: number } {
   if (role === 'reference') return { width: 1, opacity: 0.55 };
   if (role === 'actual' || role === 'projection') return { width: 2.5, opacity: 1 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonteCarloResult } from '../engine';
 import { loadStarterWorkspace } from '../workspace/starter';
 import type { ImportedIndicator, WorkspaceScenario } from '../workspace';
+import { inLang } from '../units';
 import { buildScenarioChartState, projectedPath, scenarioChartStateFor, withUnchangedParts, type ScenarioChartInput } from './scenario-chart';
 import { figureSourcesOf } from './source-line';
 
@@ -38,7 +39,6 @@ function inputOf(scenario: WorkspaceScenario, extra: Partial<ScenarioChartInput>
     path: projectedPath(scenario),
     actuals: [],
     monteCarlo: null,
-    others: [],
     sources: figureSourcesOf({ indicators: [] }),
     lang: 'zh',
     ...extra,
@@ -66,7 +66,7 @@ const simulated: MonteCarloResult = {
 };
 
 describe('the scenario chart as state', () => {
-  it('draws the high-tech firms at 19.2% a year with its actual value, the other scenario and the two targets of the article', () => {
+  it('draws the high-tech firms at 19.2% a year with its actual value and the two targets of the article', () => {
     const state = scenarioChartStateFor(loadStarterWorkspace(), 'high-tech-firms-19-2pct', null, 'zh');
     expect(state.title).toBe('高新技术企业:保持2023年增速19.2%(基准)');
     expect(state.subtitle).toBe('重庆市高新技术企业数量（单位：家(企业)）');
@@ -74,9 +74,8 @@ describe('the scenario chart as state', () => {
     expect(state.source).toBe(
       '来源：重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」',
     );
-    // The linear scenario of the same indicator behind, then the article's 7565 firms in 2023, then the projection on top.
+    // The article's 7565 firms in 2023, then the projection on top.
     expect(state.series.map((s) => [s.id, s.role, s.dash])).toEqual([
-      ['scenario:high-tech-firms-linear-net-gain', 'reference', 'solid'],
       ['actual', 'actual', 'solid'],
       ['projection', 'projection', 'dashed'],
     ]);
@@ -86,8 +85,6 @@ describe('the scenario chart as state', () => {
     const projection = state.series.find((s) => s.id === 'projection');
     // 7565 × 1.192² = 7565 × 1.420864 = 10748.83616 firms in 2025.
     expect(projection?.points.find((p) => p.x === 2025)?.y).toBeCloseTo(10748.83616, 6);
-    // +1219 firms a year: 7565 + 7 × 1219 = 16098 in 2030.
-    expect(state.series[0]?.points.at(-1)).toEqual({ x: 2030, y: 16098 });
     expect(state.targets).toEqual([
       { x: 2025, y: 10000, label: '2025年目标 1万家' },
       { x: 2027, y: 12700, label: '2027年目标 1.27万家' },
@@ -108,7 +105,6 @@ describe('the scenario chart as state', () => {
     expect(state.x.title).toBe('Year');
     expect(state.y.tickLabels).toEqual(['5k', '10k', '15k', '20k', '25k', '30k']);
     expect(state.series.map((s) => s.name)).toEqual([
-      { zh: '同指标其他情景', en: 'Other scenarios of this indicator' },
       { zh: '实际值', en: 'Actual' },
       { zh: '情景预测', en: 'Scenario projection' },
     ]);
@@ -148,18 +144,34 @@ describe('the scenario chart as state', () => {
     expect(state.y.ticks).toEqual([100, 200, 300, 400]);
   });
 
-  it('draws only one legend entry for the other scenarios, and no projection when the scenario is invalid', () => {
-    const others = [
-      { id: 'a', startYear: 2020, values: new Float64Array([100, 105]) },
-      { id: 'b', startYear: 2020, values: new Float64Array([100, 95]) },
-    ];
+  it('draws no projection when the scenario is invalid', () => {
     const invalid = round({ params: { growthRatePercent: -120 } } as Partial<WorkspaceScenario>);
-    const state = buildScenarioChartState(inputOf(invalid, { others }));
-    expect(state.series.map((s) => [s.name.zh, s.inLegend ?? true])).toEqual([
-      ['同指标其他情景', true],
-      ['同指标其他情景 2', false],
-    ]);
-    expect(state.series.some((s) => s.role === 'projection')).toBe(false);
+    const state = buildScenarioChartState(inputOf(invalid, { actuals: [{ year: 2020, value: 100 }] }));
+    expect(state.series.map((s) => s.role)).toEqual(['actual']);
+  });
+
+  it('#14.5 draws no unnamed grey lines of other scenarios, and the value axis fits the scenario’s own path', () => {
+    // Tech-based firms, cautious: 58,524 firms in 2023 at 10% a year, 58,524 × 1.1⁷ = 58,524 × 1.9487171 ≈ 114,046.6 in 2030.
+    // The same indicator's 36.1% scenario reaches 58,524 × 1.361⁷ ≈ 58,524 × 8.6498 ≈ 506,222, and its S-curve 120,000.
+    for (const lang of ['zh', 'en'] as const) {
+      const state = scenarioChartStateFor(loadStarterWorkspace(), 'tech-based-firms-cautious-10pct', null, lang);
+      // Every line is this scenario's and has a name the reader knows: no "同指标其他情景 2".
+      expect(state.series.map((s) => [s.id, inLang(s.name, lang)])).toEqual(
+        lang === 'zh'
+          ? [
+              ['actual', '实际值'],
+              ['projection', '情景预测'],
+            ]
+          : [
+              ['actual', 'Actual'],
+              ['projection', 'Scenario projection'],
+            ],
+      );
+      expect(state.series.find((s) => s.id === 'projection')?.points.at(-1)?.y).toBeCloseTo(114046.6, 0);
+      // The axis holds the path and the 67,000 / 86,000 targets; a line at 506,222 would push it past 500,000.
+      expect(state.y.domain[1]).toBeGreaterThanOrEqual(114046.6);
+      expect(state.y.domain[1]).toBeLessThan(150000);
+    }
   });
 
   it('labels the value axis of a user’s own unit with plain numbers and names the unit as written', () => {
@@ -172,10 +184,13 @@ describe('the scenario chart as state', () => {
 });
 
 describe('keeping the unchanged parts of the chart while a slider moves', () => {
-  const others = [{ id: 'other', startYear: 2020, values: new Float64Array([100, 104, 108, 112]) }];
+  const actuals = [
+    { year: 2020, value: 100 },
+    { year: 2021, value: 104 },
+  ];
 
   it('gives back the previous state itself when nothing changed', () => {
-    const input = inputOf(round(), { others, monteCarlo: simulated });
+    const input = inputOf(round(), { actuals, monteCarlo: simulated });
     const previous = buildScenarioChartState(input);
     const next = buildScenarioChartState(input);
     expect(next).not.toBe(previous);
@@ -183,17 +198,17 @@ describe('keeping the unchanged parts of the chart while a slider moves', () => 
   });
 
   it('replaces the projection when one of its points moves and keeps the other lines, the band and the axes', () => {
-    const previous = buildScenarioChartState(inputOf(round(), { others, monteCarlo: simulated }));
+    const previous = buildScenarioChartState(inputOf(round(), { actuals, monteCarlo: simulated }));
     // 10% → 10.1%: the path moves from 2021 on, the ticks (80…160) stay.
     const next = buildScenarioChartState(
-      inputOf(round({ params: { growthRatePercent: 10.1 } } as Partial<WorkspaceScenario>), { others, monteCarlo: simulated }),
+      inputOf(round({ params: { growthRatePercent: 10.1 } } as Partial<WorkspaceScenario>), { actuals, monteCarlo: simulated }),
     );
     const merged = withUnchangedParts(previous, next);
     expect(merged).not.toBe(previous);
     const byId = (state: typeof merged, id: string) => state.series.find((s) => s.id === id);
     expect(byId(merged, 'projection')).toBe(byId(next, 'projection'));
     expect(byId(merged, 'projection')).not.toBe(byId(previous, 'projection'));
-    expect(byId(merged, 'scenario:other')).toBe(byId(previous, 'scenario:other'));
+    expect(byId(merged, 'actual')).toBe(byId(previous, 'actual'));
     expect(byId(merged, 'median')).toBe(byId(previous, 'median'));
     expect(merged.bands).toBe(previous.bands);
     expect(merged.x).toBe(previous.x);
@@ -203,11 +218,11 @@ describe('keeping the unchanged parts of the chart while a slider moves', () => 
   });
 
   it('replaces a line when only one of its points changes', () => {
-    const previous = buildScenarioChartState(inputOf(round(), { others }));
-    const moved = [{ id: 'other', startYear: 2020, values: new Float64Array([100, 104, 108, 113]) }];
-    const merged = withUnchangedParts(previous, buildScenarioChartState(inputOf(round(), { others: moved })));
+    const previous = buildScenarioChartState(inputOf(round(), { actuals }));
+    const moved = [actuals[0]!, { year: 2021, value: 105 }];
+    const merged = withUnchangedParts(previous, buildScenarioChartState(inputOf(round(), { actuals: moved })));
     expect(merged.series[0]).not.toBe(previous.series[0]);
-    expect(merged.series[0]?.points.at(-1)).toEqual({ x: 2023, y: 113 });
+    expect(merged.series[0]?.points.at(-1)).toEqual({ x: 2021, y: 105 });
     expect(merged.series.find((s) => s.id === 'projection')).toBe(previous.series.find((s) => s.id === 'projection'));
   });
 

@@ -1,7 +1,12 @@
 /**
  * The scenario builder's chart as state: actual values solid with points, the projection
- * dashed, the Monte Carlo band (P10–P90 light, P25–P75 darker) with its dotted median, targets as
- * labelled markers, and the other scenarios of the same indicator as thin lines for reference.
+ * dashed, the Monte Carlo band (P10–P90 light, P25–P75 darker) with its dotted median, and targets
+ * as labelled markers.
+ *
+ * Only this scenario's own lines: other scenarios of the indicator are not drawn behind it. They
+ * were thin grey lines that no legend or tooltip could name ("同指标其他情景 2"), and a fast one
+ * (an S-curve at 36.1%) set the value axis and flattened the scenario being edited. Comparing
+ * scenarios is the Compare view's work, where every line is named, coloured and dashed apart.
  *
  * Pure: the screen draws this through LineChartView, and the workbook and image exports read the
  * same state (scenarioChartStateFor) without a DOM. The words are here in both languages, so a
@@ -20,13 +25,6 @@ export interface ActualPoint {
   readonly value: number;
 }
 
-/** Another scenario's projected path, from its base year on. */
-export interface OtherPath {
-  readonly id: string;
-  readonly startYear: number;
-  readonly values: ArrayLike<number>;
-}
-
 export interface ScenarioChartInput {
   readonly scenario: WorkspaceScenario;
   /** The scenario's projected path from its base year (projectedPath), or null when it is invalid. */
@@ -35,8 +33,6 @@ export interface ScenarioChartInput {
   readonly actuals: readonly ActualPoint[];
   /** The simulation, possibly one step behind the path while a slider moves (it is matched by year). */
   readonly monteCarlo: MonteCarloResult | null;
-  /** Other scenarios of the same indicator and unit (sameIndicatorScenarios). */
-  readonly others: readonly OtherPath[];
   /** Where the scenario's figures come from, for the source line. */
   readonly sources: FigureSources;
   readonly lang: Lang;
@@ -50,7 +46,6 @@ export const SCENARIO_CHART_WORDS = {
   median: { zh: '模拟中位数', en: 'Simulated median' },
   band80: { zh: 'P10–P90 区间', en: 'P10–P90 range' },
   band50: { zh: 'P25–P75 区间', en: 'P25–P75 range' },
-  other: { zh: '同指标其他情景', en: 'Other scenarios of this indicator' },
 } as const satisfies Record<string, BilingualText>;
 
 // ---------------------------------------------------------------------------------------------
@@ -89,11 +84,6 @@ export function actualValuesOf(workspace: Pick<Workspace, 'indicators'>, indicat
   return [...byYear].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
 }
 
-/** The other scenarios drawn behind one: same indicator and same unit (a line in another unit would share no axis). */
-export function sameIndicatorScenarios(scenarios: readonly WorkspaceScenario[], selected: WorkspaceScenario): WorkspaceScenario[] {
-  return scenarios.filter((s) => s.id !== selected.id && s.indicatorId === selected.indicatorId && s.unit === selected.unit);
-}
-
 // ---------------------------------------------------------------------------------------------
 // The state
 
@@ -123,27 +113,15 @@ function line(
   return { id, name, role, colour, dash, showPoints: false, points, ...extra };
 }
 
-/** The other scenarios' lines, named as the legend and tooltip name them: "…其他情景", "…其他情景 2"… */
-function otherName(index: number): BilingualText {
-  const words = SCENARIO_CHART_WORDS.other;
-  return index === 0 ? words : { zh: `${words.zh} ${index + 1}`, en: `${words.en} ${index + 1}` };
-}
-
-export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, others, sources, lang }: ScenarioChartInput): LineChartState {
+export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, sources, lang }: ScenarioChartInput): LineChartState {
   const baseYear = scenario.base.year;
-  // The years of the chart's data: from the earliest actual value (or other scenario) to the last analysed year.
-  const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year), ...others.map((o) => o.startYear));
-  const lastYear = Math.max(baseYear + (path && path.length > 0 ? path.length - 1 : 0), ...others.map((o) => o.startYear + o.values.length - 1));
+  // The years of the chart's data: from the earliest actual value to the last analysed year.
+  const firstYear = Math.min(baseYear, ...actuals.map((a) => a.year));
+  const lastYear = baseYear + (path && path.length > 0 ? path.length - 1 : 0);
   const inRange = (year: number) => year >= firstYear && year <= lastYear;
 
   const series: LineSeries[] = [];
   const bands: ChartBand[] = [];
-
-  others.forEach((other, index) => {
-    const points: ChartPoint[] = [];
-    for (let i = 0; i < other.values.length; i++) if (inRange(other.startYear + i)) points.push({ x: other.startYear + i, y: other.values[i] ?? null });
-    series.push(line(`scenario:${other.id}`, otherName(index), 'reference', { kind: 'muted' }, 'solid', points, index === 0 ? {} : { inLegend: false }));
-  });
 
   if (monteCarlo) {
     const p10 = percentileRow(monteCarlo, 10);
@@ -245,16 +223,11 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, o
 export function scenarioChartStateFor(workspace: Workspace, scenarioId: string, monteCarlo: MonteCarloResult | null, lang: Lang): LineChartState {
   const scenario = workspace.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`no scenario ${scenarioId} in the workspace`);
-  const others = sameIndicatorScenarios(workspace.scenarios, scenario).flatMap((s) => {
-    const values = projectedPath(s);
-    return values ? [{ id: s.id, startYear: s.base.year, values }] : [];
-  });
   return buildScenarioChartState({
     scenario,
     path: projectedPath(scenario),
     actuals: actualValuesOf(workspace, scenario.indicatorId),
     monteCarlo,
-    others,
     sources: figureSourcesOf(workspace),
     lang,
   });
@@ -288,7 +261,6 @@ function sameSeries(a: LineSeries, b: LineSeries): boolean {
     a.role === b.role &&
     a.dash === b.dash &&
     a.showPoints === b.showPoints &&
-    (a.inLegend ?? true) === (b.inLegend ?? true) &&
     sameColour(a.colour, b.colour) &&
     sameText(a.name, b.name) &&
     sameNumbers(a.points, b.points, samePoint)

@@ -2,6 +2,7 @@
  * Edits of a workspace as pure functions: each returns a new workspace (or the same object
  * when nothing changed), so the undo history can hold snapshots.
  */
+import { namesAfter, withNames, type BilingualText, type NameChange } from '../../../shared/units';
 import type { ImportedIndicator, Workspace, WorkspaceScenario } from '../../../shared/workspace';
 
 function touch<T extends { modifiedAt: string }>(item: T, nowIso: string): T {
@@ -50,20 +51,30 @@ export function deleteScenario(workspace: Workspace, id: string, nowIso: string)
   );
 }
 
-export function duplicateScenario(workspace: Workspace, id: string, copySuffix: string, nowIso: string): { workspace: Workspace; newId: string | null } {
+/** Duplicates a scenario next to it; the copy's names are the original's with the copy suffix of each language ("（副本）", " (copy)"). */
+export function duplicateScenario(workspace: Workspace, id: string, copySuffix: BilingualText, nowIso: string): { workspace: Workspace; newId: string | null } {
   const index = workspace.scenarios.findIndex((s) => s.id === id);
   const original = workspace.scenarios[index];
   if (!original) return { workspace, newId: null };
   const newId = uniqueScenarioId(workspace, `${original.id}-copy`);
-  const copy: WorkspaceScenario = { ...original, id: newId, name: `${original.name}${copySuffix}`.slice(0, 200), createdAt: nowIso, modifiedAt: nowIso };
+  const copy: WorkspaceScenario = {
+    ...withNames(original, namesAfter(original, { kind: 'copy', suffix: copySuffix })),
+    id: newId,
+    createdAt: nowIso,
+    modifiedAt: nowIso,
+  };
   const scenarios = [...workspace.scenarios.slice(0, index + 1), copy, ...workspace.scenarios.slice(index + 1)];
   return { workspace: touch({ ...workspace, scenarios }, nowIso), newId };
 }
 
+/** Changes a scenario's names by the one name model (shared/units/names.ts); the same workspace when they stay as they are. */
+export function nameScenario(workspace: Workspace, id: string, change: NameChange, nowIso: string): Workspace {
+  return updateScenario(workspace, id, (s) => withNames(s, namesAfter(s, change)), nowIso);
+}
+
+/** The name the user typed, in whichever language: the scenario's name in both until an English name is given. Blank names are ignored. */
 export function renameScenario(workspace: Workspace, id: string, name: string, nowIso: string): Workspace {
-  const trimmed = name.trim().slice(0, 200);
-  if (!trimmed) return workspace;
-  return updateScenario(workspace, id, (s) => (s.name === trimmed ? s : { ...s, name: trimmed }), nowIso);
+  return nameScenario(workspace, id, { kind: 'typed', text: name }, nowIso);
 }
 
 export function setBaseline(workspace: Workspace, id: string | null, nowIso: string): Workspace {

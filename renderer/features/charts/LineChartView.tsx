@@ -142,7 +142,7 @@ const SeriesLine = memo(function SeriesLine({ series, colours, lang }: { series:
       data={series.points}
       dataKey="y"
       name={inLang(series.name, lang)}
-      legendType={series.inLegend === false ? 'none' : 'line'}
+      legendType="line"
       stroke={stroke}
       strokeWidth={width}
       strokeOpacity={opacity}

@@ -1,15 +1,15 @@
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LineChartState } from '../../../shared/charts/chart-state';
-import { buildScenarioChartState, withUnchangedParts, type OtherPath } from '../../../shared/charts/scenario-chart';
+import { buildScenarioChartState, withUnchangedParts } from '../../../shared/charts/scenario-chart';
 import type { FigureSources } from '../../../shared/charts/source-line';
 import { MODEL_KINDS, type ModelKind } from '../../../shared/engine';
-import { fractionToPercent, isUnitCode, localName, unitLabel, type Lang } from '../../../shared/units';
+import { fractionToPercent, isUnitCode, localName, maxNameLength, unitLabel, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceDistribution, WorkspaceScenario } from '../../../shared/workspace';
 import { useFormatters } from '../../i18n/format';
 import { ChartFrame } from '../charts/ChartFrame';
 import { useMonteCarlo } from '../../app/results/useMonteCarlo';
-import { updateScenario } from '../../app/workspace/workspace-edits';
+import { nameScenario, renameScenario, updateScenario } from '../../app/workspace/workspace-edits';
 import { useChartColours } from '../charts/chart-colours';
 import { BaseAndTargets } from './BaseAndTargets';
 import { builderKeyTestId, distributionKey, parseBuilderKey } from './builder-keys';
@@ -56,12 +56,9 @@ export function scenarioChartReady(): Promise<unknown> {
   return chartModule;
 }
 
-export type { OtherPath } from '../../../shared/charts/scenario-chart';
-
 export interface ScenarioBuilderProps {
   scenario: WorkspaceScenario;
   actuals: readonly ActualPoint[];
-  others: readonly OtherPath[];
   /** Where the figures come from, for the chart's source line. */
   sources: FigureSources;
   edit(change: (workspace: Workspace, nowIso: string) => Workspace, coalesceKey?: string): void;
@@ -94,7 +91,7 @@ function useUnchangedParts(next: LineChartState): LineChartState {
   return merged;
 }
 
-export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, others, sources, edit }: ScenarioBuilderProps) {
+export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committed, actuals, sources, edit }: ScenarioBuilderProps) {
   const { t } = useTranslation('scenarios');
   const fm = useFormatters();
   const lang = fm.lang;
@@ -164,8 +161,8 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
   const deferredRows = useDeferredValue(rows, noRows);
   const deferredScenario = useDeferredValue<WorkspaceScenario | null>(scenario, null);
   const freshChart = useMemo(
-    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, others, sources, lang }),
-    [scenario, path, actuals, monteCarlo.result, others, sources, lang],
+    () => buildScenarioChartState({ scenario, path, actuals, monteCarlo: monteCarlo.result, sources, lang }),
+    [scenario, path, actuals, monteCarlo.result, sources, lang],
   );
   const chartState = useUnchangedParts(freshChart);
 
@@ -372,6 +369,7 @@ export const ScenarioBuilder = memo(function ScenarioBuilder({ scenario: committ
         </div>
       </div>
 
+      <EnglishNameField scenario={scenario} edit={edit} />
       <NotesField scenario={scenario} edit={edit} />
     </div>
   );
@@ -442,38 +440,77 @@ const MonteCarloStatus = memo(function MonteCarloStatus({
   );
 });
 
-function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang: Lang; edit: ScenarioBuilderProps['edit'] }) {
-  const { t } = useTranslation('scenarios');
-  const current = localName(scenario, lang);
-  const [draft, setDraft] = useState({ text: current, forName: current });
-  if (draft.forName !== current) setDraft({ text: current, forName: current });
-  const commit = () => {
-    const trimmed = draft.text.trim().slice(0, 200);
-    if (!trimmed || trimmed === current) {
-      setDraft({ text: current, forName: current });
-      return;
-    }
-    // The field edits the name it shows: the English one when that is what localName shows (it exists and is not blank).
-    edit((ws, now) =>
-      updateScenario(ws, scenario.id, (s) => (lang === 'en' && localName(s, 'en') === s.nameEn ? { ...s, nameEn: trimmed } : { ...s, name: trimmed }), now),
-    );
+/**
+ * A text field that commits on Enter or when it loses focus and goes back on Escape. `shown` is
+ * what the scenario says now; a commit that changes nothing shows it again.
+ */
+function CommitField({
+  shown,
+  label,
+  className,
+  testId,
+  placeholder,
+  commit,
+}: {
+  shown: string;
+  label: string;
+  className: string;
+  testId: string;
+  placeholder?: string;
+  commit(text: string): void;
+}) {
+  const [draft, setDraft] = useState({ text: shown, forShown: shown });
+  if (draft.forShown !== shown) setDraft({ text: shown, forShown: shown });
+  const done = () => {
+    if (draft.text.trim() !== shown.trim()) commit(draft.text);
+    setDraft({ text: shown, forShown: shown });
   };
   return (
-    <label className="sc-name">
-      <span className="sc-field-label">{t('builder.name')}</span>
+    <label className={className}>
+      <span className="sc-field-label">{label}</span>
       <input
         type="text"
         value={draft.text}
-        data-testid="scenario-name"
-        maxLength={200}
-        onChange={(event) => setDraft({ text: event.target.value, forName: current })}
-        onBlur={commit}
+        data-testid={testId}
+        maxLength={maxNameLength}
+        placeholder={placeholder}
+        onChange={(event) => setDraft({ text: event.target.value, forShown: shown })}
+        onBlur={done}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-          if (event.key === 'Escape') setDraft({ text: current, forName: current });
+          if (event.key === 'Enter') done();
+          if (event.key === 'Escape') setDraft({ text: shown, forShown: shown });
         }}
       />
     </label>
+  );
+}
+
+/** The scenario's name as the title shows it; what the user types is the name in both languages (shared/units/names.ts). */
+function NameField({ scenario, lang, edit }: { scenario: WorkspaceScenario; lang: Lang; edit: ScenarioBuilderProps['edit'] }) {
+  const { t } = useTranslation('scenarios');
+  return (
+    <CommitField
+      shown={localName(scenario, lang)}
+      label={t('builder.name')}
+      className="sc-name"
+      testId="scenario-name"
+      commit={(text) => edit((ws, now) => renameScenario(ws, scenario.id, text, now))}
+    />
+  );
+}
+
+/** The English name, when the user wants English to read otherwise than the name; blank: English shows the name. */
+function EnglishNameField({ scenario, edit }: { scenario: WorkspaceScenario; edit: ScenarioBuilderProps['edit'] }) {
+  const { t } = useTranslation('scenarios');
+  return (
+    <CommitField
+      shown={scenario.nameEn ?? ''}
+      label={t('builder.nameEn')}
+      className="sc-name-en"
+      testId="scenario-name-en"
+      placeholder={scenario.name}
+      commit={(text) => edit((ws, now) => nameScenario(ws, scenario.id, { kind: 'translation', text }, now))}
+    />
   );
 }
 

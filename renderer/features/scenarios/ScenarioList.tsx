@@ -4,7 +4,7 @@ import { inLang, localName, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
-import { addScenario, deleteScenario, duplicateScenario, setBaseline, updateScenario } from '../../app/workspace/workspace-edits';
+import { addScenario, deleteScenario, duplicateScenario, setBaseline } from '../../app/workspace/workspace-edits';
 import { defaultBase, indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
 
 export interface ScenarioListProps {
@@ -58,8 +58,11 @@ export const ScenarioList = memo(function ScenarioList({ workspace, selectedId, 
   const { lang } = useFormatters();
   const notify = useNotify();
   const selected = workspace.scenarios.find((s) => s.id === selectedId) ?? null;
-  const copySuffix = i18n.getFixedT(lang)('workspace.copySuffix', { ns: 'translation' });
-  const copySuffixEn = i18n.getFixedT('en')('workspace.copySuffix', { ns: 'translation' });
+  // Each language's name gets that language's suffix, whatever language the app is in.
+  const copySuffix = {
+    zh: i18n.getFixedT('zh')('workspace.copySuffix', { ns: 'translation' }),
+    en: i18n.getFixedT('en')('workspace.copySuffix', { ns: 'translation' }),
+  };
 
   const duplicate = () => {
     if (!selected) return;
@@ -67,9 +70,7 @@ export const ScenarioList = memo(function ScenarioList({ workspace, selectedId, 
     edit((ws, now) => {
       const result = duplicateScenario(ws, selected.id, copySuffix, now);
       newId = result.newId;
-      if (!result.newId) return result.workspace;
-      const copyId = result.newId;
-      return updateScenario(result.workspace, copyId, (s) => (s.nameEn ? { ...s, nameEn: `${s.nameEn}${copySuffixEn}`.slice(0, 200) } : s), now);
+      return result.workspace;
     });
     if (newId) select(newId);
   };
@@ -160,7 +161,7 @@ function AddScenario({ workspace, edit, select }: Pick<ScenarioListProps, 'works
     let newId: string | null = null;
     try {
       edit((ws, now) => {
-        const next = addScenario(ws, scenarioFromChoice(ws, base.key, now, fm.lang), now);
+        const next = addScenario(ws, scenarioFromChoice(ws, base.key, now), now);
         newId = next.scenarios.at(-1)?.id ?? null;
         return next;
       });

@@ -29,6 +29,7 @@ export const scenariosText = {
     },
     builder: {
       name: '情景名称',
+      nameEn: '英文名称（可选，留空时英文界面也显示情景名称）',
       model: '增长模型与参数',
       modelKind: '模型',
       addYear: '增加一年',
@@ -169,6 +170,7 @@ export const scenariosText = {
     },
     builder: {
       name: 'Scenario name',
+      nameEn: 'English name (optional; when blank, English shows the scenario name)',
       model: 'Growth model and parameters',
       modelKind: 'Model',
       addYear: 'Add a year',

@@ -3,7 +3,7 @@ import { defaultBase, indicatorChoices, scenarioFromChoice, scenarioFromObservat
 
 describe('scenarioFromObservation', () => {
   it('starts from the 2023 high-tech enterprise count with the 2025 and 2027 targets of the article', () => {
-    const scenario = scenarioFromObservation('cq.enterprises.high-tech@2023-actual', '2026-11-26T00:00:00.000Z', 'zh');
+    const scenario = scenarioFromObservation('cq.enterprises.high-tech@2023-actual', '2026-11-26T00:00:00.000Z');
     expect(scenario.base).toEqual({ year: 2023, value: 7565, observationId: 'cq.enterprises.high-tech@2023-actual' });
     expect(scenario.targets.map((t) => [t.year, t.value])).toEqual([
       [2025, 10000],
@@ -15,7 +15,7 @@ describe('scenarioFromObservation', () => {
   });
 
   it('refuses a figure the article lost', () => {
-    expect(() => scenarioFromObservation('cn.diagnostics.new-technology-share@2028-projection', '2026-11-26T00:00:00.000Z', 'en')).toThrow(/has no value/);
+    expect(() => scenarioFromObservation('cn.diagnostics.new-technology-share@2028-projection', '2026-11-26T00:00:00.000Z')).toThrow(/has no value/);
   });
 });
 
@@ -42,7 +42,7 @@ describe('#14.12 a new scenario of imported data', () => {
     if (!choice) throw new Error('the imported indicator is offered');
     const base = defaultBase(choice);
     expect([base?.year, base?.value, base?.kind]).toEqual([2023, 3000, 'actual']);
-    const scenario = scenarioFromChoice(workspace, base?.key ?? '', '2026-11-26T00:00:00.000Z', 'zh');
+    const scenario = scenarioFromChoice(workspace, base?.key ?? '', '2026-11-26T00:00:00.000Z');
     expect(scenario.base).toEqual({ year: 2023, value: 3000, observationId: 'own.district-gdp@2023-actual' });
     expect(scenario.targets).toEqual([{ year: 2027, value: 4000, observationId: 'own.district-gdp@2027-target' }]);
   });

@@ -3,13 +3,22 @@
  * base, later targets of the same indicator become the scenario's targets.
  */
 import { getBundledDataset, getObservationsOfIndicator, requireIndicator, requireObservation } from '../../../shared/dataset';
-import type { Lang } from '../../../shared/units';
+import { namesAfter, type BilingualText, type Named } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 
 export const defaultGrowthRatePercent = 10;
 const minimumHorizonYears = 7;
 
-export function scenarioFromObservation(observationId: string, nowIso: string, lang: Lang): WorkspaceScenario {
+/** A new scenario's names, composed in both languages whatever language the app is in (one name model: shared/units/names.ts). */
+function newScenarioNames(indicatorName: BilingualText): Named {
+  const text = {
+    zh: `${indicatorName.zh}：每年增长${defaultGrowthRatePercent}%`,
+    en: `${indicatorName.en || indicatorName.zh}: ${defaultGrowthRatePercent}% a year`,
+  };
+  return namesAfter({ name: text.zh }, { kind: 'composed', text });
+}
+
+export function scenarioFromObservation(observationId: string, nowIso: string): WorkspaceScenario {
   const dataset = getBundledDataset();
   const observation = requireObservation(dataset, observationId);
   const indicator = requireIndicator(dataset, observation.indicatorId);
@@ -18,11 +27,9 @@ export function scenarioFromObservation(observationId: string, nowIso: string, l
     .filter((o) => o.kind === 'target' && o.year > observation.year && o.value !== null)
     .map((o) => ({ year: o.year, value: o.value as number, observationId: o.id }));
   const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year));
-  const name = lang === 'zh' ? `${indicator.name.zh}：每年增长${defaultGrowthRatePercent}%` : `${indicator.name.en}: ${defaultGrowthRatePercent}% a year`;
   return {
     id: indicator.id.replace(/[^A-Za-z0-9._-]/g, '-'),
-    name,
-    nameEn: `${indicator.name.en}: ${defaultGrowthRatePercent}% a year`,
+    ...newScenarioNames(indicator.name),
     indicatorId: indicator.id,
     indicatorName: { zh: indicator.name.zh, en: indicator.name.en },
     unit: indicator.unit,
@@ -96,8 +103,8 @@ export function defaultBase(choice: IndicatorChoice): BaseChoice | undefined {
 }
 
 /** A new scenario from a base choice of `indicatorChoices`. */
-export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key: string, nowIso: string, lang: Lang): WorkspaceScenario {
-  if (key.startsWith('obs:')) return scenarioFromObservation(key.slice(4), nowIso, lang);
+export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key: string, nowIso: string): WorkspaceScenario {
+  if (key.startsWith('obs:')) return scenarioFromObservation(key.slice(4), nowIso);
   const match = /^own:(.+):(\d+)$/.exec(key);
   const indicator = match ? workspace.indicators.find((i) => i.id === match[1]) : undefined;
   const observation = match && indicator ? indicator.observations[Number(match[2])] : undefined;
@@ -106,11 +113,9 @@ export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key
     .filter((o) => o.kind === 'target' && o.year > observation.year && o.value > 0)
     .map((o) => ({ year: o.year, value: o.value, ...(o.id ? { observationId: o.id } : {}) }));
   const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year));
-  const nameEn = `${indicator.name.en || indicator.name.zh}: ${defaultGrowthRatePercent}% a year`;
   return {
     id: indicator.id,
-    name: lang === 'zh' ? `${indicator.name.zh}：每年增长${defaultGrowthRatePercent}%` : nameEn,
-    nameEn,
+    ...newScenarioNames(indicator.name),
     indicatorId: indicator.id,
     indicatorName: { zh: indicator.name.zh, en: indicator.name.en },
     unit: indicator.unit,
