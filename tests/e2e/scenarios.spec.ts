@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -30,7 +30,6 @@ test.describe('scenario builder', () => {
     await expect(page.getByTestId('year-value-2027')).toHaveText('5900.7亿元');
     // 2024 is the base year: the article's 4200亿元.
     await expect(page.getByTestId('year-value-2024')).toHaveText('4200亿元');
-    await page.screenshot({ path: `${screenshotDir}/scenarios-zh.png`, fullPage: false });
 
     // A pessimistic variant: duplicate, then type a lower rate.
     await page.getByTestId('duplicate-scenario').click();
@@ -82,8 +81,6 @@ test.describe('scenario builder', () => {
     expect(chinese).toEqual([]);
     const listLabels = await page.locator('.sc-list h3, .sc-list button:not(.sc-item), .sc-list summary').allInnerTexts();
     expect(listLabels.filter((text) => cjk.test(text))).toEqual([]);
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/scenarios-en.png` });
     expect(problems).toEqual([]);
   });
 
@@ -109,8 +106,6 @@ test.describe('scenario builder', () => {
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
     await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/scenarios-dark-zh.png` });
   });
 
   test('draws the axes, the projection and the targets before the simulation has finished', async ({ page }) => {
