@@ -20,7 +20,8 @@ describe('#14.10 the workspace name in both languages', () => {
   });
 
   it('#14.10 a name the user types is the name in both languages: the starter English name does not survive a rename', () => {
-    const renamed = renameWorkspace(starter, ' 季度汇报 ', now);
+    const named = { ...starter, name: '重庆日报 2024-02 科技创新数据 · 示例情景', nameEn: 'Chongqing Daily, Feb 2024: starter scenarios' };
+    const renamed = renameWorkspace(named, ' 季度汇报 ', now);
     expect(localName(renamed, 'zh')).toBe('季度汇报');
     expect(localName(renamed, 'en')).toBe('季度汇报');
     expect(renamed.modifiedAt).toBe(now);
