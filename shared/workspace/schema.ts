@@ -132,6 +132,8 @@ export const WorkspaceSchema = z
   .strictObject({
     formatVersion: z.literal(CURRENT_FORMAT_VERSION),
     name: z.string().max(200),
+    // The English name, as a scenario has one; without it the name is the name in both languages.
+    nameEn: z.string().max(200).optional(),
     createdAt: isoDateTime,
     modifiedAt: isoDateTime,
     baselineScenarioId: identifier.nullable(),

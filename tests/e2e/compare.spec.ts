@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 async function openCompare(page: Page, name: RegExp): Promise<void> {
   await openApp(page);
@@ -39,10 +39,6 @@ test.describe('compare view in Chinese', () => {
     // The base year is shared: no difference.
     await expect(page.getByTestId('compare-difference-row-2023').getByTestId('difference-absolute')).toHaveText('0家');
     expect(problems).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.locator('[data-chart-id="compare-1"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/compare-zh.png` });
   });
 
   test('draws one small chart per indicator and measures each against a reference of its own indicator', async ({ page }) => {
@@ -147,9 +143,5 @@ test.describe('compare view in English', () => {
     await expect(row2025.getByTestId('difference-absolute')).toHaveText('−746 firms');
     await expect(row2025.getByTestId('difference-percent')).toHaveText('−6.9%');
     expect(problems).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.locator('[data-chart-id="compare-1"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/compare-en.png` });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors, fontsReady } from '../helpers/app';
 
 /** The app opens on Scenarios; the data browser is one key away (Alt+1). */
 async function openDataView(page: Page): Promise<void> {
@@ -28,8 +28,6 @@ test.describe('data browser in Chinese', () => {
     // The 2027 goal is printed as "超过1.27万家": the qualifier stays with the number.
     await expect(page.getByRole('treeitem', { name: /2027 · 目标 · 超过1\.27万家/ })).toBeVisible();
     expect(problems).toEqual([]);
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/data-zh.png` });
   });
 
   test('#14.13 a figure’s detail names the piece of the page and the author it comes from', async ({ page }) => {
@@ -176,8 +174,6 @@ test.describe('data browser in English', () => {
     await expect(page.getByRole('treeitem', { name: /2027 · target · over 12,700 firms/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Use in a scenario' })).toBeVisible();
     expect(problems).toEqual([]);
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/data-en.png` });
   });
 
   test('"Use in a scenario" switches to the Scenarios view', async ({ page }) => {

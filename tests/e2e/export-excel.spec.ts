@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 async function exportAndRead(page: Page, buttonName: RegExp): Promise<{ fileName: string; workbook: ExcelJS.Workbook }> {
   const downloadPromise = page.waitForEvent('download');
@@ -49,8 +49,6 @@ test.describe('Excel export (Chinese)', () => {
     workbook.getWorksheet('不确定性')?.eachRow((row) => row.eachCell((c) => uncertaintyTexts.push(String(c.value))));
     expect(uncertaintyTexts.join('\n')).toMatch(/试验次数 20,000,随机种子 \d+/);
 
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/export-zh.png` });
     expect(problems).toEqual([]);
   });
 
@@ -94,8 +92,6 @@ test.describe('Excel export (English)', () => {
     const cell = projections.getRow(yearRow(projections, 2026)).getCell(2);
     expect(cell.formula).toMatch(/^s1_base\*\(1\+s1_rate\)\^/);
     expect(cell.result as number).toBeCloseTo(5554.5, 9);
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/export-en.png` });
     expect(problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 const fixtures = 'tests/fixtures/import';
 
@@ -37,8 +37,6 @@ test.describe('import (zh)', () => {
     await expect(preview.getByRole('row', { name: /district\.high-tech-firms/ })).toContainText('13,050家 (2024)');
     await expect(preview.getByRole('row', { name: /district\.rd-intensity/ })).toContainText('3.1% (2027)');
     await expect(preview.getByRole('row', { name: /district\.high-tech-firms/ })).toContainText('新增');
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/import-zh.png` });
 
     await page.getByRole('button', { name: '导入 3 个指标' }).click();
     const list = page.getByTestId('workspace-indicators');
@@ -81,8 +79,6 @@ test.describe('import (en)', () => {
     await expect(errors).toBeVisible({ timeout: 30_000 });
     await expect(errors.getByRole('columnheader')).toHaveText(['Row', 'Column', 'Problem']);
     await expect(errors.getByRole('row', { name: /not a number: 12,7x/ })).toContainText('7');
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/import-en.png` });
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('import-panel')).toBeHidden();
     expect(problems).toEqual([]);

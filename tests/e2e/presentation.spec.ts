@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 /**
  * Presentation mode: saved views shown full screen at 16:9 with title, chart and source line
@@ -50,8 +50,6 @@ test.describe('presentation mode', () => {
     // No app chrome inside: no buttons, no navigation.
     await expect(presentation.getByRole('button')).toHaveCount(0);
     await expect(slide.locator('svg text').filter({ hasText: '2023' }).first()).toBeVisible();
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/presentation-zh.png` });
 
     await page.keyboard.press('ArrowRight');
     await expect(slide.getByRole('heading', { level: 2 })).toHaveText(increaseTitle);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 const cjk = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -12,7 +12,7 @@ async function openScenarios(page: Page): Promise<void> {
 test.describe('scenario builder', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('sets the software growth to 12% by keyboard, duplicates a pessimistic case, undoes, reloads and switches to English', async ({ page }) => {
+  test('sets the software growth to 12% by keyboard, duplicates a pessimistic case, undoes, reloads and switches to English', async ({ page }, testInfo) => {
     const problems = watchPageErrors(page);
     await openScenarios(page);
     await page.getByTestId('scenario-item-software-revenue-15pct').click();
@@ -30,7 +30,10 @@ test.describe('scenario builder', () => {
     await expect(page.getByTestId('year-value-2027')).toHaveText('5,901亿元');
     // 2024 is the base year: the article's 4200亿元.
     await expect(page.getByTestId('year-value-2024')).toHaveText('4,200亿元');
-    await page.screenshot({ path: `${screenshotDir}/scenarios-zh.png`, fullPage: false });
+    // This shot (it wrote docs/screenshots/scenarios-zh.png before tests/e2e/screenshots.spec.ts took over) also lets the
+    // last rate step's deferred commit land: Duplicate pressed while that commit is pending does not select the copy
+    // (ScenarioList reads the new id from a state updater React has not run yet), a known fault not fixed here.
+    await page.screenshot({ path: testInfo.outputPath('scenarios-zh.png') });
 
     // A pessimistic variant: duplicate, then type a lower rate.
     await page.getByTestId('duplicate-scenario').click();
@@ -82,8 +85,6 @@ test.describe('scenario builder', () => {
     expect(chinese).toEqual([]);
     const listLabels = await page.locator('.sc-list h3, .sc-list button:not(.sc-item), .sc-list summary').allInnerTexts();
     expect(listLabels.filter((text) => cjk.test(text))).toEqual([]);
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/scenarios-en.png` });
     expect(problems).toEqual([]);
   });
 
@@ -109,8 +110,6 @@ test.describe('scenario builder', () => {
     await page.getByTestId('theme-select').selectOption('dark');
     await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
     await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/scenarios-dark-zh.png` });
   });
 
   test('draws the axes, the projection and the targets before the simulation has finished', async ({ page }) => {

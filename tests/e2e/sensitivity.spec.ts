@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors, fontsReady } from '../helpers/app';
 
 async function openSensitivity(page: Page, name: RegExp): Promise<void> {
   await openApp(page);
@@ -50,10 +50,6 @@ test.describe('sensitivity view in Chinese', () => {
     });
     expect(worstContrast).toBeGreaterThanOrEqual(4.5);
     expect(problems).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.locator('[data-chart-id="sensitivity-tornado"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/sensitivity-zh.png` });
   });
 
   test('resizes the data table and reaches every control with Tab', async ({ page }) => {
@@ -103,9 +99,5 @@ test.describe('sensitivity view in English', () => {
     // 6387.675亿元 = CNY 638.7675 bn → 4 significant figures: 638.8.
     await expect(page.getByTestId('heatmap-cell-3-3')).toContainText('CNY 638.8 bn');
     expect(problems).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 1200 });
-    await page.locator('[data-chart-id="sensitivity-tornado"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/sensitivity-en.png` });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 const zhViews = ['数据', '情景', '对比', '目标', '敏感性', '导出'];
 const enViews = ['Data', 'Scenarios', 'Compare', 'Targets', 'Sensitivity', 'Export'];
@@ -19,7 +19,6 @@ test.describe('app shell', () => {
     const fontUsed = await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '情景推演台'));
     expect(fontUsed).toBe(true);
     expect(problems).toEqual([]);
-    await page.screenshot({ path: `${screenshotDir}/shell-zh.png` });
   });
 
   test('switches to English and back, and remembers the choice after a reload', async ({ page }) => {
@@ -28,8 +27,6 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Scenario Desk');
     await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button')).toHaveText(enViews.map((v) => new RegExp(`^${v}`)));
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/shell-en.png` });
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Scenario Desk');
     await page.getByTestId('language-select').selectOption('zh');
@@ -42,8 +39,6 @@ test.describe('app shell', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/shell-zh-dark.png` });
     await page.getByTestId('theme-select').selectOption('light');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { openApp, watchPageErrors } from '../helpers/app';
 
 async function openTargets(page: Page, name: RegExp): Promise<void> {
   await openApp(page);
@@ -29,9 +29,6 @@ test.describe('targets view in Chinese', () => {
     // A scenario without an uncertainty spec says so in the probability column instead of leaving it blank.
     await expect(page.getByTestId('target-row-tech-based-firms-36-1pct-2027').getByRole('cell').nth(5)).toHaveText('未设不确定性');
     expect(problems).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 1200 });
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/targets-zh.png` });
   });
 
   test('sorts by a column from the keyboard and says so to assistive technology', async ({ page }) => {
@@ -64,9 +61,6 @@ test.describe('targets view in English', () => {
     await expect(page.getByTestId('target-row-high-tech-firms-19-2pct-2025').getByTestId('projected')).toHaveText('10,749 firms');
     await expect(page.getByTestId('target-row-high-tech-firms-19-2pct-2025').getByTestId('target-status')).toHaveText(/✓\s*On track/);
     expect(problems).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 1200 });
-    await fontsReady(page);
-    await page.screenshot({ path: `${screenshotDir}/targets-en.png` });
   });
 });
 

@@ -9,8 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { DeskError, type DeskApi, type WorkspaceDraft, type WorkspaceEntry } from '../../../shared/platform/desk-api';
 import { createEmptyWorkspace, serializeWorkspace, WorkspaceError, type Workspace } from '../../../shared/workspace';
 import { loadStarterWorkspace } from '../../../shared/workspace/starter';
+import { langOf } from '../../../shared/units';
 import { useCommand } from '../commands/hooks';
 import { useNotify } from '../notifications';
+import { workspaceTitle } from './workspace-title';
 import { canRedo, canUndo, recordEdit, redo as redoHistory, startHistory, undo as undoHistory, type History } from './history';
 import {
   readWorkspaceText,
@@ -232,8 +234,10 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   );
 
   const newWorkspace = useCallback(() => {
-    replaceWorkspace(createEmptyWorkspace(t('workspace.untitled'), new Date().toISOString()), null, false);
-  }, [replaceWorkspace, t]);
+    // Untitled in both languages, so switching the language after New does not leave the other language's word.
+    const empty = createEmptyWorkspace(i18n.getFixedT('zh')('workspace.untitled'), new Date().toISOString());
+    replaceWorkspace({ ...empty, nameEn: i18n.getFixedT('en')('workspace.untitled') }, null, false);
+  }, [replaceWorkspace, i18n]);
 
   const openWorkspace = useCallback(async () => {
     try {
@@ -259,7 +263,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   const saveAs = useCallback(async () => {
     try {
       const text = serializeWorkspace(latest.current.workspace);
-      const entry = await platform.saveWorkspaceAs(latest.current.workspace.name || t('workspace.untitled'), text);
+      const entry = await platform.saveWorkspaceAs(workspaceTitle(latest.current.workspace, null, langOf(i18n.language), t('workspace.untitled')), text);
       if (!entry) return;
       setDoc({ entry, dirty: false });
       notify('success', t('workspace.saved', { what: entry.name }));
@@ -267,7 +271,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
     } catch (error) {
       reportError(error, latest.current.workspace.name);
     }
-  }, [platform, notify, t, refreshRecent, reportError]);
+  }, [platform, notify, t, i18n, refreshRecent, reportError]);
 
   const save = useCallback(async () => {
     const { entry } = latest.current.doc;
@@ -328,8 +332,9 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
   }, [workspace, doc, platform, notify, t, initial.autosaveDraft]);
 
   useEffect(() => {
-    void platform.setDocumentState({ title: doc.entry?.name ?? workspace.name ?? t('workspace.untitled'), dirty: doc.dirty }).catch(() => undefined);
-  }, [platform, doc, workspace.name, t]);
+    const title = workspaceTitle(workspace, doc.entry, langOf(i18n.language), t('workspace.untitled'));
+    void platform.setDocumentState({ title, dirty: doc.dirty }).catch(() => undefined);
+  }, [platform, doc, workspace, t, i18n.language]);
 
   const undoable = canUndo(history);
   const redoable = canRedo(history);

@@ -84,7 +84,10 @@ export function setBaseline(workspace: Workspace, id: string | null, nowIso: str
 
 export function renameWorkspace(workspace: Workspace, name: string, nowIso: string): Workspace {
   const trimmed = name.trim().slice(0, 200);
-  return trimmed && trimmed !== workspace.name ? touch({ ...workspace, name: trimmed }, nowIso) : workspace;
+  if (!trimmed || (trimmed === workspace.name && workspace.nameEn === undefined)) return workspace;
+  // A typed name is the name in both languages: the English name it replaces would still show in English.
+  const { nameEn: _replaced, ...rest } = workspace;
+  return touch({ ...rest, name: trimmed }, nowIso);
 }
 
 /** Adds or replaces the user's own indicators (by id); the bundled dataset is never touched. */

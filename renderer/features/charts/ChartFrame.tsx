@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { ChartExportMenu } from './export/ChartExportMenu';
 import { registerChartFrame } from './chart-registry';
+import { useChartLayersOutOfTabOrder } from './chart-focus';
 import { useChartFrameActions } from '../../app/chart-actions';
 import type { ChartState } from '../../../shared/charts/chart-state';
 
@@ -23,6 +24,8 @@ export function ChartFrame({ chartId, state, children, actions }: ChartFrameProp
   const frameActions = useChartFrameActions();
   // Read for its width only: a 1× image is as wide as the frame on screen.
   const figureRef = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useChartLayersOutOfTabOrder(bodyRef);
   // F5 and the workbook read the newest state of the charts on screen from the registry.
   useLayoutEffect(() => registerChartFrame(chartId, state), [chartId, state]);
   return (
@@ -42,7 +45,9 @@ export function ChartFrame({ chartId, state, children, actions }: ChartFrameProp
           <ChartExportMenu chartId={chartId} state={state} title={state.title} figureRef={figureRef} />
         </div>
       </header>
-      <div className="chart-frame-body">{children}</div>
+      <div className="chart-frame-body" ref={bodyRef}>
+        {children}
+      </div>
       <figcaption className="chart-frame-source">{state.source}</figcaption>
     </figure>
   );

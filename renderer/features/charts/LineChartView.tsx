@@ -339,7 +339,7 @@ export const LineChartView = memo(function LineChartView({ state, colours, heigh
     <div className={className} style={boxStyle} data-testid={testId} ref={box}>
       <LiveContext.Provider value={liveForTooltip}>
         {width > 0 ? (
-          <ComposedChart width={width} height={height} margin={margin}>
+          <ComposedChart width={width} height={height} margin={margin} aria-label={state.title}>
             <Frame x={state.x} y={state.y} lang={state.lang} colours={colours} />
             {state.bands.map((band) => (
               <BandArea key={band.id} band={band} colours={colours} lang={state.lang} />

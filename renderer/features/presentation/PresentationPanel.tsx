@@ -41,7 +41,7 @@ const StateBarChart = memo(function StateBarChart({ state, colours }: { state: L
   const yTick = useMemo(() => tickLabeller(state.y), [state.y]);
   if (!series) return null;
   return (
-    <BarChart data={data} responsive style={{ width: '100%', height: chartHeight }} margin={barMargin}>
+    <BarChart data={data} responsive style={{ width: '100%', height: chartHeight }} margin={barMargin} aria-label={state.title}>
       <CartesianGrid stroke={colours.grid} strokeDasharray="3 3" vertical={false} />
       <XAxis
         dataKey="x"

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CommandButton } from '../../app/commands/CommandButton';
 import { useCommand } from '../../app/commands/hooks';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
+import { workspaceTitle } from '../../app/workspace/workspace-title';
+import { langOf } from '../../../shared/units';
 import './workspace.css';
 
 /**
@@ -10,10 +12,10 @@ import './workspace.css';
  * is a registry command: label, disabled state, shortcut and tooltip come from the registry.
  */
 export function WorkspaceToolbar({ children }: { children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ws = useWorkspace();
   const recentRef = useRef<HTMLSelectElement>(null);
-  const title = ws.entry?.name ?? ws.workspace.name ?? t('workspace.untitled');
+  const title = workspaceTitle(ws.workspace, ws.entry, langOf(i18n.language), t('workspace.untitled'));
 
   // The recent-file picker stays a select; the command opens it (or at least focuses it).
   useCommand('openRecent', () => {
