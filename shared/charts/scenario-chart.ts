@@ -1,7 +1,7 @@
 /**
  * The scenario builder's chart as state: actual values solid with points, the projection
  * dashed, the Monte Carlo band (P10–P90 light, P25–P75 darker) with its dotted median, targets as
- * labelled markers, and the other scenarios of the same indicator as thin lines for reference.
+ * labelled markers, forecasts (references) as labelled lines, and the other scenarios of the same indicator as thin lines for reference.
  *
  * Pure: the screen draws this through LineChartView, and the workbook and image exports read the
  * same state (scenarioChartStateFor) without a DOM. The words are here in both languages, so a
@@ -186,6 +186,17 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, o
         : `Target ${target.year}: ${valueText(target.value, scenario.unit, 'en')}`,
   }));
 
+  // A forecast is read against the path, not met or missed: a labelled line at its value, not a target marker.
+  const references = scenario.references ?? [];
+  const referenceLines: ReferenceLine[] = references.map((reference) => ({
+    axis: 'y',
+    value: reference.value,
+    label:
+      lang === 'zh'
+        ? `${reference.year}年预测 ${valueText(reference.value, scenario.unit, 'zh')}`
+        : `Forecast ${reference.year}: ${valueText(reference.value, scenario.unit, 'en')}`,
+  }));
+
   // Every year of the data and every target year (a target may lie beyond the horizon).
   const targetYears = scenario.targets.map((target) => target.year);
   const x: ChartAxis = {
@@ -209,13 +220,12 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, o
       values(),
       unit,
       lang,
-      scenario.targets.map((target) => target.value),
+      [...scenario.targets, ...references].map((figure) => figure.value),
     ),
   };
 
   const name = localName(scenario, lang);
   const indicator = inLang(scenario.indicatorName, lang);
-  const referenceLines: ReferenceLine[] = [];
   return {
     kind: 'line',
     id: `scenario-${scenario.id}`,

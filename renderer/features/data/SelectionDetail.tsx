@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { indexDataset, type Dataset } from '../../../shared/dataset';
+import { indexDataset, projectionRefusal, type Dataset } from '../../../shared/dataset';
 import { localName, unitLabel } from '../../../shared/units';
 import { useFormatters } from '../../i18n/format';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
@@ -53,6 +53,8 @@ function ObservationDetail({
   const scope = index.scopesById.get(indicator.scopeId);
   const valueText = formatObservationValue(observation, indicator.unit, lang);
   const usedBy = workspace.scenarios.filter((scenario) => scenario.base.observationId === observation.id);
+  // A one-off total is no amount per year: it is not offered as a scenario's base, and the reader is told why.
+  const refusal = projectionRefusal(indicator);
   return (
     <>
       <p className="data-detail-title" data-testid="detail-indicator">
@@ -64,7 +66,7 @@ function ObservationDetail({
           <KindBadge kind={observation.kind} />
         </p>
         <div className="data-detail-actions">
-          {observation.value !== null ? (
+          {observation.value !== null && refusal === null ? (
             <button
               type="button"
               className="button primary"
@@ -83,6 +85,11 @@ function ObservationDetail({
         </div>
       </div>
       {valueText === null ? <p className="data-detail-missing">{t('missingExplained')}</p> : null}
+      {refusal ? (
+        <p className="data-muted data-small" data-testid="not-projectable">
+          {refusal[lang]}
+        </p>
+      ) : null}
       <dl className="data-detail-list">
         <dt>{t('detail.year')}</dt>
         <dd>{observation.date === undefined ? observation.year : formatPartialDate(observation.date, lang)}</dd>
@@ -111,7 +118,7 @@ function ObservationDetail({
           </>
         ) : null}
       </dl>
-      {observation.value !== null ? (
+      {observation.value !== null && refusal === null ? (
         <p id="data-use-hint" className="visually-hidden">
           {t('detail.useInScenarioHint')}
         </p>
