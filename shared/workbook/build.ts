@@ -11,7 +11,7 @@
  * 32,767-character cell limit. `readScenariosFromWorkbook` reads it back.
  */
 import ExcelJS from 'exceljs';
-import { getBundledDataset, indexDataset, type Dataset } from '../dataset';
+import { computeDerivedFigures, getBundledDataset, indexDataset, type Dataset } from '../dataset';
 import { lastAnalysisYear, projectScenario } from '../engine/models';
 import type { MonteCarloResult } from '../engine/montecarlo';
 import { constantGrowthFactor, getUnitMeta, inLang, isUnitCode, localName, unitLabel, type Lang } from '../units';
@@ -569,9 +569,13 @@ function writeSources(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
     entry.uses.push(what);
     byId.set(observationId, entry);
   };
+  // A base the article implies (4200 ÷ (1 + 15%)) is cited by the printed figures it is computed from.
+  const derived = new Map(computeDerivedFigures(dataset).map((figure) => [figure.id, figure]));
   for (const plan of plans) {
-    use(plan.scenario.base.observationId, `${plan.prefix} ${text.base}`);
+    const base = plan.scenario.base.observationId;
+    for (const id of (base !== undefined && derived.get(base)?.inputs) || [base]) use(id, `${plan.prefix} ${text.base}`);
     plan.scenario.targets.forEach((target, index) => use(target.observationId, `${plan.prefix} ${text.columns.targetLabel} ${index + 1}`));
+    plan.scenario.references?.forEach((reference, index) => use(reference.observationId, `${plan.prefix} ${text.columns.referenceLabel} ${index + 1}`));
   }
   const index = indexDataset(dataset);
   let row = 5;

@@ -235,7 +235,7 @@ export function buildStarterWorkspace(dataset: Dataset): Workspace {
     scenario(highTech, {
       id: 'high-tech-firms-linear-net-gain',
       name: `高新技术企业:每年净增约${plain(highTechNet.roundedValue, highTechNet.decimals)}家(${highTechNet.year}年净增量)`,
-      nameEn: `High-tech enterprises: +${plain(highTechNet.roundedValue, highTechNet.decimals)} firms a year (${highTechNet.year} net gain)`,
+      nameEn: `High-tech enterprises: +${formatValue(highTechNet.roundedValue, 'firms', 'en')} a year (${highTechNet.year} net gain)`,
       base: highTechBase,
       model: 'linear',
       params: { incrementPerYear: highTechNet.roundedValue },
@@ -288,7 +288,7 @@ export function buildStarterWorkspace(dataset: Dataset): Workspace {
     scenario(techBased, {
       id: 'tech-based-firms-logistic',
       name: `科技型企业:S型曲线(初始增速${plain(techBasedGrowth)}%,上限${formatValue(ASSUMED.techBasedCeiling, 'firms', 'zh')})`,
-      nameEn: `Tech-based enterprises: S-curve (${plain(techBasedGrowth)}% early growth, ceiling ${plain(ASSUMED.techBasedCeiling)})`,
+      nameEn: `Tech-based enterprises: S-curve (${plain(techBasedGrowth)}% early growth, ceiling ${formatValue(ASSUMED.techBasedCeiling, 'firms', 'en')})`,
       base: techBasedBase,
       model: 'logistic',
       params: { growthRatePercent: techBasedGrowth, ceiling: ASSUMED.techBasedCeiling },

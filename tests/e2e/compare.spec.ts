@@ -65,7 +65,7 @@ test.describe('compare view in Chinese', () => {
     await expect(page.getByTestId('compare-pick-diagnostics-market-target-path')).toBeFocused();
     await page.keyboard.press('Space');
     await expect(page.getByTestId('compare-empty')).toHaveCount(0);
-    // Onward past the seven remaining checkboxes and the clear button (nine Tabs) to the baseline picker.
+    // Onward past the six remaining checkboxes and the clear button (eight Tabs) to the baseline picker.
     for (let i = 0; i < 12 && !(await page.getByTestId('compare-baseline').evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('Tab');
     await expect(page.getByTestId('compare-baseline')).toBeFocused();
