@@ -3,7 +3,7 @@
  * defined names, zipped .xlsx bytes) for 100 scenarios × 50 years, without a chart image.
  * Called from cli/bench.ts; target: median ≤ 600 ms.
  */
-import type { Workspace, WorkspaceScenario } from '../shared/workspace/schema';
+import { CURRENT_FORMAT_VERSION, type Workspace, type WorkspaceScenario } from '../shared/workspace/schema';
 import { loadWorkbookModule } from './commands/export';
 
 const BASE_YEAR = 2010;
@@ -40,7 +40,7 @@ function benchScenario(index: number): WorkspaceScenario {
 
 export function benchWorkspace(): Workspace {
   return {
-    formatVersion: 2,
+    formatVersion: CURRENT_FORMAT_VERSION,
     name: 'bench',
     createdAt: STAMP,
     modifiedAt: STAMP,

@@ -74,7 +74,7 @@ describe('runCli (injected I/O)', () => {
   it.each([
     [['project', 'does-not-exist.sdesk'], /no such file/],
     [['project', fixture('corrupt.sdesk')], /not valid JSON/],
-    [['check', fixture('v3-future.sdesk')], /newer version/],
+    [['check', fixture('v4-future.sdesk')], /newer version/],
     [
       ['montecarlo', starter, '--trials', 'abc', '--format', 'xml', '--bogus'],
       /--trials must be a whole number[\s\S]*--format must be one of[\s\S]*unknown option --bogus/,

@@ -23,7 +23,7 @@ describe('bridge contract: Electron main process', () => {
 
   it('sets the draft file aside byte for byte, beside it in the user-data folder', async () => {
     const d = await driver();
-    await d.api.saveDraft({ text: '{"formatVersion":3,"name":"新版本 ✓"}', entry: null, dirty: true });
+    await d.api.saveDraft({ text: '{"formatVersion":4,"name":"新版本 ✓"}', entry: null, dirty: true });
     const before = await readFile(d.draftFile);
     const { fileName } = await d.api.setAsideDraft();
     expect(await readFile(path.join(d.dir, fileName))).toEqual(before);

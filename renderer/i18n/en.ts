@@ -53,6 +53,7 @@ export const en: TranslationShape = {
     saved: 'Saved {{what}}',
     opened: 'Opened {{what}}',
     openedMigrated: 'Opened {{what}} (upgraded from format {{version}}; saving writes the new format)',
+    migrationChanges: '. The upgrade changed: {{changes}}',
     invalid: 'Could not open {{what}}: the file has problems. The file itself was not changed.',
     failed: 'The operation on {{what}} did not complete.',
     theFile: 'the file',

@@ -50,6 +50,7 @@ export const zh = {
     saved: '已保存 {{what}}',
     opened: '已打开 {{what}}',
     openedMigrated: '已打开 {{what}}（由格式 {{version}} 升级，保存后为新格式）',
+    migrationChanges: '。升级时更改：{{changes}}',
     invalid: '无法打开 {{what}}：文件内容有误，原文件未作任何改动。',
     failed: '{{what}} 的操作没有完成。',
     theFile: '该文件',

@@ -37,8 +37,10 @@ describe('compare series', () => {
   });
 
   it('put paths with different base years on one year axis', () => {
-    const { years, series } = projectGroup([software, byId('projects-5-8-total-investment')]);
-    // Earliest base 2023 (projects) to horizon 2030.
+    // The same software scenario started a year later, from its 2024 target of 4200亿元.
+    const from2024: WorkspaceScenario = { ...software, id: 'software-from-2024', base: { year: 2024, value: 4200 }, targets: [] };
+    const { years, series } = projectGroup([from2024, software]);
+    // Earliest base 2023 (the starter's implied 2023 revenue) to horizon 2030.
     expect(years[0]).toBe(2023);
     expect(years.at(-1)).toBe(2030);
     expect(series[0]?.values[0]).toBeNull();
@@ -191,9 +193,9 @@ describe('compare small multiples', () => {
     const state = compareSmallMultiplesState({ id: 'compare', lang: 'zh', title: '对比', subtitle: '', panels, scenarios: [rate, software], sources });
     expect(state.kind).toBe('small-multiples');
     expect(state.panels.map((panel) => panel.id)).toEqual(['compare-1', 'compare-2']);
-    // Software: 4200 × 1.15⁶ = 9714.9亿元 in 2030, so 0…10,000亿元 in steps of 2000 (in 亿元, as the axis title says); its years 2024…2030 one by one.
+    // Software: (4200 / 1.15) × 1.15⁷ = 4200 × 1.15⁶ = 9714.9亿元 in 2030, so 0…10,000亿元 in steps of 2000 (in 亿元, as the axis title says); its years 2023…2030 every second year.
     expect(state.panels[1]?.y.tickLabels).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000']);
-    expect(state.panels[1]?.x.ticks).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(state.panels[1]?.x.ticks).toEqual([2023, 2025, 2027, 2029]);
     expect(state.panels[0]?.y.tickLabels).toEqual(['0', '1万', '2万', '3万']);
     // 7565 firms (offset 3778) are the lead feature's; 4200亿元 (offset 1454) is the 本报讯 brief's, by 夏元.
     expect(state.source).toBe(

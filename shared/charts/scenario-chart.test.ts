@@ -6,12 +6,6 @@ import { inLang } from '../units';
 import { buildScenarioChartState, projectedPath, scenarioChartStateFor, withUnchangedParts, type ScenarioChartInput } from './scenario-chart';
 import { figureSourcesOf } from './source-line';
 
-function starter(id: string): WorkspaceScenario {
-  const scenario = loadStarterWorkspace().scenarios.find((s) => s.id === id);
-  if (!scenario) throw new Error(`starter has no ${id}`);
-  return scenario;
-}
-
 /** A small CAGR scenario with round numbers: 100 in 2020, 10% a year to 2023. */
 function round(overrides: Partial<WorkspaceScenario> = {}): WorkspaceScenario {
   return {
@@ -69,7 +63,7 @@ describe('the scenario chart as state', () => {
   it('draws the high-tech firms at 19.2% a year with its actual value and the two targets of the article', () => {
     const state = scenarioChartStateFor(loadStarterWorkspace(), 'high-tech-firms-19-2pct', null, 'zh');
     expect(state.title).toBe('高新技术企业:保持2023年增速19.2%(基准)');
-    expect(state.subtitle).toBe('重庆市高新技术企业数量（单位：家(企业)）');
+    expect(state.subtitle).toBe('高新技术企业数量（单位：家(企业)）');
     // 7565 firms (offset 3778) and the 2025 and 2027 targets (3651, 3712) all sit in the lead feature.
     expect(state.source).toBe(
       '来源：重庆日报 2024年2月27日《以科技创新为引领 布局建设未来产业》（首席记者 张亦筑）；预测：Scenario Desk 情景「高新技术企业:保持2023年增速19.2%(基准)」',
@@ -100,7 +94,7 @@ describe('the scenario chart as state', () => {
   it('says the same in English, and names every series in both languages', () => {
     const state = scenarioChartStateFor(loadStarterWorkspace(), 'high-tech-firms-19-2pct', null, 'en');
     expect(state.title).toBe('High-tech enterprises: keep 2023 growth of 19.2% (baseline)');
-    expect(state.subtitle).toBe('Chongqing high-tech enterprises (unit: firms)');
+    expect(state.subtitle).toBe('High-tech enterprises (unit: firms)');
     expect(state.targets.map((t) => t.label)).toEqual(['Target 2025: 10,000 firms', 'Target 2027: 12,700 firms']);
     expect(state.x.title).toBe('Year');
     expect(state.y.tickLabels).toEqual(['5k', '10k', '15k', '20k', '25k', '30k']);
@@ -237,14 +231,15 @@ describe('the chart from a workspace alone', () => {
     expect(() => scenarioChartStateFor(loadStarterWorkspace(), 'no-such-scenario', null, 'zh')).toThrow(/no-such-scenario/);
   });
 
-  it('draws the starter software scenario from its 2024 base of 4200亿元', () => {
+  it('draws the starter software scenario from its implied 2023 base of 4200 / 1.15亿元', () => {
     const state = scenarioChartStateFor(loadStarterWorkspace(), 'software-revenue-15pct', null, 'zh');
-    // 4200 × 1.15 = 4830 亿元 in 2025.
-    expect(starter('software-revenue-15pct').base.value).toBe(4200);
-    expect(state.series.find((s) => s.id === 'projection')?.points.slice(0, 2)).toEqual([
-      { x: 2024, y: 4200 },
-      { x: 2025, y: 4830 },
-    ]);
+    // 4200 / 1.15 = 3652.1739… in 2023, × 1.15 = 4200 in 2024, × 1.15 = 4830 in 2025.
+    const points = state.series.find((s) => s.id === 'projection')?.points.slice(0, 3) ?? [];
+    expect(points.map((p) => p.x)).toEqual([2023, 2024, 2025]);
+    expect(points[0]?.y).toBeCloseTo(3652.1739, 4);
+    expect(points[1]?.y).toBeCloseTo(4200, 9);
+    expect(points[2]?.y).toBeCloseTo(4830, 9);
+    expect(state.targets.map((t) => [t.x, t.y])).toEqual([[2024, 4200]]);
   });
 });
 

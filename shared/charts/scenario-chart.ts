@@ -1,7 +1,7 @@
 /**
  * The scenario builder's chart as state: actual values solid with points, the projection
- * dashed, the Monte Carlo band (P10–P90 light, P25–P75 darker) with its dotted median, and targets
- * as labelled markers.
+ * dashed, the Monte Carlo band (P10–P90 light, P25–P75 darker) with its dotted median, targets as
+ * labelled markers, and forecasts (references) as labelled lines.
  *
  * Only this scenario's own lines: other scenarios of the indicator are not drawn behind it. They
  * were thin grey lines that no legend or tooltip could name ("同指标其他情景 2"), and a fast one
@@ -166,6 +166,17 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, s
         : `Target ${target.year}: ${valueText(target.value, scenario.unit, 'en')}`,
   }));
 
+  // A forecast is read against the path, not met or missed: a labelled line at its value, not a target marker.
+  const references = scenario.references ?? [];
+  const referenceLines: ReferenceLine[] = references.map((reference) => ({
+    axis: 'y',
+    value: reference.value,
+    label:
+      lang === 'zh'
+        ? `${reference.year}年预测 ${valueText(reference.value, scenario.unit, 'zh')}`
+        : `Forecast ${reference.year}: ${valueText(reference.value, scenario.unit, 'en')}`,
+  }));
+
   // Every year of the data and every target year (a target may lie beyond the horizon).
   const targetYears = scenario.targets.map((target) => target.year);
   const x: ChartAxis = {
@@ -189,13 +200,12 @@ export function buildScenarioChartState({ scenario, path, actuals, monteCarlo, s
       values(),
       unit,
       lang,
-      scenario.targets.map((target) => target.value),
+      [...scenario.targets, ...references].map((figure) => figure.value),
     ),
   };
 
   const name = localName(scenario, lang);
   const indicator = inLang(scenario.indicatorName, lang);
-  const referenceLines: ReferenceLine[] = [];
   return {
     kind: 'line',
     id: `scenario-${scenario.id}`,

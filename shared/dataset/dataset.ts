@@ -1,7 +1,17 @@
 import bundledJson from '../../assets/data/dataset.json';
 import { FigureParseError, parseChineseFigure, parseChineseFigureAs, UnitConversionError } from '../units';
 import { resolvePiece } from './pieces';
-import { datasetSchema, type Dataset, type Indicator, type Observation, type Piece, type Scope, type SourceRef, type Theme } from './schema';
+import {
+  datasetSchema,
+  type BilingualText,
+  type Dataset,
+  type Indicator,
+  type Observation,
+  type Piece,
+  type Scope,
+  type SourceRef,
+  type Theme,
+} from './schema';
 
 export class DatasetValidationError extends Error {
   override name = 'DatasetValidationError';
@@ -92,6 +102,19 @@ export function requirePieceOf(dataset: Dataset, source: SourceRef): Piece {
   const resolved = resolvePiece(dataset.pieces, source);
   if (resolved.kind !== 'piece') throw new MissingDatasetEntryError(resolved.problem);
   return resolved.piece;
+}
+
+/**
+ * Why no growth scenario may start from this indicator, or null when one may. A one-off total (a
+ * programme's whole budget) is not an amount per year: "+10% a year" on it would read as yearly
+ * spending that the source never reports.
+ */
+export function projectionRefusal(indicator: Pick<Indicator, 'name' | 'measure'>): BilingualText | null {
+  if (indicator.measure !== 'one-off') return null;
+  return {
+    zh: `“${indicator.name.zh}”是一次性总额（一个计划或一批项目的合计），不是每年的量，不能按年增长推演。`,
+    en: `“${indicator.name.en}” is a one-off total (of one programme or batch of projects), not an amount per year, so it cannot be projected to grow year by year.`,
+  };
 }
 
 export function getObservationsOfIndicator(dataset: Dataset, indicatorId: string): readonly Observation[] {

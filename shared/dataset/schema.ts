@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { QUALIFIERS, UNIT_CODES } from '../units';
 import { overlappingRanges, resolvePiece } from './pieces';
 
+export { observationKindOfId } from './observation-id';
+
 /**
  * Schema of assets/data/dataset.json: every figure, list and date the app takes
  * from the one source article, each tied to the verbatim quote it comes from.
@@ -28,6 +30,17 @@ export const qualifierSchema = z.enum(QUALIFIERS);
 export const OBSERVATION_KINDS = ['actual', 'target', 'projection', 'policy'] as const;
 export const observationKindSchema = z.enum(OBSERVATION_KINDS);
 
+/**
+ * What kind of quantity an indicator is, which decides what a projection of it can mean:
+ * - level: an amount at a point in time (firms at year end, laboratories, a machine's capacity);
+ * - flow: an amount per year (revenue, output, firms added in the year);
+ * - one-off: the total of one programme or batch (the 39.8亿元 of the 137 "5+8" projects launched
+ *   in 2023), neither a level nor a yearly amount, so growing it "by 10% a year" has no meaning;
+ * - ratio: a share or a rate (percent).
+ */
+export const MEASURES = ['level', 'flow', 'one-off', 'ratio'] as const;
+export const measureSchema = z.enum(MEASURES);
+
 export const SCOPE_KINDS = ['country', 'municipality', 'district', 'county', 'organisation'] as const;
 export const scopeKindSchema = z.enum(SCOPE_KINDS);
 
@@ -46,6 +59,7 @@ export const indicatorSchema = z.object({
   id: idSchema,
   name: bilingualTextSchema,
   unit: unitCodeSchema,
+  measure: measureSchema,
   scopeId: idSchema,
   themeId: idSchema,
   definition: bilingualTextSchema,
@@ -263,6 +277,7 @@ export type BilingualText = z.infer<typeof bilingualTextSchema>;
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type ObservationKind = z.infer<typeof observationKindSchema>;
 export type ScopeKind = z.infer<typeof scopeKindSchema>;
+export type Measure = z.infer<typeof measureSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type Scope = z.infer<typeof scopeSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;

@@ -27,6 +27,7 @@ export type IssueCode =
   | 'target-year-too-late'
   | 'parameter-not-applicable'
   | 'distribution-invalid'
+  | 'actual-has-no-spread'
   | 'trials-out-of-range'
   | 'seed-invalid'
   | 'probability-out-of-range'

@@ -60,6 +60,8 @@ export type ModelSpec =
 export interface BasePoint {
   readonly year: number;
   readonly value: number;
+  /** The figure the base comes from (`…@2023-actual`), when it comes from one: an actual base is known, not uncertain. */
+  readonly observationId?: string | undefined;
 }
 
 export interface TargetSpec {

@@ -26,6 +26,7 @@ import {
   type TargetSpec,
 } from './models';
 import { columnPercentiles } from './percentiles';
+import { observationKindOfId } from '../dataset/observation-id';
 import { growthFactor } from '../units/rates';
 import { normalAfterFastPathMiss, Xoshiro128, ZIGGURAT_FAST_LIMIT, ZIGGURAT_SCALE } from './prng';
 
@@ -155,9 +156,32 @@ export function validateUncertainty(scenario: ScenarioSpec, uncertainty: Uncerta
       );
       continue;
     }
+    if (key === 'baseValue' && baseIsActual(scenario.base)) {
+      issues.push(actualBaseSpread(distField, scenario.base));
+      continue;
+    }
     issues.push(...validateDistribution(dist, distField, distributionBoundsOf(scenario, key as ParameterKey, dist)));
   }
   return issues;
+}
+
+/** Whether the base is a figure the source reports as an actual (its observation id says `actual`). */
+export function baseIsActual(base: ScenarioSpec['base']): boolean {
+  return observationKindOfId(base.observationId) === 'actual';
+}
+
+/**
+ * A reported actual is what the base year was, so the simulation starts every trial from it: a spread
+ * on it would draw a band around a known value (P10 2888 / P90 3109 around an actual 3000).
+ */
+function actualBaseSpread(field: string, base: ScenarioSpec['base']): EngineIssue {
+  const value = formatNumberForMessage(base.value);
+  return makeIssue(
+    'actual-has-no-spread',
+    field,
+    `the base value ${value} (${base.year}) is an actual figure (${base.observationId ?? ''}), so it cannot have a distribution; put the uncertainty on the growth instead`,
+    `基期值 ${value}（${base.year}年）是已发生的实际值（${base.observationId ?? ''}），不能设置分布；请把不确定性放在增长参数上`,
+  );
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import ExcelJS from 'exceljs';
 import { citeSources, figureSourcesOf, pieceCitation, sourcesOfScenarios } from '../charts/source-line';
-import { getBundledDataset, indexDataset, requirePieceOf, type Dataset } from '../dataset';
+import { computeDerivedFigures, getBundledDataset, indexDataset, requirePieceOf, type Dataset } from '../dataset';
 import { analyzeTarget, TARGET_RELATIVE_TOLERANCE } from '../engine/analysis';
 import { lastAnalysisYear, projectScenario } from '../engine/models';
 import { AT_RISK_PROBABILITY, AT_RISK_SHORTFALL_PERCENT, targetVerdict, verdictLabel, type TargetVerdict } from '../engine/verdict';
@@ -20,7 +20,6 @@ import type { MonteCarloResult } from '../engine/montecarlo';
 import {
   constantGrowthFactor,
   formatGroupedNumber,
-  getUnitMeta,
   inLang,
   isUnitCode,
   localLabel,
@@ -606,9 +605,13 @@ function writeSources(workbook: ExcelJS.Workbook, options: BuildWorkbookOptions,
     entry.uses.push(what);
     byId.set(observationId, entry);
   };
+  // A base the article implies (4200 ÷ (1 + 15%)) is cited by the printed figures it is computed from.
+  const derived = new Map(computeDerivedFigures(dataset).map((figure) => [figure.id, figure]));
   for (const plan of plans) {
-    use(plan.scenario.base.observationId, `${plan.prefix} ${text.base}`);
+    const base = plan.scenario.base.observationId;
+    for (const id of (base !== undefined && derived.get(base)?.inputs) || [base]) use(id, `${plan.prefix} ${text.base}`);
     plan.scenario.targets.forEach((target, index) => use(target.observationId, `${plan.prefix} ${text.columns.targetLabel} ${index + 1}`));
+    plan.scenario.references?.forEach((reference, index) => use(reference.observationId, `${plan.prefix} ${text.columns.referenceLabel} ${index + 1}`));
   }
   const index = indexDataset(dataset);
   let row = 5;

@@ -38,6 +38,8 @@ export interface WorkbookText {
     readonly year: string;
     readonly target: string;
     readonly targetLabel: string;
+    /** A forecast the scenario is read against (not a target). */
+    readonly referenceLabel: string;
     readonly targetYear: string;
     readonly projected: string;
     readonly gap: string;
@@ -131,6 +133,7 @@ const zh: WorkbookText = {
     year: '年份',
     target: '目标值',
     targetLabel: '目标',
+    referenceLabel: '参考预测',
     targetYear: '目标年份',
     projected: '预测值',
     gap: '差距(预测−目标)',
@@ -232,6 +235,7 @@ const en: WorkbookText = {
     year: 'Year',
     target: 'Target',
     targetLabel: 'Target',
+    referenceLabel: 'Reference forecast',
     targetYear: 'Target year',
     projected: 'Projected',
     gap: 'Gap (projected − target)',

@@ -23,6 +23,8 @@ function fullWorkspace(): Workspace {
     id: 'software-rate-path',
     name: '软件收入:逐年放缓',
     nameEn: 'Software revenue: slowing',
+    // From the 2024 target of 4200亿元, a round base for the arithmetic below.
+    base: { year: 2024, value: 4200 },
     model: 'ratePath',
     params: { ratesPercent: [15, 12, 10] },
     uncertainty: undefined,
@@ -218,8 +220,8 @@ describe('buildScenarioWorkbook', () => {
   it('every formula, evaluated independently, equals its cached engine result (relative 1e-9)', async () => {
     const workbook = await load(await buildScenarioWorkbook(options(fullWorkspace())));
     const evaluation = evaluateWorkbook(workbook);
-    // 10 scenarios over 2023–2030 plus 14 target rows × 6 formulas: hundreds of formulas.
-    expect(evaluation.formulas.length).toBeGreaterThan(150);
+    // 9 scenarios over 2023–2030 plus 12 target rows × 6 formulas: hundreds of formulas.
+    expect(evaluation.formulas.length).toBeGreaterThan(130);
     const models = new Set<string>();
     for (const { sheet, address, formula, cached } of evaluation.formulas) {
       const value = evaluation.value(sheet, address);
@@ -250,18 +252,18 @@ describe('buildScenarioWorkbook', () => {
     expect(cell.formula).toBe(`s4_base*(1+s4_rate)^($A${row}-s4_baseYear)`);
     // 7565 × 1.192 × 1.192 = 10748.83616
     expect(cell.result as number).toBeCloseTo(10748.83616, 6);
-    // Rate path s10: 4200 (2024) × 1.15 × 1.12 × 1.10 × 1.10 (last rate continues) = 6545.2 × 1.21 = 7172.0… in 2028
-    const ratePathCell = sheet.getRow(findRow(sheet, 1, 2028)).getCell(projectionColumn(sheet, 's10'));
-    expect(ratePathCell.formula).toMatch(/\*\(1\+s10_rate3\)$/);
+    // Rate path s9: 4200 (2024) × 1.15 × 1.12 × 1.10 × 1.10 (last rate continues) = 6545.2 × 1.21 = 7172.0… in 2028
+    const ratePathCell = sheet.getRow(findRow(sheet, 1, 2028)).getCell(projectionColumn(sheet, 's9'));
+    expect(ratePathCell.formula).toMatch(/\*\(1\+s9_rate3\)$/);
     // 4200 × 1.15 = 4830; × 1.12 = 5409.6; × 1.1 = 5950.56; × 1.1 = 6545.616
     expect(ratePathCell.result as number).toBeCloseTo(6545.616, 6);
   });
 
   it('defines named input cells with the input style, units and number formats', async () => {
     const workbook = await load(await buildScenarioWorkbook(options(fullWorkspace())));
-    // s1 = software revenue: 4200 亿元 in 2024 at 15 %.
-    expect(definedNameCell(workbook, 's1_base').value).toBe(4200);
-    expect(definedNameCell(workbook, 's1_baseYear').value).toBe(2024);
+    // s1 = software revenue: 4200 / 1.15 = 3652.1739… 亿元 in 2023 at 15 %.
+    expect(definedNameCell(workbook, 's1_base').value).toBeCloseTo(3652.1739, 4);
+    expect(definedNameCell(workbook, 's1_baseYear').value).toBe(2023);
     const rate = definedNameCell(workbook, 's1_rate');
     expect(rate.value).toBe(0.15);
     expect(rate.numFmt).toBe('0.0%');
@@ -275,7 +277,7 @@ describe('buildScenarioWorkbook', () => {
     expect(definedNameCell(workbook, 's4_t2_value').value).toBe(12700);
     expect(definedNameCell(workbook, 's8_ceiling').value).toBe(120000);
     expect(definedNameCell(workbook, 's2_targetValue').value).toBe(5500);
-    expect(definedNameCell(workbook, 's10_rate2').value).toBe(0.12);
+    expect(definedNameCell(workbook, 's9_rate2').value).toBe(0.12);
     // Firm counts are whole numbers with grouping; rates on Targets are percentages.
     const projections = workbook.getWorksheet('预测') as ExcelJS.Worksheet;
     expect(projections.getRow(findRow(projections, 1, 2025)).getCell(projectionColumn(projections, 's4')).numFmt).toBe('#,##0');
@@ -294,12 +296,12 @@ describe('buildScenarioWorkbook', () => {
     const projections = workbook.getWorksheet('预测') as ExcelJS.Worksheet;
     const at = (prefix: string, year: number): number =>
       evaluation.value('预测', projections.getRow(findRow(projections, 1, year)).getCell(projectionColumn(projections, prefix)).address) as number;
-    // 4200 × 1.12³ = 4200 × 1.404928 = 5900.6976
-    expect(at('s1', 2027)).toBeCloseTo(5900.6976, 9);
+    // (4200 / 1.15) × 1.12⁴ = 4200 × 1.57351936 / 1.15 = 5746.7663582…
+    expect(at('s1', 2027)).toBeCloseTo(5746.7663582, 6);
     // 7565 × 1.1² = 9153.65
     expect(at('s4', 2025)).toBeCloseTo(9153.65, 9);
     const targets = workbook.getWorksheet('目标') as ExcelJS.Worksheet;
-    const row = findRow(targets, 3, '2025年目标:突破1万家');
+    const row = findRow(targets, 3, '2025年目标:超过1万家');
     expect(targets.getRow(row).getCell(1).value).toBe('s4');
     expect(evaluation.value('目标', `F${row}`)).toBeCloseTo(9153.65, 9);
     // gap 9153.65 − 10000 = −846.35, −8.4635 %
@@ -383,6 +385,23 @@ describe('buildScenarioWorkbook', () => {
     expect(software?.quote).toContain('4200亿元');
     expect(software?.value).toBe(4200);
     expect(rows.find((row) => row.id === 'cq.enterprises.high-tech@2023-actual')?.usedBy).toBe('s4 基期, s5 基期');
+  });
+
+  it('#14.13.4 gives the 2028 diagnostics forecast no row on the Targets sheet and cites it as a reference forecast', async () => {
+    const workbook = await load(await buildScenarioWorkbook(options(fullWorkspace())));
+    const targets = workbook.getWorksheet('目标') as ExcelJS.Worksheet;
+    // No target row for either diagnostics scenario (s2, s3), and no target input for the forecast.
+    const scenarioColumn: unknown[] = [];
+    targets.eachRow((row) => scenarioColumn.push(row.getCell(1).value));
+    expect(scenarioColumn).toContain('s4');
+    expect(scenarioColumn).not.toContain('s2');
+    expect(scenarioColumn).not.toContain('s3');
+    expect(workbook.definedNames.getRanges('s2_t1_value').ranges).toEqual([]);
+    const sources = workbook.getWorksheet('来源') as ExcelJS.Worksheet;
+    const forecast = findRow(sources, 1, 'cn.diagnostics.market@2028-projection');
+    expect(String(sources.getRow(forecast).getCell(9).value)).toBe('s2 参考预测 1, s3 参考预测 1');
+    // The implied 2023 software base is cited by the two printed figures it is computed from.
+    expect(String(sources.getRow(findRow(sources, 1, 'cq.software.revenue-growth@2024-target')).getCell(9).value)).toContain('s1 基期');
   });
 
   it('states Monte Carlo seed and trials, or says there are none', async () => {
@@ -475,7 +494,7 @@ describe('readScenariosFromWorkbook', () => {
     const workspace = fullWorkspace();
     const workbook = await load(await buildScenarioWorkbook(options(workspace)));
     definedNameCell(workbook, 's1_rate').value = 0.12;
-    definedNameCell(workbook, 's10_rate3').value = 0.085;
+    definedNameCell(workbook, 's9_rate3').value = 0.085;
     definedNameCell(workbook, 's4_t1_value').value = 10500;
     // An analyst may type a formula into an input; its cached result counts.
     definedNameCell(workbook, 's5_inc').value = { formula: '1000+250', result: 1250 };
@@ -490,7 +509,7 @@ describe('readScenariosFromWorkbook', () => {
     expect(byId.get('high-tech-firms-linear-net-gain')).toMatchObject({ params: { incrementPerYear: 1250 } });
     // Untouched scenarios are exactly as exported.
     expect(byId.get('diagnostics-market-cagr')).toEqual(workspace.scenarios.find((scenario) => scenario.id === 'diagnostics-market-cagr'));
-    expect(result.edits.map((edit) => edit.name).sort()).toEqual(['s10_rate3', 's1_rate', 's4_t1_value', 's5_inc']);
+    expect(result.edits.map((edit) => edit.name).sort()).toEqual(['s1_rate', 's4_t1_value', 's5_inc', 's9_rate3']);
     expect(result.workspace.modifiedAt).toBe(NOW);
   });
 

@@ -24,8 +24,15 @@ describe('withInput: the one setter of a scenario input (#14.3)', () => {
   });
 
   it('#14.3 moves the distribution of the base and of a linear increment with their inputs', () => {
-    const path = withInput(starter('diagnostics-market-target-path'), { kind: 'baseValue' }, 3100);
-    // Triangular(2800, 3000, 3200) around a base of 3000, moved by +100.
+    // A base the analyst estimated (not the article's actual, which may carry no spread: #14.7), with triangular(2800, 3000, 3200) around it.
+    const diagnostics = starter('diagnostics-market-target-path');
+    const estimated: WorkspaceScenario = {
+      ...diagnostics,
+      base: { year: diagnostics.base.year, value: 3000 },
+      uncertainty: { distributions: { baseValue: { kind: 'triangular', min: 2800, mode: 3000, max: 3200 } }, shockMode: 'perTrial', trials: 1000, seed: 1 },
+    };
+    const path = withInput(estimated, { kind: 'baseValue' }, 3100);
+    // Moved by +100.
     expect(path.uncertainty?.distributions.baseValue).toEqual({ kind: 'triangular', min: 2900, mode: 3100, max: 3300 });
     const linear = withInput(starter('high-tech-firms-linear-net-gain'), { kind: 'incrementPerYear' }, 1000);
     // Uniform(900, 1600) around 1219, moved by 1000 − 1219 = −219: 681 and 1381.

@@ -3,8 +3,9 @@
  * validated against its own version's schema and returns a plain object of the next version; the
  * result is validated again against the current schema.
  */
+import { observationKindOfId } from '../dataset/observation-id';
 import { fractionToPercentRounded } from '../units/rates';
-import type { WorkspaceV1, WorkspaceV1Scenario } from './schema';
+import type { WorkspaceV1, WorkspaceV1Scenario, WorkspaceV2 } from './schema';
 
 /**
  * A v1 fraction (0.07) in percent (7) without binary noise such as 7.000000000000001. Exported under
@@ -84,4 +85,54 @@ export function migrateV1ToV2(v1: WorkspaceV1): { document: Record<string, unkno
     },
     problems,
   };
+}
+
+/** What a migration changed in the user's scenarios, to tell them on opening the file. */
+export interface MigrationChange {
+  readonly path: string;
+  readonly message: string;
+  readonly messageZh: string;
+}
+
+/**
+ * v2 → v3: a "target" that is a forecast (its figure is a projection, such as the 2028 forecast of
+ * 5500亿元) becomes a reference, which is drawn but never given a probability or a verdict; and a
+ * distribution on a base the source reports as an actual is dropped, since a known value has no
+ * spread (version 3 refuses both). Each change is reported.
+ */
+export function migrateV2ToV3(v2: WorkspaceV2): { document: Record<string, unknown>; changes: MigrationChange[] } {
+  const changes: MigrationChange[] = [];
+  const scenarios = v2.scenarios.map((scenario, index) => {
+    const isForecast = (target: { observationId?: string | undefined }) => observationKindOfId(target.observationId) === 'projection';
+    const references = scenario.targets.filter(isForecast);
+    const targets = scenario.targets.filter((target) => !isForecast(target));
+    references.forEach((reference) =>
+      changes.push({
+        path: `$.scenarios[${index}].references`,
+        message: `the ${reference.year} figure ${reference.value} is a forecast, not a target: it is now a reference line`,
+        messageZh: `${reference.year}年的 ${reference.value} 是预测值而非目标，已改为参考线`,
+      }),
+    );
+    let uncertainty = scenario.uncertainty;
+    if (uncertainty?.distributions.baseValue !== undefined && observationKindOfId(scenario.base.observationId) === 'actual') {
+      const { baseValue: _dropped, ...distributions } = uncertainty.distributions;
+      uncertainty = { ...uncertainty, distributions };
+      changes.push({
+        path: `$.scenarios[${index}].uncertainty.distributions.baseValue`,
+        message: `the base value ${scenario.base.value} (${scenario.base.year}) is an actual figure: its distribution was removed`,
+        messageZh: `基期值 ${scenario.base.value}（${scenario.base.year}年）是实际值，已删除其分布`,
+      });
+    }
+    const { uncertainty: _old, notes, createdAt, modifiedAt, ...rest } = scenario;
+    return {
+      ...rest,
+      targets,
+      ...(references.length > 0 ? { references } : {}),
+      ...(uncertainty === undefined ? {} : { uncertainty }),
+      notes,
+      createdAt,
+      modifiedAt,
+    };
+  });
+  return { document: { ...v2, formatVersion: 3, scenarios }, changes };
 }

@@ -4,8 +4,8 @@ import { checkLevel, type EngineIssue } from '../engine/issues';
 import { validateScenarioSpec } from '../engine/models';
 import { validateUncertainty } from '../engine/montecarlo';
 import { findExcessiveNesting } from './json-depth';
-import { migrateV1ToV2 } from './migrations';
-import { CURRENT_FORMAT_VERSION, MAX_WORKSPACE_BYTES, WorkspaceSchema, WorkspaceV1Schema, type Workspace } from './schema';
+import { migrateV1ToV2, migrateV2ToV3, type MigrationChange } from './migrations';
+import { CURRENT_FORMAT_VERSION, MAX_WORKSPACE_BYTES, WorkspaceSchema, WorkspaceV1Schema, WorkspaceV2Schema, type Workspace } from './schema';
 
 export type WorkspaceProblemCode =
   | 'too-large'
@@ -30,7 +30,14 @@ export interface WorkspaceProblem {
 }
 
 export type ParseWorkspaceResult =
-  | { readonly ok: true; readonly workspace: Workspace; /** Format version the file was migrated from, or null. */ readonly migratedFrom: number | null }
+  | {
+      readonly ok: true;
+      readonly workspace: Workspace;
+      /** Format version the file was migrated from, or null. */
+      readonly migratedFrom: number | null;
+      /** What the migration changed in the scenarios (empty when nothing but the format changed). */
+      readonly changes: readonly MigrationChange[];
+    }
   | { readonly ok: false; readonly problems: readonly WorkspaceProblem[] };
 
 export class WorkspaceError extends Error {
@@ -205,6 +212,8 @@ export function validateWorkspaceSemantics(workspace: Workspace): WorkspaceProbl
     const prefix = `scenarios[${index}]`;
     const issues = validateScenarioSpec(scenario, prefix);
     if (scenario.uncertainty !== undefined) issues.push(...validateUncertainty(scenario, scenario.uncertainty, `${prefix}.uncertainty`));
+    // A reference is drawn on the value axis: the same bounds as any level.
+    scenario.references?.forEach((reference, at) => checkLevel(`${prefix}.references[${at}].value`, reference.value, issues, 'value', '数值'));
     pushEngineIssues(problems, issues);
   });
   const indicatorIds = new Map<string, number>();
@@ -304,6 +313,7 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
 
   let document: unknown = raw;
   let migratedFrom: number | null = null;
+  const changes: MigrationChange[] = [];
   if (version === 1) {
     const v1 = WorkspaceV1Schema.safeParse(raw);
     if (!v1.success) return { ok: false, problems: schemaProblems(v1.error) };
@@ -311,6 +321,14 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
     if (migrated.problems.length > 0) return { ok: false, problems: migrated.problems.map((p) => problem(p.path, 'schema', p.message, p.messageZh)) };
     document = migrated.document;
     migratedFrom = 1;
+  }
+  if (version === 1 || version === 2) {
+    const v2 = WorkspaceV2Schema.safeParse(document);
+    if (!v2.success) return { ok: false, problems: schemaProblems(v2.error) };
+    const migrated = migrateV2ToV3(v2.data);
+    document = migrated.document;
+    changes.push(...migrated.changes);
+    migratedFrom ??= 2;
   } else if (version !== CURRENT_FORMAT_VERSION) {
     return {
       ok: false,
@@ -331,7 +349,7 @@ export function parseWorkspace(text: string): ParseWorkspaceResult {
   dropNegativeZeros(parsed.data);
   const semantic = validateWorkspaceSemantics(parsed.data);
   if (semantic.length > 0) return { ok: false, problems: semantic };
-  return { ok: true, workspace: parsed.data, migratedFrom };
+  return { ok: true, workspace: parsed.data, migratedFrom, changes };
 }
 
 /** Validates and writes the canonical text (keys in schema order, 2-space indent, trailing newline). */

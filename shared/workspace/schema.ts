@@ -1,12 +1,12 @@
 /**
- * Workspace file format, version 2 (current). Strict objects everywhere: the file is untrusted input,
+ * Workspace file format, version 3 (current; version 3 added a scenario's `references`). Strict objects everywhere: the file is untrusted input,
  * unknown keys are reported rather than silently kept. Numeric semantics (rates > −100 %, horizon after
  * base, ceiling above base, …) are checked by the engine after the shape is valid, so the UI and the file
  * loader share one set of messages.
  */
 import { z } from 'zod';
 
-export const CURRENT_FORMAT_VERSION = 2;
+export const CURRENT_FORMAT_VERSION = 3;
 export const MAX_WORKSPACE_BYTES = 20 * 1024 * 1024;
 export const MAX_SCENARIOS = 500;
 export const MAX_TARGETS_PER_SCENARIO = 50;
@@ -75,6 +75,21 @@ export const TargetSchema = z.strictObject({
   observationId: observationId.optional(),
 });
 
+/**
+ * A figure to read the projection against that is not a goal: a forecast or projection (the 2028
+ * forecast of the diagnostics industry). Drawn as a labelled reference line; never given a
+ * probability of reaching it, a gap or a met/not-met verdict, which only targets have.
+ */
+export const ReferenceSchema = z
+  .strictObject({
+    label: z.string().max(200).optional(),
+    labelEn: z.string().max(200).optional().describe('English label; without it the label shows in both languages'),
+    year,
+    value: z.number(),
+    observationId: observationId.optional(),
+  })
+  .describe('A forecast or projection to compare with, not a target');
+
 export const ModelParamsSchemas = {
   cagr: z.strictObject({ growthRatePercent: percent }),
   ratePath: z.strictObject({ ratesPercent: z.array(percent).max(MAX_RATE_PATH_LENGTH).describe('Rate for each year after the base; the last one continues') }),
@@ -97,6 +112,7 @@ function scenarioVariant<M extends keyof typeof ModelParamsSchemas>(model: M) {
     params: ModelParamsSchemas[model],
     horizonYear: year,
     targets: z.array(TargetSchema).max(MAX_TARGETS_PER_SCENARIO),
+    references: z.array(ReferenceSchema).max(MAX_TARGETS_PER_SCENARIO).optional(),
     uncertainty: UncertaintySchema.optional(),
     notes: z.string().max(20_000),
     createdAt: isoDateTime,
@@ -110,6 +126,16 @@ export const ScenarioSchema = z.discriminatedUnion('model', [
   scenarioVariant('linear'),
   scenarioVariant('logistic'),
   scenarioVariant('targetPath'),
+]);
+
+/** Version 2's scenario: no `references` (a forecast could only be stored as a target). */
+const scenarioV2Variant = <M extends keyof typeof ModelParamsSchemas>(model: M) => scenarioVariant(model).omit({ references: true });
+const ScenarioV2Schema = z.discriminatedUnion('model', [
+  scenarioV2Variant('cagr'),
+  scenarioV2Variant('ratePath'),
+  scenarioV2Variant('linear'),
+  scenarioV2Variant('logistic'),
+  scenarioV2Variant('targetPath'),
 ]);
 
 export const ObservationSchema = z.strictObject({
@@ -142,9 +168,14 @@ export const WorkspaceSchema = z
   })
   .describe('Scenario Desk (情景推演台) workspace file (.sdesk)');
 
+/** Version 2: scenarios without references; otherwise as version 3. */
+export const WorkspaceV2Schema = WorkspaceSchema.extend({ formatVersion: z.literal(2), scenarios: z.array(ScenarioV2Schema).max(MAX_SCENARIOS) });
+
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 export type WorkspaceScenario = z.infer<typeof ScenarioSchema>;
 export type WorkspaceTarget = z.infer<typeof TargetSchema>;
+export type WorkspaceReference = z.infer<typeof ReferenceSchema>;
+export type WorkspaceV2 = z.infer<typeof WorkspaceV2Schema>;
 export type WorkspaceUncertainty = z.infer<typeof UncertaintySchema>;
 export type WorkspaceDistribution = z.infer<typeof DistributionSchema>;
 export type ImportedIndicator = z.infer<typeof ImportedIndicatorSchema>;
@@ -183,5 +214,5 @@ export type WorkspaceV1Scenario = z.infer<typeof v1Scenario>;
 /** JSON Schema (draft 2020-12) of the current format, for docs/workspace.schema.json and external tools. */
 export function workspaceJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(WorkspaceSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://scenario-desk.invalid/workspace.schema.json', title: 'Scenario Desk workspace, format version 2' };
+  return { ...schema, $id: 'https://scenario-desk.invalid/workspace.schema.json', title: `Scenario Desk workspace, format version ${CURRENT_FORMAT_VERSION}` };
 }

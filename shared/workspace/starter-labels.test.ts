@@ -6,7 +6,8 @@ import { loadStarterWorkspace, STARTER_WORKSPACE_TEXT } from './starter';
 /** Issue #14 item 8: target notes stay in Chinese. Each starter target's English label, written by hand from its Chinese. */
 const ENGLISH_OF: Readonly<Record<string, string>> = {
   '2028年预测规模约5500亿元': '2028 forecast: about CNY 550 bn', // 5500亿 = 550 bn
-  '2025年目标:突破1万家': '2025 target: over 10,000 firms', // 1万 = 10,000
+  '2024年目标:4200亿元(“满天星”行动)': '2024 target: CNY 420 bn ("Sky full of stars" action)', // 4200亿 = 420 bn
+  '2025年目标:超过1万家': '2025 target: over 10,000 firms', // 1万 = 10,000
   '2027年目标:超过1.27万家(“双倍增”)': '2027 target: over 12,700 firms ("double doubling")', // 1.27万 = 12,700
   '2025年目标:超过6.7万家': '2025 target: over 67,000 firms', // 6.7万 = 67,000
   '2027年目标:超过8.6万家(“双倍增”)': '2027 target: over 86,000 firms ("double doubling")', // 8.6万 = 86,000

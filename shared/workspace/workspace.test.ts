@@ -26,7 +26,7 @@ describe('starter workspace', () => {
   });
 
   it('parses and marks a baseline that exists', () => {
-    expect(starter.formatVersion).toBe(2);
+    expect(starter.formatVersion).toBe(3);
     expect(starter.scenarios.map((scenario) => scenario.id)).toContain(starter.baselineScenarioId);
     expect(starter.scenarios.filter((scenario) => scenario.uncertainty !== undefined).length).toBeGreaterThanOrEqual(3);
   });
@@ -41,10 +41,12 @@ describe('starter workspace', () => {
       [2027, 12700],
     ]);
     const software = byId.get('software-revenue-15pct');
-    expect(software?.base).toMatchObject({ year: 2024, value: 4200 });
+    // 4200 / 1.15 = 3652.17…: the 2023 revenue the 2024 target and its 15% growth imply.
+    expect(software?.base.year).toBe(2023);
+    expect(software?.base.value).toBeCloseTo(3652.17, 2);
+    expect(software?.targets.map((target) => [target.year, target.value])).toEqual([[2024, 4200]]);
     const techBased = byId.get('tech-based-firms-36-1pct');
     expect(techBased?.targets.map((target) => target.value)).toEqual([67000, 86000]);
-    expect(byId.get('projects-5-8-total-investment')?.notes).toContain('33.44/6.36 ≈ 5.26');
   });
 
   it('every starter scenario can be analysed', () => {
@@ -159,7 +161,7 @@ describe('bad files', () => {
   });
 
   it('a future version says it was made by a newer version', () => {
-    const [problem] = problemsOf(fixture('v3-future.sdesk'));
+    const [problem] = problemsOf(fixture('v4-future.sdesk'));
     expect(problem).toMatchObject({ path: '$.formatVersion', code: 'newer-version' });
     expect(problem?.message).toContain('made by a newer version');
     expect(problem?.messageZh).toContain('更新版本');
@@ -196,7 +198,7 @@ describe('JSON Schema', () => {
   it('is strict and pins the format version', () => {
     const schema = workspaceJsonSchema() as { additionalProperties?: unknown; properties?: Record<string, { const?: unknown }>; required?: string[] };
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties?.formatVersion?.const).toBe(2);
+    expect(schema.properties?.formatVersion?.const).toBe(3);
     expect(schema.required).toEqual(expect.arrayContaining(['formatVersion', 'scenarios', 'baselineScenarioId']));
   });
 

@@ -161,7 +161,7 @@ export const bridgeContractCases: ContractCase[] = [
   {
     name: 'sets the draft aside under a quarantine name, after which there is no draft until the next is saved',
     async run({ api }) {
-      const text = '{"formatVersion":3,"name":"来自新版本的草稿"}';
+      const text = '{"formatVersion":4,"name":"来自新版本的草稿"}';
       await api.saveDraft({ text, entry: null, dirty: true });
       const { fileName } = await api.setAsideDraft();
       assert.match(fileName, /^draft\.quarantine-.*\.sdesk\.json$/);

@@ -55,7 +55,7 @@ test('a damaged workspace file is left as it is, its problems are named, and the
   await expect(alert).toContainText('原文件未作任何改动');
   await expect(alert).toContainText('$');
   await alert.getByRole('button', { name: /打开备份副本 .*\.bak/ }).click();
-  // The backup opens as a new, unsaved document with all nine starter scenarios.
+  // The backup opens as a new, unsaved document with all eight starter scenarios.
   await expect(page.getByTestId('unsaved-mark')).toBeVisible();
   await page.keyboard.press('Alt+2');
   await expect(page.getByText('软件和信息服务业营收').first()).toBeVisible();

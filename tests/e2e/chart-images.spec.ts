@@ -226,18 +226,18 @@ test.describe('images of the other charts, drawn from their state', () => {
     await expect(page.getByTestId('tornado-bar-growthRatePercent')).toBeVisible();
     await fontsReady(page);
     const tornado = svgTexts((await exportWithKeyboard(page, 'chart-export-svg', 'sensitivity-tornado')).bytes.toString('utf8'));
-    // Growth 10% and 20% (±5 points) on 4200亿元 in 2024: 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元 in 2027 (4 significant figures).
+    // Growth 10% and 20% (±5 points) on 4200 / 1.15 = 3652.17亿元 in 2023: 3652.17 × 1.1⁴ = 5347.1 and 3652.17 × 1.2⁴ = 7573.1亿元 in 2027 (4 significant figures).
     expect(tornado).toContain('增长率');
     expect(tornado).toContain('基期值');
-    expect(tornado).toContain('5,590亿元 (低值 10.0%)');
-    expect(tornado).toContain('7,258亿元 (高值 20.0%)');
+    expect(tornado).toContain('5,347亿元 (低值 10.0%)');
+    expect(tornado).toContain('7,573亿元 (高值 20.0%)');
     await keepSlide(page, testInfo, 'sensitivity-tornado', 'tornado-slide-zh.png');
 
     const heatmap = svgTexts((await exportWithKeyboard(page, 'chart-export-svg', 'sensitivity-table')).bytes.toString('utf8'));
-    // The centre cell: 15% × 4200亿元 gives 4200 × 1.15³ = 6387.675 → 6,388亿元; the axes' middle values label it.
+    // The centre cell: 15% × 3652.17亿元 gives (4200 / 1.15) × 1.15⁴ = 6387.675 → 6,388亿元; the axes' middle values label it.
     expect(heatmap).toContain('6,388亿元');
     expect(heatmap).toContain('15.0%');
-    expect(heatmap).toContain('4,200亿元');
+    expect(heatmap).toContain('3,652亿元');
     await keepSlide(page, testInfo, 'sensitivity-table', 'heatmap-slide-zh.png');
     expect(problems).toEqual([]);
   });

@@ -80,6 +80,15 @@ test.describe('data browser in Chinese', () => {
     await expect(page.getByTestId('article-highlight')).toContainText('约占');
   });
 
+  test('#14.13.3 offers no scenario for the one-off "5+8" total and says why', async ({ page }) => {
+    await openDataView(page);
+    await page.getByRole('searchbox', { name: '搜索指标' }).fill('总投资');
+    await page.getByTestId('observation-cq.projects-5-8.total-investment@2023-actual').click();
+    await expect(page.getByTestId('data-detail')).toContainText('39.8亿元');
+    await expect(page.getByTestId('use-in-scenario')).toHaveCount(0);
+    await expect(page.getByTestId('not-projectable')).toContainText('是一次性总额');
+  });
+
   test('"用于情景" starts a scenario from the figure and switches to the Scenarios view', async ({ page }) => {
     await openDataView(page);
     await page.getByRole('searchbox', { name: '搜索指标' }).fill('高新技术企业');

@@ -28,10 +28,10 @@ test.describe('Excel export (Chinese)', () => {
     await openApp(page);
     await page.getByRole('navigation', { name: '视图' }).getByRole('button', { name: /^导出/ }).click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('导出');
-    await expect(page.getByText('9 个情景将被导出。')).toBeVisible();
+    await expect(page.getByText('8 个情景将被导出。')).toBeVisible();
     await expect(page.getByTestId('export-status')).toContainText('尚未导出');
-    // The starter has six scenarios with an uncertainty spec; their simulations go into the workbook.
-    await expect(page.getByText('6 / 6 个情景的模拟已完成,将一并导出。')).toBeVisible({ timeout: 30_000 });
+    // The starter has five scenarios with an uncertainty spec; their simulations go into the workbook.
+    await expect(page.getByText('5 / 5 个情景的模拟已完成,将一并导出。')).toBeVisible({ timeout: 30_000 });
 
     const { fileName, workbook } = await exportAndRead(page, /^⤓? ?导出 Excel$/);
     expect(fileName).toMatch(/^情景推演台-.*\.xlsx$/);
@@ -87,7 +87,7 @@ test.describe('Excel export (English)', () => {
       'Chart',
       '_sdesk',
     ]);
-    // Software revenue (s1): 4200 in 2024 at 15 % → 4200 × 1.15² = 5554.5 in 2026.
+    // Software revenue (s1): 4200 / 1.15 in 2023 at 15 % → (4200 / 1.15) × 1.15³ = 4200 × 1.15² = 5554.5 in 2026.
     const projections = workbook.getWorksheet('Projections') as ExcelJS.Worksheet;
     const cell = projections.getRow(yearRow(projections, 2026)).getCell(2);
     expect(cell.formula).toMatch(/^s1_base\*\(1\+s1_rate\)\^/);

@@ -1,7 +1,7 @@
 /**
  * Ctrl+E exports the Monte Carlo results whichever view is open: the export asks the one results
  * store for every scenario with uncertainty and waits for the runs it has to start, with a
- * "正在模拟… n/6" progress line while it waits. Before, only an Export view that had been opened
+ * "正在模拟… n/5" progress line while it waits. Before, only an Export view that had been opened
  * filled in the results, so Ctrl+E from Scenarios wrote "not included" for all six.
  */
 import { readFile } from 'node:fs/promises';
@@ -72,11 +72,11 @@ test.describe('Excel export of the Monte Carlo results (Chinese)', () => {
     });
     const workbook = await readDownload(page, () => page.keyboard.press('Control+e'));
 
-    // The starter's six scenarios with an uncertainty spec: s1, s2, s4, s5, s7 and s9, each with its percentiles.
+    // The starter's five scenarios with an uncertainty spec: s1, s2, s4, s5 and s7, each with its percentiles.
     const sheet = workbook.getWorksheet('不确定性') as ExcelJS.Worksheet;
     const rows = sheetRows(sheet);
     const texts = rows.flat().filter((value): value is string => typeof value === 'string');
-    expect(texts.filter((text) => text.startsWith('试验次数 20,000'))).toHaveLength(6);
+    expect(texts.filter((text) => text.startsWith('试验次数 20,000'))).toHaveLength(5);
     expect(texts.some((text) => text.includes('未包含') || text.includes('未完成'))).toBe(false);
     for (const [prefix, seed] of [
       ['s1', 20240226],
@@ -84,7 +84,6 @@ test.describe('Excel export of the Monte Carlo results (Chinese)', () => {
       ['s4', 7565],
       ['s5', 3071],
       ['s7', 58524],
-      ['s9', 58],
     ] as const) {
       expect(
         texts.some((text) => text.startsWith(`试验次数 20,000,随机种子 ${seed}`)),
@@ -93,22 +92,24 @@ test.describe('Excel export of the Monte Carlo results (Chinese)', () => {
       expect(percentileTable(rows, prefix).size, `${prefix} has one row per year`).toBeGreaterThan(1);
     }
 
-    // Software revenue (s1): 4200亿元 in 2024, the base year, is certain: every percentile is 4200.
+    // Software revenue (s1): 4200 / 1.15 = 3652.17亿元 in 2023, the base year, is certain: every percentile is the base.
     const software = percentileTable(rows, 's1');
-    expect(Object.values(software.get(2024) ?? {})).toEqual([4200, 4200, 4200, 4200, 4200, 4200, 4200, 4200]);
+    const baseYear = Object.values(software.get(2023) ?? {});
+    expect(baseYear).toHaveLength(8);
+    for (const value of baseYear) expect(value).toBeCloseTo(4200 / 1.15, 6);
     // High-tech firms (s4): 7565 in 2023 growing N(19.2 %, 4 points) → the 2024 median is 7565 × 1.192 = 9017.48,
     // give or take the sampling error of a median of 20,000 draws (1.25 × 7565 × 0.04 / √20000 ≈ 2.7 firms).
     const highTech = percentileTable(rows, 's4').get(2024) ?? {};
     expect(Math.abs((highTech['P50'] ?? 0) - 9017.48)).toBeLessThan(15);
     expect(Math.abs((highTech['均值'] ?? 0) - 9017.48)).toBeLessThan(15);
-    // Major programmes (s9): 39.8亿元 in 2023, triangular(0, 10, 20) % once per trial, symmetric about 10 % → 2024 median 39.8 × 1.1 = 43.78.
-    const programmes = percentileTable(rows, 's9').get(2024) ?? {};
-    expect(Math.abs((programmes['P50'] ?? 0) - 43.78)).toBeLessThan(0.2);
+    // Diagnostics path (s2): the actual 3000亿元 of 2023 has no spread, so every percentile and the mean are 3000 (#14.7).
+    const diagnostics = Object.values(percentileTable(rows, 's2').get(2023) ?? {});
+    expect(diagnostics).toEqual([3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000]);
 
-    // While it waited for the simulations the export said so, counting the scenarios done out of six.
+    // While it waited for the simulations the export said so, counting the scenarios done out of five.
     const shown = await page.evaluate(() => (window as unknown as { exportTexts: string[] }).exportTexts);
     expect(
-      shown.some((text) => /正在模拟… [0-5]\/6/.test(text)),
+      shown.some((text) => /正在模拟… [0-4]\/5/.test(text)),
       shown.join(' | '),
     ).toBe(true);
     // The user is still on Scenarios.

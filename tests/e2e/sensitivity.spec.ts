@@ -14,23 +14,23 @@ test.describe('sensitivity view in Chinese', () => {
     await openSensitivity(page, /^敏感性/);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('敏感性');
     await page.getByTestId('sensitivity-scenario').selectOption('software-revenue-15pct');
-    // The software scenario starts in 2024, so 2027 is offered and chosen by default.
+    // The software scenario starts in 2023 (the revenue 4200 / 1.15 the 2024 target implies), so 2027 is offered and chosen by default.
     await expect(page.getByTestId('sensitivity-metric')).toHaveValue('value:2027');
 
     const growthBar = page.getByTestId('tornado-bar-growthRatePercent');
     await expect(growthBar).toContainText('增长率');
     await expect(page.getByTestId('tornado-bar-baseValue')).toContainText('基期值');
-    // Growth 10% and 20% (±5 points): 4200 × 1.1³ = 5590.2 and 4200 × 1.2³ = 7257.6亿元, with 4 significant figures.
-    await expect(page.getByTestId('tornado-label-growthRatePercent-low')).toHaveText('5,590亿元 (低值 10.0%)');
-    await expect(page.getByTestId('tornado-label-growthRatePercent-high')).toHaveText('7,258亿元 (高值 20.0%)');
+    // Growth 10% and 20% (±5 points) from 4200 / 1.15 = 3652.17 in 2023: 3652.17 × 1.1⁴ = 5347.1 and 3652.17 × 1.2⁴ = 7573.1亿元, with 4 significant figures.
+    await expect(page.getByTestId('tornado-label-growthRatePercent-low')).toHaveText('5,347亿元 (低值 10.0%)');
+    await expect(page.getByTestId('tornado-label-growthRatePercent-high')).toHaveText('7,573亿元 (高值 20.0%)');
 
     const heatmap = page.getByTestId('heatmap');
     // 7 × 7 cells, each with a printed value.
     await expect(heatmap.locator('td')).toHaveCount(49);
     await expect(heatmap.locator('td').filter({ hasText: /^\s*$/ })).toHaveCount(0);
-    // Centre: 15% (middle of 10…20%) × 4200亿元 (middle of 3780…4620): 4200 × 1.15³ = 6387.675 → 6,388亿元.
+    // Centre: 15% (middle of 10…20%) × 3652.17亿元 (middle of 3286.96…4017.39): (4200 / 1.15) × 1.15⁴ = 4200 × 1.15³ = 6387.675 → 6,388亿元.
     await expect(page.getByTestId('heatmap-row-3')).toHaveText('15.0%');
-    await expect(page.getByTestId('heatmap-column-3')).toHaveText('4,200亿元');
+    await expect(page.getByTestId('heatmap-column-3')).toHaveText('3,652亿元');
     await expect(page.getByTestId('heatmap-cell-3-3')).toContainText('6,388亿元');
     // The text colour of every cell reaches AA contrast (4.5:1) against its background.
     const worstContrast = await heatmap.locator('td').evaluateAll((cells) => {

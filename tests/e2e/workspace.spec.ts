@@ -26,7 +26,7 @@ test.describe('workspace files', () => {
       formatVersion: number;
       scenarios: Array<{ id: string; params: { growthRatePercent?: number } }>;
     };
-    expect(saved.formatVersion).toBe(2);
+    expect(saved.formatVersion).toBe(3);
     expect(saved.scenarios.find((s) => s.id === 'software-revenue-15pct')?.params.growthRatePercent).toBe(14);
 
     // Another edit, then Ctrl+S saves in place (no second download needed) and clears the mark.
@@ -52,7 +52,7 @@ test.describe('workspace files', () => {
   test('Ctrl+N starts an empty workspace', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('Alt+2');
-    await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(9);
+    await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(8);
     await page.keyboard.press('Control+n');
     await expect(page.getByTestId('workspace-name')).toContainText('未命名工作区');
     await expect(page.getByTestId('scenarios-empty')).toBeVisible();
@@ -72,7 +72,7 @@ test.describe('workspace files', () => {
     // Still the edited starter workspace: 14% and unsaved.
     await expect(page.getByTestId('param-growthRatePercent-input')).toHaveValue('14');
     await expect(page.getByTestId('unsaved-mark')).toBeVisible();
-    await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(9);
+    await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(8);
   });
 
   // Through the toolbar button: in headless Chromium a file chooser opened from the Ctrl+O key
@@ -85,7 +85,7 @@ test.describe('workspace files', () => {
     await (await chooser).setFiles(`${fixtures}/corrupt.sdesk`);
     const error = page.locator('.notification-error');
     await expect(error).toContainText('$: 不是有效的 JSON 文件');
-    await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(9);
+    await expect(page.getByTestId('scenario-list').getByRole('button')).toHaveCount(8);
     await expect(page.getByTestId('workspace-name')).not.toContainText('corrupt');
   });
 });

@@ -191,7 +191,7 @@ export const journeys: Journey[] = [
       await driver.start();
       // The app's own first autosave lands first, so it cannot overwrite the draft put in place below.
       await expect.poll(() => driver.readDraft(), { timeout: 10_000 }).not.toBeNull();
-      const futureText = (await readFile(`${fixtures}/workspace/v3-future.sdesk`)).toString('utf8');
+      const futureText = (await readFile(`${fixtures}/workspace/v4-future.sdesk`)).toString('utf8');
       // Written through the bridge the app itself uses, as a newer version of the app would have left it.
       await driver.page.evaluate((text) => (window as unknown as { desk: DeskApi }).desk.saveDraft({ text, entry: null, dirty: true }), futureText);
       const stored = await driver.readStoredDraft();
@@ -205,7 +205,7 @@ export const journeys: Journey[] = [
       const fileName = /draft\.quarantine-[0-9TZ-]+\.sdesk\.json/.exec((await notice.textContent()) ?? '')?.[0] ?? '';
 
       // The new draft begins (the starter workspace, once the autosave delay has passed) ...
-      await expect.poll(async () => (await driver.readDraft())?.text.includes('"formatVersion": 2') ?? false, { timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => (await driver.readDraft())?.text.includes('"formatVersion": 3') ?? false, { timeout: 10_000 }).toBe(true);
       // ... and the set-aside copy is still exactly what was stored.
       const setAside = await driver.readStoredDraft(fileName);
       expect(setAside?.equals(stored ?? Buffer.alloc(0)), `${fileName} holds the old draft byte for byte`).toBe(true);

@@ -23,7 +23,7 @@ import type { ImportResult } from '../../shared/import/types';
 import { buildScenarioWorkbook } from '../../shared/workbook/build';
 import { readScenariosFromWorkbook } from '../../shared/workbook/read';
 import { parseWorkspace } from '../../shared/workspace/parse';
-import type { Workspace, WorkspaceScenario } from '../../shared/workspace/schema';
+import { CURRENT_FORMAT_VERSION, type Workspace, type WorkspaceScenario } from '../../shared/workspace/schema';
 import { requiredGrowth } from '../../shared/engine/analysis';
 import type { EngineIssue } from '../../shared/engine/issues';
 import { projectScenario, validateScenarioSpec, type ScenarioSpec } from '../../shared/engine/models';
@@ -51,7 +51,7 @@ function scenario(
 /** One scenario of each model, each with a distribution of another kind, and one imported indicator. All valid. */
 function fixtureWorkspace(): Workspace {
   return {
-    formatVersion: 2,
+    formatVersion: CURRENT_FORMAT_VERSION,
     name: 'numeric bounds',
     createdAt: NOW,
     modifiedAt: NOW,

@@ -201,10 +201,11 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
       const parsed = await readText(text, what);
       if (parsed.ok) {
         replaceWorkspace(parsed.workspace, entry, parsed.migratedFrom !== null);
-        notify(
-          'success',
-          parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what }),
-        );
+        const opened = parsed.migratedFrom !== null ? t('workspace.openedMigrated', { what, version: parsed.migratedFrom }) : t('workspace.opened', { what });
+        // What the upgrade changed in the user's scenarios (a forecast moved to a reference, a spread on an actual dropped) is said, not done silently.
+        const english = i18n.language === 'en';
+        const changes = parsed.changes.map((change) => (english ? change.message : change.messageZh)).join(english ? '; ' : '；');
+        notify('success', changes === '' ? opened : `${opened}${t('workspace.migrationChanges', { changes })}`);
         refreshRecent();
         return;
       }
@@ -230,7 +231,7 @@ export function WorkspaceProvider({ platform, initial, children }: { platform: D
           : undefined;
       notify('error', t('workspace.invalid', { what }), details, action);
     },
-    [platform, notify, t, describeProblems, replaceWorkspace, refreshRecent, readText],
+    [platform, notify, t, i18n.language, describeProblems, replaceWorkspace, refreshRecent, readText],
   );
 
   const newWorkspace = useCallback(() => {

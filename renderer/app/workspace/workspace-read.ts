@@ -10,6 +10,9 @@ import { MAX_WORKSPACE_BYTES } from '../../../shared/workspace/schema';
 import { parseWorkspace, type ParseWorkspaceResult, type WorkspaceProblem, type WorkspaceProblemCode } from '../../../shared/workspace/parse';
 import type { Workspace } from '../../../shared/workspace/schema';
 import { formatFixed, formatPlainNumber } from '../../../shared/units';
+import type { MigrationChange } from '../../../shared/workspace/migrations';
+
+type ParseWorkspaceChanges = readonly MigrationChange[];
 
 export const workspaceReadLimits = {
   /** Parsing in the worker is abandoned after this long, counted from the worker's first message. */
@@ -33,7 +36,13 @@ export interface WorkspaceReadProblem extends Omit<WorkspaceProblem, 'code'> {
 }
 
 export type WorkspaceReadResult =
-  | { readonly ok: true; readonly workspace: Workspace; readonly migratedFrom: number | null }
+  | {
+      readonly ok: true;
+      readonly workspace: Workspace;
+      readonly migratedFrom: number | null;
+      /** What upgrading an older file changed in its scenarios (shared/workspace/migrations.ts). */
+      readonly changes: ParseWorkspaceChanges;
+    }
   /**
    * `invalid`: the file has problems (including `too-large`); `timeout`: reading passed the limit
    * (`limitMs`) and was stopped; `failed`: the worker stopped unexpectedly; `cancelled`: a newer read
@@ -98,7 +107,9 @@ function failedProblem(fileName: string): WorkspaceReadProblem {
 }
 
 function fromParse(parsed: ParseWorkspaceResult): WorkspaceReadResult {
-  return parsed.ok ? { ok: true, workspace: parsed.workspace, migratedFrom: parsed.migratedFrom } : { ok: false, reason: 'invalid', problems: parsed.problems };
+  return parsed.ok
+    ? { ok: true, workspace: parsed.workspace, migratedFrom: parsed.migratedFrom, changes: parsed.changes }
+    : { ok: false, reason: 'invalid', problems: parsed.problems };
 }
 
 /** The real worker, bundled by Vite (the CSP allows workers from 'self'). */

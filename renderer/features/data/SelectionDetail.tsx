@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { pieceCitation } from '../../../shared/charts/source-line';
-import { indexDataset, requirePieceOf, type Dataset, type SourceRef } from '../../../shared/dataset';
+import { indexDataset, projectionRefusal, requirePieceOf, type Dataset, type SourceRef } from '../../../shared/dataset';
 import { localName, unitLabel } from '../../../shared/units';
 import { useFormatters } from '../../i18n/format';
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider';
@@ -54,6 +54,8 @@ function ObservationDetail({
   const scope = index.scopesById.get(indicator.scopeId);
   const valueText = formatObservationValue(observation, indicator.unit, lang);
   const usedBy = workspace.scenarios.filter((scenario) => scenario.base.observationId === observation.id);
+  // A one-off total is no amount per year: it is not offered as a scenario's base, and the reader is told why.
+  const refusal = projectionRefusal(indicator);
   return (
     <>
       <p className="data-detail-title" data-testid="detail-indicator">
@@ -65,7 +67,7 @@ function ObservationDetail({
           <KindBadge kind={observation.kind} />
         </p>
         <div className="data-detail-actions">
-          {observation.value !== null ? (
+          {observation.value !== null && refusal === null ? (
             <button
               type="button"
               className="button primary"
@@ -84,6 +86,11 @@ function ObservationDetail({
         </div>
       </div>
       {valueText === null ? <p className="data-detail-missing">{t('missingExplained')}</p> : null}
+      {refusal ? (
+        <p className="data-muted data-small" data-testid="not-projectable">
+          {refusal[lang]}
+        </p>
+      ) : null}
       <dl className="data-detail-list">
         <dt>{t('detail.year')}</dt>
         <dd>{observation.date === undefined ? observation.year : formatPartialDate(observation.date, lang)}</dd>
@@ -113,7 +120,7 @@ function ObservationDetail({
           </>
         ) : null}
       </dl>
-      {observation.value !== null ? (
+      {observation.value !== null && refusal === null ? (
         <p id="data-use-hint" className="visually-hidden">
           {t('detail.useInScenarioHint')}
         </p>

@@ -55,4 +55,21 @@ describe('#14.12 a new scenario of imported data', () => {
     const [planned] = indicatorChoices({ indicators: [plans] }).filter((c) => c.source === 'own');
     expect(planned && defaultBase(planned)?.year).toBe(2027);
   });
+
+  it('#14.13.3 refuses to grow a one-off programme total (the "5+8" 39.8亿元 of 137 projects) as if it were yearly spending', () => {
+    expect(() => scenarioFromObservation('cq.projects-5-8.total-investment@2023-actual', '2026-11-26T00:00:00.000Z')).toThrow(/"5\+8"专项总投资”是一次性总额/);
+    expect(() => scenarioFromObservation('cq.projects-5-8.total-investment@2023-actual', '2026-11-26T00:00:00.000Z')).toThrow(/is a one-off total/);
+    const offered = indicatorChoices({ indicators: [] }).map((choice) => choice.id);
+    expect(offered).not.toContain('cq.projects-5-8.total-investment');
+    expect(offered).not.toContain('cq.projects-5-8.fiscal-investment');
+    // A yearly flow and a level stay on offer.
+    expect(offered).toContain('cq.software.revenue');
+    expect(offered).toContain('cq.enterprises.high-tech');
+  });
+
+  it('#14.13.4 a later forecast of the indicator becomes a reference of the new scenario, not a target', () => {
+    const scenario = scenarioFromObservation('cn.diagnostics.market@2023-actual', '2026-11-26T00:00:00.000Z');
+    expect(scenario.targets).toEqual([]);
+    expect(scenario.references).toEqual([{ year: 2028, value: 5500, observationId: 'cn.diagnostics.market@2028-projection' }]);
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * New scenarios start from a figure of the article (or the user's own data): the figure is the
- * base, later targets of the same indicator become the scenario's targets.
+ * base, later targets of the same indicator become the scenario's targets and later forecasts its
+ * references (drawn, never given a verdict). A one-off total (a programme's whole budget) is not
+ * offered: it is no amount per year to grow.
  */
-import { getBundledDataset, getObservationsOfIndicator, requireIndicator, requireObservation } from '../../../shared/dataset';
+import { getBundledDataset, getObservationsOfIndicator, projectionRefusal, requireIndicator, requireObservation } from '../../../shared/dataset';
 import { namesAfter, type BilingualText, type Named } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 
@@ -23,10 +25,16 @@ export function scenarioFromObservation(observationId: string, nowIso: string): 
   const observation = requireObservation(dataset, observationId);
   const indicator = requireIndicator(dataset, observation.indicatorId);
   if (observation.value === null) throw new Error(`${observationId} has no value in the article`);
-  const targets = getObservationsOfIndicator(dataset, indicator.id)
-    .filter((o) => o.kind === 'target' && o.year > observation.year && o.value !== null)
-    .map((o) => ({ year: o.year, value: o.value as number, observationId: o.id }));
-  const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year));
+  const refusal = projectionRefusal(indicator);
+  // Not offered in the UI (indicatorChoices, the Data view); a caller that asks anyway gets the reason in both languages.
+  if (refusal) throw new Error(`${refusal.zh} ${refusal.en}`);
+  const later = (kind: string) =>
+    getObservationsOfIndicator(dataset, indicator.id)
+      .filter((o) => o.kind === kind && o.year > observation.year && o.value !== null)
+      .map((o) => ({ year: o.year, value: o.value as number, observationId: o.id }));
+  const targets = later('target');
+  const references = later('projection');
+  const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year), ...references.map((r) => r.year));
   return {
     id: indicator.id.replace(/[^A-Za-z0-9._-]/g, '-'),
     ...newScenarioNames(indicator.name),
@@ -38,6 +46,7 @@ export function scenarioFromObservation(observationId: string, nowIso: string): 
     params: { growthRatePercent: defaultGrowthRatePercent },
     horizonYear: Math.min(2060, lastTargetYear),
     targets,
+    ...(references.length > 0 ? { references } : {}),
     notes: '',
     createdAt: nowIso,
     modifiedAt: nowIso,
@@ -69,16 +78,18 @@ export interface IndicatorChoice {
 /** Indicators a scenario can be built on, with the figures that can serve as its base. */
 export function indicatorChoices(workspace: Pick<Workspace, 'indicators'>): IndicatorChoice[] {
   const dataset = getBundledDataset();
-  const article: IndicatorChoice[] = dataset.indicators.map((indicator) => ({
-    id: indicator.id,
-    source: 'article',
-    name: indicator.name,
-    unit: indicator.unit,
-    bases: getObservationsOfIndicator(dataset, indicator.id)
-      .filter((o) => o.value !== null && o.value > 0)
-      .map((o) => ({ key: `obs:${o.id}`, year: o.year, value: o.value as number, kind: o.kind }))
-      .sort((a, b) => a.year - b.year),
-  }));
+  const article: IndicatorChoice[] = dataset.indicators
+    .filter((indicator) => projectionRefusal(indicator) === null)
+    .map((indicator) => ({
+      id: indicator.id,
+      source: 'article',
+      name: indicator.name,
+      unit: indicator.unit,
+      bases: getObservationsOfIndicator(dataset, indicator.id)
+        .filter((o) => o.value !== null && o.value > 0)
+        .map((o) => ({ key: `obs:${o.id}`, year: o.year, value: o.value as number, kind: o.kind }))
+        .sort((a, b) => a.year - b.year),
+    }));
   const own: IndicatorChoice[] = workspace.indicators.map((indicator) => ({
     id: indicator.id,
     source: 'own',
@@ -109,10 +120,13 @@ export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key
   const indicator = match ? workspace.indicators.find((i) => i.id === match[1]) : undefined;
   const observation = match && indicator ? indicator.observations[Number(match[2])] : undefined;
   if (!indicator || !observation) throw new Error(`no figure ${key} in the workspace's own data`);
-  const targets = indicator.observations
-    .filter((o) => o.kind === 'target' && o.year > observation.year && o.value > 0)
-    .map((o) => ({ year: o.year, value: o.value, ...(o.id ? { observationId: o.id } : {}) }));
-  const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year));
+  const later = (kind: string) =>
+    indicator.observations
+      .filter((o) => o.kind === kind && o.year > observation.year && o.value > 0)
+      .map((o) => ({ year: o.year, value: o.value, ...(o.id ? { observationId: o.id } : {}) }));
+  const targets = later('target');
+  const references = later('projection');
+  const lastTargetYear = Math.max(observation.year + minimumHorizonYears, ...targets.map((t) => t.year), ...references.map((r) => r.year));
   return {
     id: indicator.id,
     ...newScenarioNames(indicator.name),
@@ -124,6 +138,7 @@ export function scenarioFromChoice(workspace: Pick<Workspace, 'indicators'>, key
     params: { growthRatePercent: defaultGrowthRatePercent },
     horizonYear: Math.min(2060, lastTargetYear),
     targets,
+    ...(references.length > 0 ? { references } : {}),
     notes: '',
     createdAt: nowIso,
     modifiedAt: nowIso,

@@ -34,10 +34,11 @@ describe('scenario builder logic', () => {
     expect(stepValue(0.2, 0.1, 1, false)).toBe(0.3); // 0.2 + 0.1 is 0.30000000000000004 unrounded
   });
 
-  it('puts the software revenue at 4200 × 1.12³ = 5900.6976 亿元 in 2027 after setting 12%', () => {
+  it('puts the software revenue at (4200 / 1.15) × 1.12⁴ = 5746.766358 亿元 in 2027 after setting 12%', () => {
     const edited = withParameterValue(starter('software-revenue-15pct'), 'growthRatePercent', 12);
     const rows = buildYearRows(edited, projectionOf(edited), [], null);
-    expect(rows.find((row) => row.year === 2027)?.projection).toBeCloseTo(5900.6976, 6);
+    // 4200 × 1.57351936 / 1.15 = 6608.781312 / 1.15 = 5746.7663582…
+    expect(rows.find((row) => row.year === 2027)?.projection).toBeCloseTo(5746.766358, 5);
   });
 
   it('moves the growth distribution with the rate so the band stays around the path', () => {

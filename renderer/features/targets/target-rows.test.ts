@@ -27,10 +27,21 @@ describe('target rows', () => {
   });
 
   it('do not count the figure a scenario starts from as its target', () => {
-    // The software scenario starts at the 2024 revenue target of 4200亿元 and has no other target.
-    expect(rows.filter((candidate) => candidate.scenario.id === 'software-revenue-15pct')).toEqual([]);
+    // A software scenario started at the 2024 revenue target of 4200亿元 (as one made from that figure would be) has no other target.
+    const software = workspace.scenarios.find((candidate) => candidate.id === 'software-revenue-15pct');
+    if (!software) throw new Error('no software starter');
+    const fromTarget = { ...software, base: { year: 2024, value: 4200, observationId: 'cq.software.revenue@2024-target' }, targets: [] };
+    const own = { ...workspace, scenarios: [fromTarget] };
+    expect(buildTargetRows(own, knownTargets(getBundledDataset(), own))).toEqual([]);
+    // The starter itself starts from the implied 2023 revenue, and the 2024 target is its one target.
+    expect(rows.filter((candidate) => candidate.scenario.id === 'software-revenue-15pct').map((r) => [r.year, r.value])).toEqual([[2024, 4200]]);
     // The scenario targets and the dataset's two high-tech targets are the same, so each appears once.
     expect(rows.filter((candidate) => candidate.scenario.id === 'high-tech-firms-linear-net-gain').map((r) => r.year)).toEqual([2025, 2027]);
+  });
+
+  it('#14.13.4 list no row for the 2028 diagnostics forecast of 5500: a forecast gets no verdict', () => {
+    expect(rows.filter((candidate) => candidate.scenario.indicatorId === 'cn.diagnostics.market')).toEqual([]);
+    expect(rows.some((candidate) => candidate.year === 2028 && candidate.value === 5500)).toBe(false);
   });
 
   it('classify a missed target by how far off it is, and a logistic ceiling below the target as unreachable', () => {
