@@ -25,15 +25,16 @@ test.describe('#14.4 base and targets in the builder (zh)', () => {
     await expect(page.getByTestId('param-baseValue-input')).toHaveValue('7565');
     await expect(targetDots(page)).toHaveCount(2);
     // The article's 7,565 firms at 19.2% a year: 7565 × 1.192² ≈ 10,749 in 2025, above the 10,000 target.
-    await expect(page.getByTestId('target-row-2025')).toContainText('可达成');
+    await expect(page.getByTestId('target-row-2025')).toContainText('按期实现');
 
     // A base of the analyst's own: 6,000 firms in 2023.
     await page.getByTestId('param-baseValue-input').fill('6000');
     await expect(origin).toHaveAttribute('data-linked', 'false');
     await expect(origin).toHaveText('基期为您自己输入的数值，不再对应数据中的数字。');
     // 6000 × 1.192² = 8,525.18 < 10,000: not met; 6000 × 1.192³ = 10,162.02 reaches it in 2026.
+    // 8,525.18 is 14.7 % short of 10,000, more than the 5 % of "at risk": off track.
     const row2025 = page.getByTestId('target-row-2025');
-    await expect(row2025).toContainText('未达成');
+    await expect(row2025).toContainText('难以实现');
     await expect(row2025.locator('td').nth(3)).toHaveText('2026');
 
     // A new target, added with the keyboard: its year field takes the focus.
@@ -52,7 +53,8 @@ test.describe('#14.4 base and targets in the builder (zh)', () => {
     await page.getByTestId('target-2-label').press('Enter');
     // 6000 × 1.192⁶ = 17,211.1 < 20,000 in 2029; 6000 × 1.192⁷ = 20,515.6 reaches it in 2030.
     const row2029 = page.getByTestId('target-row-2029');
-    await expect(row2029).toContainText('未达成');
+    // 17,211.1 is 13.9 % short of 20,000: off track.
+    await expect(row2029).toContainText('难以实现');
     await expect(row2029.locator('td').nth(3)).toHaveText('2030');
     await expect(page.getByTestId('scenario-builder').locator('.chart-frame')).toContainText('2029年目标');
     await expect(targetDots(page)).toHaveCount(3);

@@ -104,7 +104,8 @@ test.describe('compare view in Chinese', () => {
     const problems = watchPageErrors(page);
     await openCompare(page, /^对比/);
     await expect(page.locator('[data-chart-id="compare-difference-1"]')).toBeVisible();
-    await expect(page.locator('[data-chart-id="compare-difference-1"] .recharts-line-curve')).toHaveCount(1);
+    // The reference's own line at zero (named, #14.1) and the other scenario's difference from it.
+    await expect(page.locator('[data-chart-id="compare-difference-1"] .recharts-line-curve')).toHaveCount(2);
     await expect(page.getByText('与对比基准的指标不同')).toHaveCount(0);
     await expect(page.getByText('与基准情景的指标不同')).toHaveCount(0);
     // 2025: 7565 + 2 × 1219 = 10003 against the baseline's 7565 × 1.192² = 10748.84: −745.84 → −746家.

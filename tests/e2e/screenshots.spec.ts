@@ -94,7 +94,7 @@ for (const { lang, locale } of languages) {
         await go(page, 'Alt+1', lang === 'zh' ? '数据' : 'Data');
         await page.getByRole('searchbox').fill(lang === 'zh' ? '高新技术企业' : 'high-tech');
         await page
-          .getByRole('treeitem', { name: lang === 'zh' ? /2023 · 实际 · 7565家/ : /2023 · actual · 7,565 firms/ })
+          .getByRole('treeitem', { name: lang === 'zh' ? /2023 · 实际 · 7,565家/ : /2023 · actual · 7,565 firms/ })
           .first()
           .click();
         await expect(page.getByTestId('article-highlight')).toBeInViewport();
