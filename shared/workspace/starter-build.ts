@@ -194,7 +194,7 @@ export function buildStarterWorkspace(dataset: Dataset): Workspace {
     scenario(diagnostics, {
       id: 'diagnostics-market-target-path',
       name: `全国诊断产业规模:${diagnosticsBase.year}年约${baseText}亿元→${diagnosticsForecast.year}年约${forecastText}亿元`,
-      nameEn: `National diagnostics industry: ~${baseText} 亿元 (${diagnosticsBase.year}) → ~${forecastText} 亿元 (${diagnosticsForecast.year})`,
+      nameEn: `National diagnostics industry: ~${formatValue(value(dataset, diagnosticsBase.id), 'cny-100m', 'en')} (${diagnosticsBase.year}) → ~${formatValue(diagnosticsForecast.value, 'cny-100m', 'en')} (${diagnosticsForecast.year})`,
       base: observedBase(dataset, diagnosticsBase.id),
       model: 'targetPath',
       params: { targetYear: diagnosticsForecast.year, targetValue: diagnosticsForecast.value },

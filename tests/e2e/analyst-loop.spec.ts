@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { fontsReady, openApp, watchPageErrors } from '../helpers/app';
+import { exportWorkbook, importFile, svgTexts, withWorkbookInputChanged } from '../helpers/exports';
 
 /**
  * Issue #14's acceptance: the analyst's whole edit loop, without touching a file by hand. Duplicate
@@ -15,39 +15,11 @@ const ORIGINAL = 'software-revenue-15pct';
 const COPY = `${ORIGINAL}-copy`;
 const RENAMED = '软件10%情景';
 
-/** The text of every `<text>` of an SVG, tspans unwrapped and the escapes read back. */
-function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) =>
-    (match[1] ?? '')
-      .replace(/<\/?tspan>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
-}
-
 async function exportChart(page: Page, chartId: string, testId: string): Promise<Buffer> {
   await page.getByTestId(`chart-export-${chartId}`).click();
   const download = page.waitForEvent('download');
   await page.getByTestId(testId).click();
   return readFile(await (await download).path());
-}
-
-/** The workbook with one input changed through the defined name the model binds to it, as an analyst would type it in Excel. */
-async function withInputChanged(bytes: Buffer, scenarioId: string, fieldKind: string, value: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const meta = JSON.parse(String(workbook.getWorksheet('_sdesk')?.getCell('A3').value)) as {
-    bindings: { name: string; scenarioId: string; field: { kind: string } }[];
-  };
-  const name = meta.bindings.find((binding) => binding.scenarioId === scenarioId && binding.field.kind === fieldKind)?.name;
-  if (name === undefined) throw new Error(`no ${fieldKind} cell for ${scenarioId}`);
-  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)$/.exec(workbook.definedNames.getRanges(name).ranges[0] ?? '');
-  if (!match) throw new Error(`the name ${name} does not resolve`);
-  const sheet = workbook.getWorksheet(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] ?? ''));
-  if (!sheet) throw new Error(`no sheet for ${name}`);
-  sheet.getCell(`${match[3]}${match[4]}`).value = value;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** A number as the year table shows it: "4,898亿元". */
@@ -119,14 +91,8 @@ test('#14 acceptance: the analyst duplicates, renames, edits, compares, exports,
   expect(texts).toContain(RENAMED);
 
   // 5. The workbook, its copy's rate changed to 8 % in the file, imported back.
-  await page.keyboard.press('Alt+6');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /导出 Excel$/ }).click();
-  const edited = await withInputChanged(await readFile(await (await download).path()), COPY, 'growthRatePercent', 0.08);
-  await page.getByTestId('open-import').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-choose').click();
-  await (await chooser).setFiles({ name: '情景推演台-导出.xlsx', mimeType: 'application/octet-stream', buffer: edited });
+  const edited = await withWorkbookInputChanged(await exportWorkbook(page), COPY, 'growthRatePercent', 0.08);
+  await importFile(page, '情景推演台-导出.xlsx', edited);
   const changes = page.getByTestId('import-changes');
   await expect(changes).toBeVisible({ timeout: 30_000 });
   await expect(changes.getByRole('listitem')).toHaveCount(1);

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/app';
+import { svgTexts } from '../helpers/exports';
 
 /**
  * Chart images: every chart frame exports PNG (screen multiples and slide sizes) and SVG with
@@ -10,17 +11,6 @@ import { openApp, screenshotDir, watchPageErrors, fontsReady } from '../helpers/
  */
 
 const chartId = 'baseline-path';
-
-/** The text of every `<text>` of an SVG file, tspans unwrapped (names are plain text there, with &, < and > escaped). */
-function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) =>
-    (match[1] ?? '')
-      .replace(/<\/?tspan>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
-}
 
 /** Keeps a slide PNG with the test's results, to look at. */
 async function keepSlide(page: Page, testInfo: TestInfo, ofChart: string, fileName: string): Promise<void> {

@@ -1,23 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { fontsReady, openApp, watchPageErrors } from '../helpers/app';
+import { svgTexts } from '../helpers/exports';
 
 /**
  * Scenario names from the rename to the slide (issue #14, items 1 and 2): a name typed in the
  * Chinese screen is the scenario's name in English too, in the chart's title and source line, and
  * an exported comparison image names both scenarios it overlays, as presentation mode does.
  */
-
-/** The text of every `<text>` of an SVG, tspans unwrapped and the escapes read back. */
-function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) =>
-    (match[1] ?? '')
-      .replace(/<\/?tspan>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
-}
 
 async function exportSvg(page: Page, chartId: string): Promise<string> {
   await page.getByTestId(`chart-export-${chartId}`).click();

@@ -120,7 +120,7 @@ test.describe('scenario builder', () => {
     await expect(page.getByTestId('mc-status')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
     const chart = page.getByTestId('scenario-chart');
     // A labelled line at the forecast, not a target marker.
-    await expect(chart.locator('.recharts-wrapper')).toContainText('2028年预测 5500亿元');
+    await expect(chart.locator('.recharts-wrapper')).toContainText('2028年预测 5,500亿元');
     await expect(chart.locator('.recharts-reference-dot')).toHaveCount(0);
     // No "probability of reaching" and no met / not-met verdict for a forecast.
     await expect(page.getByTestId('targets-empty')).toBeVisible();
@@ -128,7 +128,7 @@ test.describe('scenario builder', () => {
     // 2023 is the actual 3000亿元: every percentile of the simulation is 3000 there (before: P10 2888 / P90 3109).
     const row2023 = page.getByTestId('year-row-2023');
     // Actual, projection, P10, P50, P90.
-    await expect(row2023.locator('td')).toHaveText(['3000亿元', '3000亿元', '3000亿元', '3000亿元', '3000亿元']);
+    await expect(row2023.locator('td')).toHaveText(['3,000亿元', '3,000亿元', '3,000亿元', '3,000亿元', '3,000亿元']);
   });
 
   test('draws the axes, the projection and the targets before the simulation has finished', async ({ page }) => {

@@ -1,23 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, watchPageErrors } from '../helpers/app';
+import { svgTexts } from '../helpers/exports';
 
 /**
  * Item #14.6 of the issue: a chart of the user's own data cites the source the user imported it
  * with, on screen and in the exported image, and not the newspaper the bundled figures come from.
  * The data is tests/fixtures/import/good.csv: 区软件业务收入, noted "区统计局, 2023年公报".
  */
-
-/** The text of every `<text>` of an SVG file, tspans unwrapped and entities decoded. */
-function svgTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) =>
-    (match[1] ?? '')
-      .replace(/<\/?tspan[^>]*>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
-}
 
 async function importGoodCsv(page: Page): Promise<void> {
   await page.getByTestId('open-import').click();

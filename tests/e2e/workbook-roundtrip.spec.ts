@@ -1,46 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
+import { expect, test, type Locator } from '@playwright/test';
 import { openApp, watchPageErrors } from '../helpers/app';
+import { exportWorkbook, importFile, withWorkbookInputChanged } from '../helpers/exports';
 
 const HIGH_TECH = 'high-tech-firms-19-2pct';
-
-/** Exports the workbook from the Export view and returns the downloaded bytes. */
-async function exportWorkbook(page: Page): Promise<Buffer> {
-  await page.keyboard.press('Alt+6');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /导出 Excel$/ }).click();
-  return readFile(await (await download).path());
-}
-
-/**
- * The downloaded workbook with one input cell changed as an analyst would in Excel: the cell is found
- * through the defined name the hidden model sheet binds to the scenario's field, not a fixed address.
- */
-async function withCellChanged(bytes: Buffer, scenarioId: string, fieldKind: string, value: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const meta = JSON.parse(String(workbook.getWorksheet('_sdesk')?.getCell('A3').value)) as {
-    bindings: { name: string; scenarioId: string; field: { kind: string } }[];
-  };
-  const name = meta.bindings.find((binding) => binding.scenarioId === scenarioId && binding.field.kind === fieldKind)?.name;
-  if (name === undefined) throw new Error(`no ${fieldKind} cell for ${scenarioId}`);
-  // 'Sheet name'!$D$8, quoted when the name needs it (假设) and bare when not (Assumptions).
-  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)$/.exec(workbook.definedNames.getRanges(name).ranges[0] ?? '');
-  if (!match) throw new Error(`the name ${name} does not resolve`);
-  const sheet = workbook.getWorksheet(match[1] !== undefined ? match[1].replace(/''/g, "'") : (match[2] ?? ''));
-  if (!sheet) throw new Error(`no sheet for ${name}`);
-  sheet.getCell(`${match[3]}${match[4]}`).value = value;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.getByTestId('open-import').click();
-  await expect(page.getByTestId('import-panel')).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-choose').click();
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
-}
 
 /** A number as the table shows it: "11,904家" or "1.19万家". */
 function shownNumber(text: string): number {
@@ -65,7 +27,7 @@ test.describe('#14.3 a workbook edited in Excel comes back into its workspace', 
     const scenarioCount = await items.count();
     expect(scenarioCount).toBeGreaterThan(1);
 
-    const edited = await withCellChanged(await exportWorkbook(page), HIGH_TECH, 'growthRatePercent', 0.12);
+    const edited = await withWorkbookInputChanged(await exportWorkbook(page), HIGH_TECH, 'growthRatePercent', 0.12);
     await importFile(page, '情景推演台-导出.xlsx', edited);
 
     // The preview names the one change, from what the workspace holds to what the file says, and the cell.

@@ -52,11 +52,27 @@ export function deleteScenario(workspace: Workspace, id: string, nowIso: string)
 }
 
 /** Duplicates a scenario next to it; the copy's names are the original's with the copy suffix of each language ("（副本）", " (copy)"). */
-export function duplicateScenario(workspace: Workspace, id: string, copySuffix: BilingualText, nowIso: string): { workspace: Workspace; newId: string | null } {
+/** The id a copy of scenario `id` gets in this workspace. */
+export function copyIdOf(workspace: Workspace, id: string): string {
+  return uniqueScenarioId(workspace, `${id}-copy`);
+}
+
+/**
+ * A copy of the scenario after the original. `wantedId`: the id the caller chose beforehand (copyIdOf
+ * on the workspace it shows), so it can select the copy without waiting for the edit to run; it is
+ * used unless the workspace the edit applies to already has it.
+ */
+export function duplicateScenario(
+  workspace: Workspace,
+  id: string,
+  copySuffix: BilingualText,
+  nowIso: string,
+  wantedId?: string,
+): { workspace: Workspace; newId: string | null } {
   const index = workspace.scenarios.findIndex((s) => s.id === id);
   const original = workspace.scenarios[index];
   if (!original) return { workspace, newId: null };
-  const newId = uniqueScenarioId(workspace, `${original.id}-copy`);
+  const newId = wantedId !== undefined && !workspace.scenarios.some((s) => s.id === wantedId) ? wantedId : copyIdOf(workspace, original.id);
   const copy: WorkspaceScenario = {
     ...withNames(original, namesAfter(original, { kind: 'copy', suffix: copySuffix })),
     id: newId,

@@ -4,7 +4,7 @@ import { inLang, localName, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
-import { addScenario, deleteScenario, duplicateScenario, setBaseline } from '../../app/workspace/workspace-edits';
+import { addScenario, copyIdOf, deleteScenario, duplicateScenario, setBaseline } from '../../app/workspace/workspace-edits';
 import { defaultBase, indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
 
 export interface ScenarioListProps {
@@ -66,13 +66,12 @@ export const ScenarioList = memo(function ScenarioList({ workspace, selectedId, 
 
   const duplicate = () => {
     if (!selected) return;
-    let newId: string | null = null;
-    edit((ws, now) => {
-      const result = duplicateScenario(ws, selected.id, copySuffix, now);
-      newId = result.newId;
-      return result.workspace;
-    });
-    if (newId) select(newId);
+    // The copy's id is chosen on the workspace shown, not read back from the edit: React runs the
+    // edit's updater later when another update (a slider step's transition) is still pending, and the
+    // copy would then not be selected.
+    const newId = copyIdOf(workspace, selected.id);
+    edit((ws, now) => duplicateScenario(ws, selected.id, copySuffix, now, newId).workspace);
+    select(newId);
   };
 
   const remove = () => {
