@@ -9,7 +9,7 @@ import { ImportButton, ImportPanel } from '../features/import/ImportPanel';
 import { useImportCommand } from '../features/import/useImportCommand';
 import { scenarioFromObservation } from '../features/scenarios/new-scenario';
 import { ScenariosView } from '../features/scenarios/ScenariosView';
-import { addScenario } from './workspace/workspace-edits';
+import { addScenario, withFreeId } from './workspace/workspace-edits';
 import { useWorkspace } from './workspace/WorkspaceProvider';
 import { WorkspaceToolbar } from '../features/workspace/WorkspaceToolbar';
 import { changeLanguage, resolveLanguage } from '../i18n';
@@ -83,16 +83,13 @@ export function App({ platform, appInfo, initialSettings, initialNotices }: AppP
   const { edit, selectScenario } = workspace;
   const useInScenario = useCallback(
     (observationId: string) => {
-      let newId: string | null = null;
-      edit((ws, nowIso) => {
-        const next = addScenario(ws, scenarioFromObservation(observationId, nowIso), nowIso);
-        newId = next.scenarios.at(-1)?.id ?? null;
-        return next;
-      });
-      if (newId) selectScenario(newId);
+      // Made on the workspace shown, outside the edit's updater (see withFreeId), so its id is known now.
+      const scenario = withFreeId(workspace.workspace, scenarioFromObservation(observationId, new Date().toISOString()));
+      edit((ws, nowIso) => addScenario(ws, scenario, nowIso));
+      selectScenario(scenario.id);
       setView('scenarios');
     },
-    [edit, selectScenario, setView],
+    [edit, selectScenario, setView, workspace.workspace],
   );
 
   // The registry's one keyboard dispatcher, and the native menu's commands routed into it.

@@ -19,7 +19,6 @@ export type ColourRole =
   | { kind: 'projection' }
   | { kind: 'median' }
   | { kind: 'target' }
-  | { kind: 'muted' }
   | { kind: 'band' }
   /** The n-th of the theme's series colours (compare overlays, small multiples). */
   | { kind: 'series'; index: number };
@@ -37,7 +36,7 @@ export interface LineSeries {
   readonly id: string;
   readonly name: BilingualText;
   /** What the line is, so outputs can tell actuals from projections without reading colours. */
-  readonly role: 'actual' | 'projection' | 'median' | 'scenario' | 'baseline' | 'difference' | 'reference';
+  readonly role: 'actual' | 'projection' | 'median' | 'scenario' | 'baseline' | 'difference';
   readonly colour: ColourRole;
   readonly dash: LineDash;
   /** Points mark the observed years of actual values. */

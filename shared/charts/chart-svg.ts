@@ -202,8 +202,6 @@ function colourOf(role: ColourRole, palette: ChartPalette): string {
       return palette.median;
     case 'target':
       return palette.target;
-    case 'muted':
-      return palette.muted;
     case 'series':
       return palette.series[role.index % palette.series.length] ?? palette.accent;
   }

@@ -34,10 +34,11 @@ const quoted = (source: Quoted): string => `${JSON.stringify(source.quote.length
 export function resolvePiece<P extends Ranged>(pieces: readonly P[], source: Quoted): PieceResolution<P> {
   const start = source.offset;
   const end = source.offset + source.quote.length;
-  const where = `quote ${quoted(source)} at ${rangeText({ start, end })}`;
   const holders = pieces.filter((piece) => piece.ranges.some((range) => holds(range, start, end)));
   const [only] = holders;
   if (holders.length === 1 && only !== undefined) return { kind: 'piece', piece: only };
+  // Only a problem is described: a chart's source line resolves its figures on every drag step.
+  const where = `quote ${quoted(source)} at ${rangeText({ start, end })}`;
   if (holders.length > 1)
     return { kind: 'ambiguous', problem: `${where} lies in pieces ${holders.map((p) => `"${p.id}"`).join(' and ')}: their ranges overlap` };
   const touched = pieces.filter((piece) => piece.ranges.some((range) => touches(range, start, end)));

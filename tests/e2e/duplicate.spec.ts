@@ -26,3 +26,28 @@ test('Duplicate pressed while a slider step is still being committed selects the
   await expect(page.getByTestId('scenario-item-high-tech-firms-19-2pct')).not.toHaveAttribute('aria-current', 'true');
   expect(problems).toEqual([]);
 });
+
+test('a new scenario added while a slider step is still being committed is selected', async ({ page }) => {
+  const problems = watchPageErrors(page);
+  await openApp(page);
+  await page.keyboard.press('Alt+2');
+  await page.getByTestId('scenario-item-high-tech-firms-19-2pct').click();
+  await page.getByTestId('add-scenario').locator('summary').click();
+  await expect(page.getByTestId('add-confirm')).toBeEnabled();
+  const before = await page.locator('[data-testid^="scenario-item-"]').count();
+  // As above: a rate step (a pending transition) and at once "add", in one task.
+  await page.evaluate(() => {
+    const slider = document.querySelector<HTMLInputElement>('[data-testid="param-growthRatePercent-slider"]');
+    const add = document.querySelector<HTMLButtonElement>('[data-testid="add-confirm"]');
+    if (!slider || !add) throw new Error('no slider or add button');
+    slider.focus();
+    slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', bubbles: true }));
+    add.click();
+  });
+  const items = page.locator('[data-testid^="scenario-item-"]');
+  await expect(items).toHaveCount(before + 1);
+  // The new one is the last in the list, and it is the one selected.
+  await expect(items.last()).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('scenario-item-high-tech-firms-19-2pct')).not.toHaveAttribute('aria-current', 'true');
+  expect(problems).toEqual([]);
+});

@@ -34,6 +34,16 @@ export function uniqueScenarioId(workspace: Workspace, wanted: string): string {
   for (let n = 2; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
+/**
+ * A new scenario with the id it will get in this workspace. Callers make it on the workspace they
+ * show, outside the edit's updater, and select that id: React may run the updater later (when a
+ * slider step's transition is pending), so nothing can be read back from it. addScenario keeps the
+ * id unless the workspace the edit applies to has taken it meanwhile.
+ */
+export function withFreeId(workspace: Workspace, scenario: WorkspaceScenario): WorkspaceScenario {
+  return { ...scenario, id: uniqueScenarioId(workspace, scenario.id) };
+}
+
 export function addScenario(workspace: Workspace, scenario: WorkspaceScenario, nowIso: string): Workspace {
   const id = uniqueScenarioId(workspace, scenario.id);
   return touch({ ...workspace, scenarios: [...workspace.scenarios, { ...scenario, id, createdAt: nowIso, modifiedAt: nowIso }] }, nowIso);
@@ -52,15 +62,14 @@ export function deleteScenario(workspace: Workspace, id: string, nowIso: string)
 }
 
 /** Duplicates a scenario next to it; the copy's names are the original's with the copy suffix of each language ("（副本）", " (copy)"). */
-/** The id a copy of scenario `id` gets in this workspace. */
+/** The id a copy of scenario `id` gets in this workspace (chosen before the edit, as withFreeId does). */
 export function copyIdOf(workspace: Workspace, id: string): string {
   return uniqueScenarioId(workspace, `${id}-copy`);
 }
 
 /**
  * A copy of the scenario after the original. `wantedId`: the id the caller chose beforehand (copyIdOf
- * on the workspace it shows), so it can select the copy without waiting for the edit to run; it is
- * used unless the workspace the edit applies to already has it.
+ * on the workspace it shows), used unless the workspace the edit applies to already has it.
  */
 export function duplicateScenario(
   workspace: Workspace,

@@ -44,6 +44,7 @@ import type {
 import { formatFreeUnitValue, formatValue, inLang, isUnitCode, type Lang } from '../../../shared/units';
 import { useAxisStyle } from './axis-style';
 import { chartTextSizes } from '../../../shared/charts/chart-text';
+import { dashArray, lineStroke } from '../../../shared/charts/line-style';
 import { seriesStyle, type ChartColours } from './chart-colours';
 
 export interface LineChartViewProps {
@@ -77,23 +78,14 @@ export function colourOf(role: ColourRole, colours: ChartColours): string {
       return colours.median;
     case 'target':
       return colours.target;
-    case 'muted':
-      return colours.muted;
     case 'series':
       return seriesStyle(role.index, colours).stroke;
   }
 }
 
-/** The dash patterns on screen and in exported images (the benchmark finds the projection by its 7 5). */
+/** The dash pattern of a line, as every image draws it (shared/charts/line-style.ts); undefined for solid. */
 export function dashArrayOf(dash: LineDash): string | undefined {
-  return dash === 'dashed' ? '7 5' : dash === 'dotted' ? '2 3' : undefined;
-}
-
-/** Thin muted lines for reference, thick ones for what the chart is about. */
-export function strokeOf(role: LineSeries['role']): { width: number; opacity: number } {
-  if (role === 'reference') return { width: 1, opacity: 0.55 };
-  if (role === 'actual' || role === 'projection') return { width: 2.5, opacity: 1 };
-  return { width: 2, opacity: 1 };
+  return dashArray(dash) || undefined;
 }
 
 /** A value as the tooltip prints it: in the y axis's unit through shared/units, else the plain number and the axis title. */
@@ -133,7 +125,7 @@ const BandArea = memo(function BandArea({ band, colours, lang }: { band: ChartBa
 
 const SeriesLine = memo(function SeriesLine({ series, colours, lang }: { series: LineSeries; colours: ChartColours; lang: Lang }) {
   const stroke = colourOf(series.colour, colours);
-  const { width, opacity } = strokeOf(series.role);
+  const { width, opacity } = lineStroke(series.role);
   const dot = useMemo(() => (series.showPoints ? { r: 3, fill: stroke } : false), [series.showPoints, stroke]);
   // A null point in the state is a gap; a series without one is drawn through.
   const gaps = useMemo(() => series.points.some((point) => point.y === null), [series.points]);
@@ -148,7 +140,6 @@ const SeriesLine = memo(function SeriesLine({ series, colours, lang }: { series:
       strokeOpacity={opacity}
       strokeDasharray={dashArrayOf(series.dash)}
       dot={dot}
-      {...(series.role === 'reference' ? { activeDot: false } : {})}
       isAnimationActive={false}
       connectNulls={!gaps}
     />
@@ -177,7 +168,7 @@ const LiveLegend = memo(function LiveLegend({
       dataKey="y"
       name={inLang(name, lang)}
       stroke={colourOf(colour, colours)}
-      strokeWidth={strokeOf(role).width}
+      strokeWidth={lineStroke(role).width}
       strokeDasharray={dashArrayOf(dash)}
       dot={false}
       activeDot={false}
@@ -199,7 +190,7 @@ const LiveCurve = memo(function LiveCurve({ series, colours }: { series: LineSer
     return px === undefined || py === undefined ? [] : [{ x: px, y: py }];
   });
   if (points.length < 2) return null;
-  const { width, opacity } = strokeOf(series.role);
+  const { width, opacity } = lineStroke(series.role);
   return (
     <g className="recharts-layer recharts-line" data-testid={`${series.role}-curve`}>
       <Curve

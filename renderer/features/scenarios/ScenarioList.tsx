@@ -4,7 +4,7 @@ import { inLang, localName, type Lang } from '../../../shared/units';
 import type { Workspace, WorkspaceScenario } from '../../../shared/workspace';
 import { useNotify } from '../../app/notifications';
 import { useFormatters } from '../../i18n/format';
-import { addScenario, copyIdOf, deleteScenario, duplicateScenario, setBaseline } from '../../app/workspace/workspace-edits';
+import { addScenario, copyIdOf, deleteScenario, duplicateScenario, setBaseline, withFreeId } from '../../app/workspace/workspace-edits';
 import { defaultBase, indicatorChoices, scenarioFromChoice, type IndicatorChoice } from './new-scenario';
 
 export interface ScenarioListProps {
@@ -157,18 +157,16 @@ function AddScenario({ workspace, edit, select }: Pick<ScenarioListProps, 'works
 
   const add = () => {
     if (!base) return;
-    let newId: string | null = null;
+    // Made on the workspace shown, outside the edit's updater (see withFreeId): a refusal is caught here, and the new id is known now.
+    let scenario;
     try {
-      edit((ws, now) => {
-        const next = addScenario(ws, scenarioFromChoice(ws, base.key, now), now);
-        newId = next.scenarios.at(-1)?.id ?? null;
-        return next;
-      });
+      scenario = withFreeId(workspace, scenarioFromChoice(workspace, base.key, new Date().toISOString()));
     } catch (error) {
       notify('error', t('add.failed'), [error instanceof Error ? error.message : String(error)]);
       return;
     }
-    if (newId) select(newId);
+    edit((ws, now) => addScenario(ws, scenario, now));
+    select(scenario.id);
   };
 
   return (
